@@ -1,0 +1,69 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { ServiceError } from './domain/errors.ts';
+import type { MailMessage } from './domain/mail.ts';
+import type { SignDeps } from './domain/sign.ts';
+import { apiRoutes } from './http/api.ts';
+import { notFound, onError } from './http/errors.tsx';
+import { pageRoutes } from './http/pages.tsx';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppDeps extends SignDeps {
+  /** The site's public address, without a trailing slash. */
+  publicUrl: string;
+  log: (line: string) => void;
+  /** Called when a signing has queued mail, so a worker can send it right away. */
+  onMailQueued?: () => void;
+  /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
+  devOutbox?: () => readonly MailMessage[];
+  /** Serves public/ on runtimes where the platform does not. */
+  staticFiles?: MiddlewareHandler;
+}
+
+/** The whole site as one Hono app, the same on every runtime; the entries only supply `deps`. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError(onError(deps.log));
+  app.notFound(notFound);
+
+  app.use(
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: deps.publicUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ServiceError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+      },
+    }),
+  );
+  if (deps.staticFiles) app.use(deps.staticFiles);
+
+  app.get('/healthz', async (c) => {
+    try {
+      return c.json({ status: 'ok', database: 'ok', outboxBacklog: await deps.store.outboxBacklog() });
+    } catch (error) {
+      deps.log(`healthz: database unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
+    }
+  });
+  app.route('/api', apiRoutes(deps));
+  app.route('/', pageRoutes(deps));
+  return app;
+}

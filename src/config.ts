@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const url = (schemes: string[], example: string) =>
+  z.string().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${schemes.join(' or ')} (for example ${example})`);
+
+/** Every setting, read from the environment once, at the entry. README.md lists them. */
+export const Config = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+    /** The interface to listen on; unset listens on all of them. */
+    HOST: z.string().optional(),
+    /** The site's address as the public sees it, for links in emails. */
+    PUBLIC_URL: url(['http:', 'https:'], 'https://letters.example.org').optional(),
+    DATABASE_URL: url(['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'], 'file:./data/undersigned.db').default(
+      'file:./data/undersigned.db',
+    ),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, like "Letters <no-reply@example.org>"')
+      .optional(),
+    SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
+    MAIL_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(30),
+    MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
+  })
+  .transform((env) => {
+    const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    return {
+      ...env,
+      PUBLIC_URL: publicUrl,
+      MAIL_FROM: env.MAIL_FROM ?? `Undersigned <no-reply@${new URL(publicUrl).hostname}>`,
+    };
+  });
+export type Config = z.output<typeof Config>;
+
+/** Parses the environment, or throws an Error whose message names each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable counts as unset, as it does in most tools.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = Config.safeParse(set);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}

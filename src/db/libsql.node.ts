@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import type { Database } from './database.ts';
+import * as schema from './schema.ts';
+
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/**
+ * Opens the database at `url` (a local file, or a libSQL server / Turso) and brings its schema up to
+ * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
+ * signature survives a power cut, not only a crash) and a busy timeout for other processes.
+ */
+export async function openDatabase(url: string, authToken?: string): Promise<{ db: Database; client: Client }> {
+  const local = url.startsWith('file:');
+  if (local && !url.startsWith('file::memory:')) {
+    const path = url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '';
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  // One connection: the statements are synchronous in-process calls, so more would add no
+  // throughput, and the per-connection pragmas below stay in force for everything this client runs.
+  const client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
+  if (local) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = FULL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+  }
+  await client.execute('PRAGMA foreign_keys = ON');
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db, client };
+}

@@ -1,0 +1,108 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const letters = sqliteTable('letters', {
+  id: integer().primaryKey(),
+  slug: text().notNull().unique(),
+  title: text().notNull(),
+  /** Markdown source; rendered and sanitised when shown. */
+  body: text().notNull(),
+  summary: text(),
+  lang: text().notNull().default('en'),
+  state: text({ enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  /**
+   * Verified, not hidden signatures. Kept by triggers on `signatures` (see drizzle/), so every code
+   * path that changes a signature's state moves the count in the same transaction.
+   */
+  signatureCount: integer('signature_count').notNull().default(0),
+  countUpdatedAt: timestamp('count_updated_at').notNull(),
+  createdAt: timestamp('created_at').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+export const signatures = sqliteTable(
+  'signatures',
+  {
+    id: integer().primaryKey(),
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    status: text({ enum: ['pending', 'verified', 'withdrawn'] }).notNull(),
+    /** Set by moderation; a hidden signature is not counted and not listed. */
+    hidden: integer({ mode: 'boolean' }).notNull().default(false),
+    // Personal data: all of it is set to NULL when the signer withdraws.
+    name: text(),
+    email: text(),
+    /** HMAC of the canonical email under the site secret: the dedup key, useless without the secret. */
+    emailKey: text('email_key'),
+    title: text(),
+    organisation: text(),
+    city: text(),
+    listed: integer({ mode: 'boolean' }).notNull(),
+    lang: text().notNull(),
+    /** The count this signature made when it was confirmed ("You are signatory #N"). */
+    signatoryNumber: integer('signatory_number'),
+    // Mails sent to this address about this letter in the current 24-hour window (anti-flooding).
+    mailWindowStart: timestamp('mail_window_start').notNull(),
+    mailWindowCount: integer('mail_window_count').notNull().default(0),
+    /** Marks the row a signing request queued mail for, so the rest of its batch can find it. */
+    mailNonce: text('mail_nonce'),
+    createdAt: timestamp('created_at').notNull(),
+    verifiedAt: timestamp('verified_at'),
+    withdrawnAt: timestamp('withdrawn_at'),
+  },
+  (t) => [
+    uniqueIndex('signatures_letter_email_key').on(t.letterId, t.emailKey),
+    index('signatures_letter_status').on(t.letterId, t.status),
+    index('signatures_mail_nonce').on(t.mailNonce),
+  ],
+);
+
+/** Verify and withdraw tokens. Only the SHA-256 of a token is stored. */
+export const tokens = sqliteTable(
+  'tokens',
+  {
+    hash: text().primaryKey(),
+    signatureId: integer('signature_id')
+      .notNull()
+      .references(() => signatures.id, { onDelete: 'cascade' }),
+    purpose: text({ enum: ['verify', 'withdraw'] }).notNull(),
+    /** NULL: does not expire (withdraw links work as long as the signature exists). */
+    expiresAt: timestamp('expires_at'),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('tokens_signature').on(t.signatureId)],
+);
+
+/**
+ * Mail jobs, written in the same batch as the signature they are about. The worker decides what to
+ * say from the signature's state when it sends, and deletes the job once sent.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer().primaryKey(),
+    signatureId: integer('signature_id')
+      .notNull()
+      .references(() => signatures.id, { onDelete: 'cascade' }),
+    /** The raw tokens for the links, needed until the mail is out; cleared when a job fails for good. */
+    payload: text({ mode: 'json' }).$type<MailPayload>().notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    /** A worker's claim; another worker may take the job once it has passed. */
+    claimedUntil: timestamp('claimed_until'),
+    lastError: text('last_error'),
+    failedAt: timestamp('failed_at'),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('outbox_due').on(t.failedAt, t.nextAttemptAt)],
+);
+
+export type MailPayload = { verifyToken?: string; withdrawToken?: string };
+
+/** Site-wide values the app generates once and keeps, such as the HMAC secret. */
+export const settings = sqliteTable('settings', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+});

@@ -1,0 +1,37 @@
+import { ServiceError } from './errors.ts';
+import type { Store, TokenSubject } from './store.ts';
+import { hashToken, isWellFormedToken } from './tokens.ts';
+
+export type Confirmation = { state: 'ready' | 'confirmed' | 'already_confirmed'; subject: TokenSubject };
+
+/** What a confirm link leads to, without changing anything (mail scanners open links). */
+export async function inspectConfirmation(store: Store, token: string, now: Date): Promise<Confirmation> {
+  const subject = isWellFormedToken(token) ? await store.tokenSubject(await hashToken(token), 'verify') : undefined;
+  if (subject?.status === 'verified') return { state: 'already_confirmed', subject };
+  return { state: 'ready', subject: pendingAndLive(subject, now) };
+}
+
+/** Confirms the signature behind a confirm link. Confirming twice counts once. */
+export async function confirmSignature(store: Store, token: string, now: Date): Promise<Confirmation> {
+  if (!isWellFormedToken(token)) throw gone();
+  const { confirmed, subject } = await store.confirm(await hashToken(token), now);
+  if (subject?.status === 'verified') return { state: confirmed ? 'confirmed' : 'already_confirmed', subject };
+  pendingAndLive(subject, now);
+  throw gone();
+}
+
+function pendingAndLive(subject: TokenSubject | undefined, now: Date): TokenSubject {
+  if (!subject || subject.status !== 'pending') throw gone();
+  if (subject.expiresAt && subject.expiresAt <= now) throw gone();
+  if (subject.letter.state !== 'open') {
+    throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
+  }
+  return subject;
+}
+
+function gone() {
+  return new ServiceError(
+    'token_gone',
+    'This confirmation link is not valid or has expired. Sign the letter again to get a new one.',
+  );
+}

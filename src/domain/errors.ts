@@ -1,0 +1,22 @@
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'letter_closed'
+  | 'token_gone'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
+
+/**
+ * A failure the user can act on, classified once here and mapped to a transport (HTTP status, page)
+ * in one place at the edge. `fields` holds a message per input field for `invalid_input`.
+ */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}

@@ -1,0 +1,67 @@
+import type { MailJob, Store } from './store.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends one message. Throws {@link MailRejected} when retrying cannot help, anything else when it may. */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** The mail server refused the message for good (an SMTP 5xx, say): retrying would not help. */
+export class MailRejected extends Error {
+  override name = 'MailRejected';
+}
+
+export interface DeliveryDeps {
+  store: Store;
+  mailer: Mailer;
+  /** The message a job stands for now, or undefined when there is no one left to tell. */
+  compose: (job: MailJob) => MailMessage | undefined;
+  now: () => Date;
+  retryBaseMs: number;
+  maxAttempts: number;
+}
+
+const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+/** A claim outlives any send: nodemailer gives up on a connection well within this. */
+const CLAIM_MS = 5 * 60 * 1000;
+
+/**
+ * Sends the mail jobs that are due, one claimed batch at a time, and returns how many it handled.
+ * A failed send is retried with exponential backoff (base, 2×, 4×… up to an hour) until
+ * `maxAttempts`; a job is claimed atomically, so two workers never send the same one.
+ */
+export async function deliverDueMail(deps: DeliveryDeps, batchSize = 50): Promise<number> {
+  const now = deps.now();
+  const jobs = await deps.store.claimMail(now, new Date(now.getTime() + CLAIM_MS), batchSize);
+  await Promise.all(jobs.map((job) => deliver(deps, job)));
+  return jobs.length;
+}
+
+async function deliver(deps: DeliveryDeps, job: MailJob): Promise<void> {
+  const message = deps.compose(job);
+  try {
+    if (message) await deps.mailer.send(message);
+    await deps.store.mailSent(job.id);
+  } catch (error) {
+    const reason = describe(error);
+    const now = deps.now();
+    if (error instanceof MailRejected || job.attempts >= deps.maxAttempts) {
+      await deps.store.mailFailed(job.id, reason, { gaveUpAt: now });
+    } else {
+      const delay = Math.min(deps.retryBaseMs * 2 ** (job.attempts - 1), MAX_RETRY_DELAY_MS);
+      await deps.store.mailFailed(job.id, reason, { retryAt: new Date(now.getTime() + delay) });
+    }
+  }
+}
+
+/** A failure reason fit to store: short, and without the addresses a server's reply may quote. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').slice(0, 500);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// C0 and C1 controls, and the bidi embeddings, overrides and isolates that can make a listed name
+// display as something else.
+const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .transform((value) => value.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} can be at most ${max} characters.`)
+        .refine((value) => !UNSAFE_CHARACTERS.test(value), `${label} contains characters that are not allowed.`),
+    );
+}
+
+function optionalText(label: string, max: number) {
+  return text(label, max)
+    .nullish()
+    .transform((value) => value || undefined);
+}
+
+/** What a signer sends, from the form or as JSON (the same field names). */
+export const SignInput = z.strictObject(
+  {
+    name: text('Name', 120).pipe(z.string().min(1, 'Enter your name.')),
+    email: z
+      .string({ error: 'Email must be text.' })
+      .trim()
+      .min(1, 'Enter your email address.')
+      // RFC 5321: a path is at most 256 octets with its angle brackets, a local part at most 64.
+      .max(254, 'An email address can be at most 254 characters.')
+      .refine((value) => value.lastIndexOf('@') <= 64, 'The part before @ can be at most 64 characters.')
+      .pipe(z.email('Enter a valid email address, like name@example.org.')),
+    title: optionalText('Title', 200),
+    organisation: optionalText('Organisation', 200),
+    city: optionalText('City', 200),
+    listed: z.boolean({ error: 'Say whether your name may be listed publicly (true or false).' }),
+    lang: z
+      .string({ error: 'Language must be text.' })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'Language must be a language tag such as "en" or "be".')
+      .optional(),
+  },
+  { error: 'Send the signature as a JSON object.' },
+);
+export type SignInput = z.infer<typeof SignInput>;

@@ -1,0 +1,55 @@
+import { canonicalEmail } from './canonical-email.ts';
+import { ServiceError } from './errors.ts';
+import { publicLetter } from './letters.ts';
+import { SignInput } from './sign-input.ts';
+import type { Store } from './store.ts';
+import { hashToken, newToken } from './tokens.ts';
+import { parseInput } from './validation.ts';
+
+const HOUR = 60 * 60 * 1000;
+export const VERIFY_TOKEN_TTL_MS = 7 * 24 * HOUR;
+/** At most this many mails go to one address about one letter per window, whoever asks for them. */
+export const MAILS_PER_WINDOW = 3;
+export const MAIL_WINDOW_MS = 24 * HOUR;
+
+export interface SignDeps {
+  store: Store;
+  now: () => Date;
+  /** Keyed hash of a canonical email: the dedup key that is stored instead of the address. */
+  emailKey: (canonical: string) => Promise<string>;
+}
+
+/**
+ * Takes a signing request. Its outcome is deliberately invisible to the caller: whether the email is
+ * new, pending or already verified, the answer is the same, and only the mail sent to that address
+ * (a confirmation link, or "you have already signed") tells them apart.
+ */
+export async function sign(deps: SignDeps, slug: string, body: unknown): Promise<{ mailQueued: boolean }> {
+  const letter = await publicLetter(deps.store, slug);
+  const input = parseInput(SignInput, body);
+  if (letter.state !== 'open') {
+    throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
+  }
+  const now = deps.now();
+  const verifyToken = newToken();
+  const withdrawToken = newToken();
+  return deps.store.recordSigning({
+    letterId: letter.id,
+    name: input.name,
+    email: input.email,
+    emailKey: await deps.emailKey(canonicalEmail(input.email)),
+    title: input.title,
+    organisation: input.organisation,
+    city: input.city,
+    listed: input.listed,
+    lang: input.lang ?? letter.lang,
+    nonce: newToken(),
+    verifyTokenHash: await hashToken(verifyToken),
+    verifyExpiresAt: new Date(now.getTime() + VERIFY_TOKEN_TTL_MS),
+    withdrawTokenHash: await hashToken(withdrawToken),
+    payload: { verifyToken, withdrawToken },
+    now,
+    mailWindowMs: MAIL_WINDOW_MS,
+    mailsPerWindow: MAILS_PER_WINDOW,
+  });
+}

@@ -1,0 +1,45 @@
+const TOKEN_BYTES = 32;
+
+/** A fresh 256-bit token, base64url-encoded (43 characters), for a link in an email. */
+export function newToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
+}
+
+/**
+ * The SHA-256 of a token, hex-encoded: the only form a token is stored in. Tokens are looked up by
+ * this hash, so the time a lookup takes depends on the hash, never on how much of a secret token an
+ * attacker has guessed.
+ */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return hex(new Uint8Array(digest));
+}
+
+/** Whether `token` has the shape {@link newToken} makes; anything else is unknown without a lookup. */
+export function isWellFormedToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** HMAC-SHA256 under `secret`, hex-encoded; the key is imported once and reused. */
+export function createHmac(secret: string): (message: string) => Promise<string> {
+  const encoder = new TextEncoder();
+  const key = crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return async (message) =>
+    hex(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))));
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,87 @@
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
+import { ServiceError } from '../domain/errors.ts';
+import { publicLetter } from '../domain/letters.ts';
+import { sign } from '../domain/sign.ts';
+import type { Letter } from '../domain/store.ts';
+import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { CheckEmailPage } from '../views/check-email.tsx';
+import { ConfirmPage } from '../views/confirm.tsx';
+import { DevOutboxPage } from '../views/dev-outbox.tsx';
+import { HomePage } from '../views/home.tsx';
+import { LetterPage, type SignFormState } from '../views/letter.tsx';
+import { WithdrawPage } from '../views/withdraw.tsx';
+import { formBody } from './request-body.ts';
+
+/** The server-rendered pages; every form on them works with JavaScript off. */
+export function pageRoutes(deps: AppDeps) {
+  const pages = new Hono();
+
+  const letterPage = (c: Context, letter: Letter, form: SignFormState, status: 200 | 400 = 200) =>
+    c.html(<LetterPage letter={letter} bodyHtml={renderMarkdown(letter.body)} form={form} />, status);
+
+  pages.get('/', async (c) => c.html(<HomePage letters={await deps.store.openLetters()} />));
+
+  pages.get('/l/:slug', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    return letterPage(c, letter, { values: {}, errors: {} });
+  });
+
+  pages.post('/l/:slug/sign', async (c) => {
+    const slug = c.req.param('slug');
+    const { listed, ...fields } = await formBody(c);
+    const input = { ...fields, listed: listed !== undefined };
+    try {
+      const { mailQueued } = await sign(deps, slug, input);
+      if (mailQueued) deps.onMailQueued?.();
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
+      const letter = await publicLetter(deps.store, slug);
+      return letterPage(c, letter, { values: input, errors: error.fields ?? { _: error.message } }, 400);
+    }
+    return c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+  });
+
+  pages.get('/l/:slug/check-email', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    return c.html(<CheckEmailPage letter={letter} />);
+  });
+
+  // Links from emails: GET only shows what the button will do, POST does it.
+  pages.use('/verify/*', noStore);
+  pages.use('/withdraw/*', noStore);
+
+  pages.get('/verify/:token', async (c) => {
+    const token = c.req.param('token');
+    const confirmation = await inspectConfirmation(deps.store, token, deps.now());
+    return c.html(<ConfirmPage token={token} confirmation={confirmation} />);
+  });
+
+  pages.post('/verify/:token', async (c) => {
+    const token = c.req.param('token');
+    const confirmation = await confirmSignature(deps.store, token, deps.now());
+    return c.html(<ConfirmPage token={token} confirmation={confirmation} />);
+  });
+
+  pages.get('/withdraw/:token', async (c) => {
+    const token = c.req.param('token');
+    return c.html(<WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps.store, token)} />);
+  });
+
+  pages.post('/withdraw/:token', async (c) => {
+    const token = c.req.param('token');
+    return c.html(<WithdrawPage token={token} withdrawal={await withdrawSignature(deps.store, token, deps.now())} />);
+  });
+
+  const devOutbox = deps.devOutbox;
+  if (devOutbox) pages.get('/dev/outbox', (c) => c.html(<DevOutboxPage messages={devOutbox()} />));
+
+  return pages;
+}
+
+async function noStore(c: Context, next: () => Promise<void>) {
+  await next();
+  c.header('Cache-Control', 'no-store');
+}

@@ -1,0 +1,54 @@
+export interface OutboxWorker {
+  /** Runs a delivery pass now (or right after the current one) instead of at the next interval. */
+  wake(): void;
+  /** Stops scheduling passes and waits for the current one to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `deliver` every `intervalMs`, and whenever woken, until it reports nothing left to do. Passes
+ * never overlap: a wake during a pass runs one more pass after it.
+ */
+export function startOutboxWorker(
+  deliver: () => Promise<number>,
+  options: { intervalMs: number; onError: (error: unknown) => void },
+): OutboxWorker {
+  let stopped = false;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+
+  const drain = async () => {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await deliver()) > 0);
+      } catch (error) {
+        options.onError(error);
+      }
+    } while (again && !stopped);
+  };
+
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = drain().finally(() => {
+      running = undefined;
+      if (!stopped) timer = setTimeout(tick, options.intervalMs);
+    });
+  };
+
+  tick();
+  return {
+    wake: tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

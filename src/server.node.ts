@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/libsql.node.ts';
+import { ensureSampleLetter } from './db/sample-letter.ts';
+import { storedSecret } from './db/settings.ts';
+import { createStore } from './db/store.ts';
+import { deliverDueMail } from './domain/mail.ts';
+import { createHmac, newToken } from './domain/tokens.ts';
+import { createLogMailer } from './mail/log-mailer.ts';
+import { composeMail } from './mail/messages.ts';
+import { startOutboxWorker } from './mail/outbox-worker.ts';
+import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
+
+const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+const OUTBOX_INTERVAL_MS = 1000;
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the site on Node: opens and migrates the database, creates the sample letter on an empty
+ * one, starts the outbox worker and listens. Tests start it the same way the `npm start` entry does.
+ */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const { db, client } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const now = () => new Date();
+  await ensureSampleLetter(db, now());
+  const store = createStore(db);
+  const secret = config.SECRET ?? (await storedSecret(db, newToken));
+
+  const logMailer = config.SMTP_URL ? undefined : createLogMailer(log);
+  const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
+  const worker = startOutboxWorker(
+    () =>
+      deliverDueMail({
+        store,
+        mailer: smtpMailer ?? logMailer!,
+        compose: (job) => composeMail(job, config.PUBLIC_URL),
+        now,
+        retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
+        maxAttempts: config.MAIL_MAX_ATTEMPTS,
+      }),
+    { intervalMs: OUTBOX_INTERVAL_MS, onError: (error) => log(`outbox: ${String(error)}`) },
+  );
+
+  const app = createApp({
+    store,
+    now,
+    emailKey: createHmac(secret),
+    publicUrl: config.PUBLIC_URL,
+    log,
+    onMailQueued: worker.wake,
+    ...(logMailer && config.NODE_ENV !== 'production' && { devOutbox: logMailer.recent }),
+    staticFiles: serveStatic({ root: PUBLIC_DIR }),
+  });
+
+  const server = await listen(() =>
+    serve({ fetch: app.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
+  );
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST && config.HOST !== '0.0.0.0' && config.HOST !== '::' ? config.HOST : 'localhost';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.stop();
+      smtpMailer?.close();
+      client.close();
+    },
+  };
+}
+
+function listen(start: () => ServerType): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = start();
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
