@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('runs on defaults: port 3000, a local libSQL file, mail to the log', () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(config.DATABASE_URL).toBe('file:./data/undersigned.db');
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.SECRET).toBeUndefined();
+    expect(config.MAIL_FROM).toBe('Undersigned <no-reply@localhost>');
+    expect(config.NODE_ENV).toBe('development');
+  });
+
+  it('derives the public address from the port, and the sender from the public address', () => {
+    expect(parseConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    const config = parseConfig({ PUBLIC_URL: 'https://letters.example.org/' });
+    expect(config.PUBLIC_URL).toBe('https://letters.example.org');
+    expect(config.MAIL_FROM).toBe('Undersigned <no-reply@letters.example.org>');
+  });
+
+  it('treats an empty variable as unset', () => {
+    const config = parseConfig({ PORT: '', SMTP_URL: '' });
+    expect(config.PORT).toBe(3000);
+    expect(config.SMTP_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PUBLIC_URL', 'letters.example.org'],
+    ['DATABASE_URL', 'postgres://localhost/db'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['MAIL_FROM', 'no address'],
+    ['MAIL_FROM', 'a@b.org\r\nBcc: c@d.org'],
+    ['SECRET', 'too-short'],
+    ['NODE_ENV', 'staging'],
+    ['MAIL_RETRY_BASE_SECONDS', '-1'],
+  ])('refuses %s=%j with a message naming the variable', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name} `));
+  });
+});

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SLUG } from './support/site.ts';
+
+/** Runs the `npm start` entry (src/node.ts) as a real process. */
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
+      if (url) resolve(url);
+    });
+    exited.then(() => reject(new Error(`exited before listening:\n${output}`)));
+  });
+  listening.catch(() => {}); // awaited by the tests that expect it to listen
+  return { child, exited, listening, output: () => output };
+}
+
+describe('the start command', () => {
+  let child: ChildProcess | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a bad setting with a message naming the variable, and exits', async () => {
+    const run = start({ PORT: 'abc' });
+    child = run.child;
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Invalid configuration:');
+    expect(run.output()).toContain('PORT must be a port number');
+  });
+
+  it('serves the sample letter on a fresh database, shows the dev outbox, and stops on SIGTERM', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db` });
+    child = run.child;
+    const url = await run.listening;
+    const letter = await fetch(`${url}/l/${SLUG}`);
+    expect(letter.status).toBe(200);
+    expect(await letter.text()).toContain('This is a sample letter');
+    expect((await fetch(`${url}/style.css`)).headers.get('content-type')).toMatch(/text\/css/);
+    expect((await fetch(`${url}/dev/outbox`)).status).toBe(200);
+    expect(run.output()).toContain('SMTP_URL is not set');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('has no dev outbox in production', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
+    const run = start({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/site.db` });
+    child = run.child;
+    const url = await run.listening;
+    expect((await fetch(`${url}/dev/outbox`)).status).toBe(404);
+  });
+});

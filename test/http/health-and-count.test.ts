@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows, SLUG, startSite, type Site } from '../support/site.ts';
+
+describe('health and count endpoints', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(() => site.close());
+
+  it('keeps the database file in WAL mode', async () => {
+    const [row] = await rows(site, 'PRAGMA journal_mode');
+    expect(row!.journal_mode).toBe('wal');
+  });
+
+  it('reports the count with its display form and time', async () => {
+    const now = Date.now();
+    // 2,512 verified signatures, inserted behind the app's back: the triggers still keep the count.
+    await site.db.execute({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2512)
+            INSERT INTO signatures (letter_id, status, name, listed, lang, mail_window_start, created_at, verified_at)
+            SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || i, 1, 'en', ?, ?, ? FROM n`,
+      args: [SLUG, now, now, now],
+    });
+    const res = await site.fetch(`/api/letters/${SLUG}/count`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { count: number; display: string; updatedAt: string };
+    expect(body).toEqual({ count: 2512, display: '2,500+', updatedAt: expect.any(String) });
+    expect(Date.parse(body.updatedAt)).toBeGreaterThanOrEqual(now - 1000);
+
+    const de = (await (await site.fetch(`/api/letters/${SLUG}/count?locale=de`)).json()) as { display: string };
+    expect(de.display).toBe('2.500+');
+    expect(await (await site.fetch(`/l/${SLUG}`)).text()).toContain('2,500+ signatures');
+    const letter = (await (await site.fetch(`/api/letters/${SLUG}`)).json()) as Record<string, unknown>;
+    expect(letter).toMatchObject({ slug: SLUG, state: 'open', count: 2512, display: '2,500+' });
+  });
+
+  it('refuses a malformed locale with 400 naming the field', async () => {
+    const res = await site.fetch(`/api/letters/${SLUG}/count?locale=${encodeURIComponent('not a locale!')}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('locale');
+  });
+
+  it('is healthy with the database reachable, and reports the outbox backlog', async () => {
+    const res = await site.fetch('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: 0 });
+  });
+
+  it('answers 503 when the database is not reachable', async () => {
+    // The health check's query fails as on a broken database: its table is gone for a moment.
+    await site.db.execute('ALTER TABLE outbox RENAME TO outbox_away');
+    try {
+      const res = await site.fetch('/healthz');
+      expect(res.status).toBe(503);
+      const body = await res.text();
+      expect(JSON.parse(body)).toEqual({ status: 'unavailable', database: 'unreachable' });
+      expect(body).not.toMatch(/outbox|sqlite|libsql/i);
+    } finally {
+      await site.db.execute('ALTER TABLE outbox_away RENAME TO outbox');
+    }
+  });
+});

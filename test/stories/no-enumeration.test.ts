@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkPath, startMailSink, type MailSink } from '../support/smtp.ts';
+import { rows, SLUG, startSite, type Site } from '../support/site.ts';
+
+// Story: Eve wants to find out whether her colleague signed. The site answers her the same either way;
+// only the mail to the colleague's own address differs, and Eve cannot flood that inbox.
+describe('nobody learns who signed from the signing answer', () => {
+  let mail: MailSink;
+  let site: Site;
+  beforeAll(async () => {
+    mail = await startMailSink();
+    site = await startSite({ mail });
+  });
+  afterAll(async () => {
+    await site.close();
+    await mail.stop();
+  });
+
+  // Headers that must differ between two answers; everything else must be the same bytes.
+  const comparable = async (res: Response) => {
+    const headers = [...res.headers].filter(([name]) => name !== 'date');
+    return { status: res.status, headers, body: Buffer.from(await res.arrayBuffer()).toString('hex') };
+  };
+
+  it('gives byte-identical answers for a new, a pending and a verified email, as JSON and as a form', async () => {
+    const json = (email: string) => site.signJson({ name: 'Olga', email, listed: true });
+    const form = (email: string) => site.signForm({ name: 'Olga', email, listed: 'true' });
+
+    const newJson = await comparable(await json('olga@example.org'));
+    const newForm = await comparable(await form('olga.form@example.org'));
+    const pendingJson = await comparable(await json('olga@example.org'));
+    const pendingForm = await comparable(await form('olga.form@example.org'));
+
+    for (const email of ['olga@example.org', 'olga.form@example.org']) {
+      const [first] = await mail.mailTo(email);
+      await site.fetch(linkPath(first!, 'verify'), { method: 'POST' });
+    }
+    const verifiedJson = await comparable(await json('olga@example.org'));
+    const verifiedForm = await comparable(await form('olga.form@example.org'));
+
+    expect(newJson.status).toBe(202);
+    expect(pendingJson).toEqual(newJson);
+    expect(verifiedJson).toEqual(newJson);
+    expect(newForm.status).toBe(303);
+    expect(pendingForm).toEqual(newForm);
+    expect(verifiedForm).toEqual(newForm);
+  });
+
+  it('sends a pending signer a fresh confirmation, and a verified one a note that they already signed', async () => {
+    const mails = await mail.mailTo('olga@example.org', 3);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `Confirm your signature: Code does not grow in fear`,
+      `Confirm your signature: Code does not grow in fear`,
+      `You have already signed: Code does not grow in fear`,
+    ]);
+    expect(mails[2]!.text).toContain('/withdraw/');
+    expect(mails[2]!.text).not.toContain('/verify/');
+  });
+
+  it('keeps the first details of a pending signature: a later request cannot rename it', async () => {
+    await site.signJson({ name: 'Victim', email: 'victim@example.org', listed: true });
+    await site.signJson({ name: 'Someone Else', email: 'victim@example.org', listed: true });
+    const [, second] = await mail.mailTo('victim@example.org', 2);
+    expect(second!.text).toContain('Hello Victim,');
+    const page = await (await site.fetch(linkPath(second!, 'verify'))).text();
+    expect(page).toContain('<strong>Victim</strong>');
+  });
+
+  it('sends at most 3 mails per address and letter in 24 hours', async () => {
+    for (let i = 0; i < 6; i++) {
+      expect((await site.signJson({ name: 'Flood', email: 'target@example.org', listed: true })).status).toBe(202);
+    }
+    await mail.mailTo('target@example.org', 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await mail.mailTo('target@example.org')).length).toBe(3);
+    const [signature] = await rows(site, "SELECT mail_window_count FROM signatures WHERE name = 'Flood'");
+    expect(signature!.mail_window_count).toBe(3);
+    const [queued] = await rows(
+      site,
+      "SELECT count(*) AS n FROM outbox o JOIN signatures s ON s.id = o.signature_id WHERE s.name = 'Flood'",
+    );
+    expect(queued!.n).toBe(0);
+    expect(await site.count(SLUG)).toBe(2);
+  });
+});

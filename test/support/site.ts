@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { parseConfig } from '../../src/config.ts';
+import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
+import { startServer } from '../../src/server.node.ts';
+import type { MailSink } from './smtp.ts';
+
+export const PUBLIC_URL = 'http://letters.test';
+export const SLUG = SAMPLE_LETTER.slug;
+
+/** The real Node server on 127.0.0.1 with a fresh libSQL file, sending mail to `sink` if given. */
+export interface Site {
+  url: string;
+  /** Raw log lines the server wrote. */
+  logs: string[];
+  /** A second connection to the same database file, for looking at what is stored. */
+  db: Client;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** POSTs JSON to the signing API. */
+  signJson(body: unknown, slug?: string): Promise<Response>;
+  /** POSTs the HTML form, as a browser would. */
+  signForm(fields: Record<string, string>, slug?: string): Promise<Response>;
+  count(slug?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startSite(options: { mail?: MailSink; env?: Record<string, string> } = {}): Promise<Site> {
+  const dir = await mkdtemp(join(tmpdir(), 'undersigned-test-'));
+  const databaseUrl = `file:${join(dir, 'undersigned.db')}`;
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PUBLIC_URL,
+    DATABASE_URL: databaseUrl,
+    ...(options.mail && { SMTP_URL: `smtp://127.0.0.1:${options.mail.port}` }),
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const server = await startServer(config, (line) => logs.push(line));
+  const db = createClient({ url: databaseUrl });
+  const fetchSite = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+  return {
+    url: server.url,
+    logs,
+    db,
+    fetch: fetchSite,
+    signJson: (body, slug = SLUG) =>
+      fetchSite(`/api/letters/${slug}/signatures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    signForm: (fields, slug = SLUG) =>
+      fetchSite(`/l/${slug}/sign`, { method: 'POST', body: new URLSearchParams(fields) }),
+    async count(slug = SLUG) {
+      const res = await fetchSite(`/api/letters/${slug}/count`);
+      return ((await res.json()) as { count: number }).count;
+    },
+    async close() {
+      db.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Rows of a table, for asserting what is (not) stored. */
+export async function rows(site: Site, sql: string, args: (string | number)[] = []) {
+  return (await site.db.execute({ sql, args })).rows;
+}
