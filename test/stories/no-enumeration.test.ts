@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkPath, startMailSink, type MailSink } from '../support/smtp.ts';
-import { rows, SLUG, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { linkPath } from '../support/smtp.ts';
+import { rows, SLUG, siteWithMail } from '../support/site.ts';
 
 // Story: Eve wants to find out whether her colleague signed. The site answers her the same either way;
 // only the mail to the colleague's own address differs, and Eve cannot flood that inbox.
 describe('nobody learns who signed from the signing answer', () => {
-  let mail: MailSink;
-  let site: Site;
-  beforeAll(async () => {
-    mail = await startMailSink();
-    site = await startSite({ mail });
-  });
-  afterAll(async () => {
-    await site.close();
-    await mail.stop();
-  });
+  const ctx = siteWithMail();
 
   // Headers that must differ between two answers; everything else must be the same bytes.
   const comparable = async (res: Response) => {
@@ -23,8 +14,8 @@ describe('nobody learns who signed from the signing answer', () => {
   };
 
   it('gives byte-identical answers for a new, a pending and a verified email, as JSON and as a form', async () => {
-    const json = (email: string) => site.signJson({ name: 'Olga', email, listed: true });
-    const form = (email: string) => site.signForm({ name: 'Olga', email, listed: 'true' });
+    const json = (email: string) => ctx.site.signJson({ name: 'Olga', email, listed: true });
+    const form = (email: string) => ctx.site.signForm({ name: 'Olga', email, listed: 'true' });
 
     const newJson = await comparable(await json('olga@example.org'));
     const newForm = await comparable(await form('olga.form@example.org'));
@@ -32,8 +23,8 @@ describe('nobody learns who signed from the signing answer', () => {
     const pendingForm = await comparable(await form('olga.form@example.org'));
 
     for (const email of ['olga@example.org', 'olga.form@example.org']) {
-      const [first] = await mail.mailTo(email);
-      await site.fetch(linkPath(first!, 'verify'), { method: 'POST' });
+      const [first] = await ctx.mail.mailTo(email);
+      await ctx.site.fetch(linkPath(first!, 'verify'), { method: 'POST' });
     }
     const verifiedJson = await comparable(await json('olga@example.org'));
     const verifiedForm = await comparable(await form('olga.form@example.org'));
@@ -47,7 +38,7 @@ describe('nobody learns who signed from the signing answer', () => {
   });
 
   it('sends a pending signer a fresh confirmation, and a verified one a note that they already signed', async () => {
-    const mails = await mail.mailTo('olga@example.org', 3);
+    const mails = await ctx.mail.mailTo('olga@example.org', 3);
     expect(mails.map((m) => m.subject)).toEqual([
       `Confirm your signature: Code does not grow in fear`,
       `Confirm your signature: Code does not grow in fear`,
@@ -58,28 +49,28 @@ describe('nobody learns who signed from the signing answer', () => {
   });
 
   it('keeps the first details of a pending signature: a later request cannot rename it', async () => {
-    await site.signJson({ name: 'Victim', email: 'victim@example.org', listed: true });
-    await site.signJson({ name: 'Someone Else', email: 'victim@example.org', listed: true });
-    const [, second] = await mail.mailTo('victim@example.org', 2);
+    await ctx.site.signJson({ name: 'Victim', email: 'victim@example.org', listed: true });
+    await ctx.site.signJson({ name: 'Someone Else', email: 'victim@example.org', listed: true });
+    const [, second] = await ctx.mail.mailTo('victim@example.org', 2);
     expect(second!.text).toContain('Hello Victim,');
-    const page = await (await site.fetch(linkPath(second!, 'verify'))).text();
+    const page = await (await ctx.site.fetch(linkPath(second!, 'verify'))).text();
     expect(page).toContain('<strong>Victim</strong>');
   });
 
   it('sends at most 3 mails per address and letter in 24 hours', async () => {
     for (let i = 0; i < 6; i++) {
-      expect((await site.signJson({ name: 'Flood', email: 'target@example.org', listed: true })).status).toBe(202);
+      expect((await ctx.site.signJson({ name: 'Flood', email: 'target@example.org', listed: true })).status).toBe(202);
     }
-    await mail.mailTo('target@example.org', 3);
+    await ctx.mail.mailTo('target@example.org', 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await mail.mailTo('target@example.org')).length).toBe(3);
-    const [signature] = await rows(site, "SELECT mail_window_count FROM signatures WHERE name = 'Flood'");
+    expect((await ctx.mail.mailTo('target@example.org')).length).toBe(3);
+    const [signature] = await rows(ctx.site, "SELECT mail_window_count FROM signatures WHERE name = 'Flood'");
     expect(signature!.mail_window_count).toBe(3);
     const [queued] = await rows(
-      site,
+      ctx.site,
       "SELECT count(*) AS n FROM outbox o JOIN signatures s ON s.id = o.signature_id WHERE s.name = 'Flood'",
     );
     expect(queued!.n).toBe(0);
-    expect(await site.count(SLUG)).toBe(2);
+    expect(await ctx.site.count(SLUG)).toBe(2);
   });
 });

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkPath, startMailSink, type MailSink } from '../support/smtp.ts';
-import { PUBLIC_URL, rows, SLUG, startSite, type Site } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { linkPath } from '../support/smtp.ts';
+import { PUBLIC_URL, rows, SLUG, siteWithMail } from '../support/site.ts';
 
 // Story: Anna reads the sample letter, signs it, confirms from her email, and later withdraws.
 describe('a signer signs, confirms and withdraws', () => {
-  let mail: MailSink;
-  let site: Site;
-  beforeAll(async () => {
-    mail = await startMailSink();
-    site = await startSite({ mail });
-  });
-  afterAll(async () => {
-    await site.close();
-    await mail.stop();
-  });
+  const ctx = siteWithMail();
 
   it('shows the letter with its count and a form that works without JavaScript', async () => {
-    const res = await site.fetch(`/l/${SLUG}`);
+    const res = await ctx.site.fetch(`/l/${SLUG}`);
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('<h1>Code does not grow in fear</h1>');
@@ -30,8 +21,8 @@ describe('a signer signs, confirms and withdraws', () => {
   });
 
   it('lists the open letter on the home page and in the API', async () => {
-    expect(await (await site.fetch('/')).text()).toContain(`href="/l/${SLUG}"`);
-    const body = (await (await site.fetch('/api/letters')).json()) as { letters: { slug: string; count: number }[] };
+    expect(await (await ctx.site.fetch('/')).text()).toContain(`href="/l/${SLUG}"`);
+    const body = (await (await ctx.site.fetch('/api/letters')).json()) as { letters: { slug: string; count: number }[] };
     expect(body.letters).toEqual([expect.objectContaining({ slug: SLUG, count: 0 })]);
   });
 
@@ -39,7 +30,7 @@ describe('a signer signs, confirms and withdraws', () => {
   let withdrawPath: string;
 
   it('answers the form with "check your email" and sends a mail with confirm and withdraw links', async () => {
-    const res = await site.signForm({
+    const res = await ctx.site.signForm({
       name: 'Anna Kowalczyk',
       email: 'anna@example.org',
       title: 'CTO',
@@ -49,21 +40,21 @@ describe('a signer signs, confirms and withdraws', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/l/${SLUG}/check-email`);
-    expect(await (await site.fetch(res.headers.get('location')!)).text()).toContain('Check your email');
+    expect(await (await ctx.site.fetch(res.headers.get('location')!)).text()).toContain('Check your email');
 
-    const [message] = await mail.mailTo('anna@example.org');
+    const [message] = await ctx.mail.mailTo('anna@example.org');
     expect(message!.subject).toBe('Confirm your signature: Code does not grow in fear');
     expect(message!.html).toContain('Confirm your signature');
     expect(message!.text).toContain(`${PUBLIC_URL}/verify/`);
     expect(message!.text).toContain(`${PUBLIC_URL}/withdraw/`);
     verifyPath = linkPath(message!, 'verify');
     withdrawPath = linkPath(message!, 'withdraw');
-    expect(await site.count()).toBe(0);
+    expect(await ctx.site.count()).toBe(0);
   });
 
   it('stores only the hash of each token', async () => {
     const token = verifyPath.split('/').pop()!;
-    const stored = await rows(site, 'SELECT hash FROM tokens');
+    const stored = await rows(ctx.site, 'SELECT hash FROM tokens');
     expect(stored).toHaveLength(2);
     for (const { hash } of stored) {
       expect(hash).toMatch(/^[0-9a-f]{64}$/);
@@ -72,84 +63,84 @@ describe('a signer signs, confirms and withdraws', () => {
   });
 
   it('does not confirm when the link is merely opened', async () => {
-    const res = await site.fetch(verifyPath);
+    const res = await ctx.site.fetch(verifyPath);
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('Confirm my signature');
     expect(page).toContain(`action="${verifyPath}"`);
-    await site.fetch(verifyPath);
-    expect(await site.count()).toBe(0);
+    await ctx.site.fetch(verifyPath);
+    expect(await ctx.site.count()).toBe(0);
   });
 
   it('confirms on the button press, and counts it once however often it is pressed', async () => {
-    const res = await site.fetch(verifyPath, { method: 'POST' });
+    const res = await ctx.site.fetch(verifyPath, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You are signatory #1');
-    expect(await site.count()).toBe(1);
-    expect(await (await site.fetch(`/l/${SLUG}`)).text()).toContain('1 signature');
+    expect(await ctx.site.count()).toBe(1);
+    expect(await (await ctx.site.fetch(`/l/${SLUG}`)).text()).toContain('1 signature');
 
-    const again = await site.fetch(verifyPath, { method: 'POST' });
+    const again = await ctx.site.fetch(verifyPath, { method: 'POST' });
     expect(again.status).toBe(200);
     const page = await again.text();
     expect(page).toContain('Already confirmed');
     expect(page).toContain('You are signatory #1');
-    expect(await site.count()).toBe(1);
+    expect(await ctx.site.count()).toBe(1);
   });
 
   it('numbers the next signatory #2', async () => {
-    await site.signJson({ name: 'Bohdan', email: 'bohdan@example.org', listed: false });
-    const [message] = await mail.mailTo('bohdan@example.org');
-    const res = await site.fetch(linkPath(message!, 'verify'), { method: 'POST' });
+    await ctx.site.signJson({ name: 'Bohdan', email: 'bohdan@example.org', listed: false });
+    const [message] = await ctx.mail.mailTo('bohdan@example.org');
+    const res = await ctx.site.fetch(linkPath(message!, 'verify'), { method: 'POST' });
     expect(await res.text()).toContain('You are signatory #2');
-    expect(await site.count()).toBe(2);
+    expect(await ctx.site.count()).toBe(2);
   });
 
   it('answers an unknown or malformed token with 410', async () => {
     const unknown = `/verify/${'A'.repeat(43)}`;
-    expect((await site.fetch(unknown)).status).toBe(410);
-    expect((await site.fetch(unknown, { method: 'POST' })).status).toBe(410);
-    expect((await site.fetch('/verify/short', { method: 'POST' })).status).toBe(410);
-    expect((await site.fetch(`/withdraw/${'B'.repeat(43)}`, { method: 'POST' })).status).toBe(410);
-    expect(await site.count()).toBe(2);
+    expect((await ctx.site.fetch(unknown)).status).toBe(410);
+    expect((await ctx.site.fetch(unknown, { method: 'POST' })).status).toBe(410);
+    expect((await ctx.site.fetch('/verify/short', { method: 'POST' })).status).toBe(410);
+    expect((await ctx.site.fetch(`/withdraw/${'B'.repeat(43)}`, { method: 'POST' })).status).toBe(410);
+    expect(await ctx.site.count()).toBe(2);
   });
 
   it('withdraws on the button press, deletes the personal data and lowers the count', async () => {
-    const look = await site.fetch(withdrawPath);
+    const look = await ctx.site.fetch(withdrawPath);
     expect(await look.text()).toContain('Withdraw my signature');
-    expect(await site.count()).toBe(2);
+    expect(await ctx.site.count()).toBe(2);
 
-    const res = await site.fetch(withdrawPath, { method: 'POST' });
+    const res = await ctx.site.fetch(withdrawPath, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Your signature has been withdrawn');
-    expect(await site.count()).toBe(1);
+    expect(await ctx.site.count()).toBe(1);
 
-    const stored = await rows(site, 'SELECT * FROM signatures WHERE status = ?', ['withdrawn']);
+    const stored = await rows(ctx.site, 'SELECT * FROM signatures WHERE status = ?', ['withdrawn']);
     expect(stored).toHaveLength(1);
     const row = stored[0]!;
     for (const column of ['name', 'email', 'email_key', 'title', 'organisation', 'city']) {
       expect(row[column], column).toBeNull();
     }
-    expect(JSON.stringify(await rows(site, 'SELECT * FROM signatures'))).not.toMatch(/anna|Kowalczyk|Example Labs/i);
-    expect(JSON.stringify(await rows(site, 'SELECT * FROM outbox'))).not.toContain('anna');
+    expect(JSON.stringify(await rows(ctx.site, 'SELECT * FROM signatures'))).not.toMatch(/anna|Kowalczyk|Example Labs/i);
+    expect(JSON.stringify(await rows(ctx.site, 'SELECT * FROM outbox'))).not.toContain('anna');
 
     // The confirm link of a withdrawn signature no longer works; withdrawing again changes nothing.
-    expect((await site.fetch(verifyPath, { method: 'POST' })).status).toBe(410);
-    const again = await site.fetch(withdrawPath, { method: 'POST' });
+    expect((await ctx.site.fetch(verifyPath, { method: 'POST' })).status).toBe(410);
+    const again = await ctx.site.fetch(withdrawPath, { method: 'POST' });
     expect(await again.text()).toContain('already been withdrawn');
-    expect(await site.count()).toBe(1);
+    expect(await ctx.site.count()).toBe(1);
   });
 
   it('lets a withdrawn signer sign again', async () => {
-    const res = await site.signJson({ name: 'Anna K.', email: 'anna@example.org', listed: true });
+    const res = await ctx.site.signJson({ name: 'Anna K.', email: 'anna@example.org', listed: true });
     expect(res.status).toBe(202);
-    const messages = await mail.mailTo('anna@example.org', 2);
-    await site.fetch(linkPath(messages[1]!, 'verify'), { method: 'POST' });
-    expect(await site.count()).toBe(2);
+    const messages = await ctx.mail.mailTo('anna@example.org', 2);
+    await ctx.site.fetch(linkPath(messages[1]!, 'verify'), { method: 'POST' });
+    expect(await ctx.site.count()).toBe(2);
   });
 
   it('keeps the stored count equal to the counted rows', async () => {
     const [row] = await rows(
-      site,
+      ctx.site,
       `SELECT l.signature_count AS stored,
               (SELECT count(*) FROM signatures s WHERE s.letter_id = l.id AND s.status = 'verified' AND s.hidden = 0) AS actual
        FROM letters l WHERE l.slug = ?`,

@@ -5,7 +5,8 @@ import { createClient, type Client } from '@libsql/client';
 import { parseConfig } from '../../src/config.ts';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
 import { startServer } from '../../src/server.node.ts';
-import type { MailSink } from './smtp.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { startMailSink, type MailSink } from './smtp.ts';
 
 export const PUBLIC_URL = 'http://letters.test';
 export const SLUG = SAMPLE_LETTER.slug;
@@ -70,4 +71,21 @@ export async function startSite(options: { mail?: MailSink; env?: Record<string,
 /** Rows of a table, for asserting what is (not) stored. */
 export async function rows(site: Site, sql: string, args: (string | number)[] = []) {
   return (await site.db.execute({ sql, args })).rows;
+}
+
+/**
+ * Starts a site with a real SMTP server for the tests of the enclosing `describe`, and stops both
+ * after them. Read `site` and `mail` inside tests, once the hooks have run.
+ */
+export function siteWithMail(env: Record<string, string> = {}): { site: Site; mail: MailSink } {
+  const ctx = {} as { site: Site; mail: MailSink };
+  beforeAll(async () => {
+    ctx.mail = await startMailSink();
+    ctx.site = await startSite({ mail: ctx.mail, env });
+  });
+  afterAll(async () => {
+    await ctx.site.close();
+    await ctx.mail.stop();
+  });
+  return ctx;
 }
