@@ -1,4 +1,6 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { FormFields } from '../domain/letter-input.ts';
+import type { MailPayload } from '../domain/store.ts';
 
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
@@ -11,6 +13,10 @@ export const letters = sqliteTable('letters', {
   summary: text(),
   lang: text().notNull().default('en'),
   state: text({ enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  /** Signatures aimed for, shown as a progress bar; NULL for none. */
+  goal: integer(),
+  /** Which optional fields the form asks for, and which of them are required. */
+  formFields: text('form_fields', { mode: 'json' }).$type<FormFields>().notNull().default({}),
   /**
    * Verified, not hidden signatures. Kept by triggers on `signatures` (see drizzle/), so every code
    * path that changes a signature's state moves the count in the same transaction.
@@ -31,6 +37,8 @@ export const signatures = sqliteTable(
     status: text({ enum: ['pending', 'verified', 'withdrawn'] }).notNull(),
     /** Set by moderation; a hidden signature is not counted and not listed. */
     hidden: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Set by moderation; notable signatories are listed first. */
+    notable: integer({ mode: 'boolean' }).notNull().default(false),
     // Personal data: all of it is set to NULL when the signer withdraws.
     name: text(),
     email: text(),
@@ -56,6 +64,7 @@ export const signatures = sqliteTable(
     uniqueIndex('signatures_letter_email_key').on(t.letterId, t.emailKey),
     index('signatures_letter_status').on(t.letterId, t.status),
     index('signatures_mail_nonce').on(t.mailNonce),
+    index('signatures_letter_verified_at').on(t.letterId, t.verifiedAt),
   ],
 );
 
@@ -99,10 +108,57 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_due').on(t.failedAt, t.nextAttemptAt)],
 );
 
-export type MailPayload = { verifyToken?: string; withdrawToken?: string };
 
 /** Site-wide values the app generates once and keeps, such as the HMAC secret. */
 export const settings = sqliteTable('settings', {
   key: text().primaryKey(),
   value: text().notNull(),
 });
+
+/** A letter's text in a language other than its default (whose text is in `letters`). */
+export const letterTranslations = sqliteTable(
+  'letter_translations',
+  {
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    lang: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    summary: text(),
+  },
+  (t) => [primaryKey({ columns: [t.letterId, t.lang] })],
+);
+
+/** People who may run letters. Only the SHA-256 of an organizer's token is stored. */
+export const organizers = sqliteTable('organizers', {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at').notNull(),
+  revokedAt: timestamp('revoked_at'),
+});
+
+/** Admin page log-ins. The cookie holds a random token; only its hash is stored. */
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  organizerId: integer('organizer_id')
+    .notNull()
+    .references(() => organizers.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at').notNull(),
+});
+
+/** Every organizer action: who, what, when, on which letter. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey(),
+    at: timestamp('at').notNull(),
+    /** The organizer's name at the time, or "command line". */
+    actor: text().notNull(),
+    action: text().notNull(),
+    letterId: integer('letter_id').references(() => letters.id, { onDelete: 'set null' }),
+    detail: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_letter').on(t.letterId, t.id)],
+);

@@ -1,10 +1,27 @@
+import type { FormFields, LetterInput, LetterPatch, Translation } from './letter-input.ts';
+
 /**
  * What the domain needs from storage. Every method that changes state is one atomic statement or one
- * batch on the database side, so the implementation runs on D1 as well as on libSQL.
+ * batch on the database side, so the implementation runs on D1 as well as on libSQL. A method that
+ * acts for an organizer writes its audit log entry in the same batch.
  */
-export interface Store {
+export interface Store extends LetterStore, SigningStore, MailStore, OrganizerStore, ModerationStore, ExportStore {}
+
+export interface LetterStore {
   openLetters(): Promise<Letter[]>;
+  allLetters(): Promise<Letter[]>;
   letterBySlug(slug: string): Promise<Letter | undefined>;
+  translations(letterId: number): Promise<(Translation & { lang: string })[]>;
+  /** Creates a letter with its translations; 'slug_taken' if another letter has the slug. */
+  createLetter(input: LetterInput, actor: Actor, now: Date): Promise<Letter | 'slug_taken'>;
+  updateLetter(letterId: number, patch: LetterPatch, actor: Actor, now: Date): Promise<Letter | 'slug_taken'>;
+  /** Letters whose stored count differs from the rows it counts. */
+  countMismatches(): Promise<CountMismatch[]>;
+  /** Sets a letter's stored count to the rows it counts, and logs the repair. */
+  repairCount(letterId: number, actor: Actor, now: Date): Promise<void>;
+}
+
+export interface SigningStore {
 
   /**
    * Writes a signing request: a new pending signature (unless the letter already has one for this
@@ -17,7 +34,9 @@ export interface Store {
   confirm(tokenHash: string, now: Date): Promise<{ confirmed: boolean; subject?: TokenSubject }>;
   /** Withdraws a signature and erases its personal data; `withdrawn` is false if nothing changed. */
   withdraw(tokenHash: string, now: Date): Promise<{ withdrawn: boolean; subject?: TokenSubject }>;
+}
 
+export interface MailStore {
   /** Claims up to `limit` due mail jobs until `leaseUntil`, counting an attempt for each. */
   claimMail(now: Date, leaseUntil: Date, limit: number): Promise<MailJob[]>;
   mailSent(jobId: number): Promise<void>;
@@ -25,6 +44,110 @@ export interface Store {
   mailFailed(jobId: number, error: string, next: { retryAt: Date } | { gaveUpAt: Date }): Promise<void>;
   /** Mail jobs not yet sent and not given up on. */
   outboxBacklog(): Promise<number>;
+}
+
+export interface OrganizerStore {
+  createOrganizer(name: string, tokenHash: string, actor: Actor, now: Date): Promise<Organizer>;
+  organizers(): Promise<(Organizer & { createdAt: Date; revokedAt: Date | null })[]>;
+  /** Revokes a token and ends its sessions; false if there is no such active organizer. */
+  revokeOrganizer(id: number, actor: Actor, now: Date): Promise<boolean>;
+  /** The active (not revoked) organizer whose token has this hash. */
+  organizerByTokenHash(tokenHash: string): Promise<(Organizer & { tokenHash: string }) | undefined>;
+  /** Stores a new session (and drops the expired ones). */
+  createSession(tokenHash: string, organizerId: number, expiresAt: Date, now: Date): Promise<void>;
+  /** The active organizer of an unexpired session. */
+  sessionOrganizer(tokenHash: string, now: Date): Promise<Organizer | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+}
+
+export interface ModerationStore {
+  /** Signatures of a letter for organizers, newest first, `limit` at a time before the id `before`. */
+  findSignatures(letterId: number, filter: SignatureFilter): Promise<AdminSignature[]>;
+  /** Applies `action` to the given signatures of the letter; returns how many changed. */
+  moderate(letterId: number, ids: number[], action: ModerationAction, actor: Actor, now: Date): Promise<number>;
+  /** Verified, listed, not hidden signatures: the notable ones, and the most recently confirmed. */
+  publicSignatories(letterId: number, limit: number): Promise<{ notable: PublicSignature[]; recent: PublicSignature[] }>;
+  auditLog(filter: { letterId?: number; limit: number }): Promise<AuditEntry[]>;
+  recordAudit(entry: Omit<AuditEntry, 'id' | 'letter'> & { letterId: number | null }): Promise<void>;
+}
+
+export interface ExportStore {
+  /** Up to `limit` rows after the id `after`, in id order: a keyset page, as cheap deep as shallow. */
+  exportPage(letterId: number, filter: ExportFilter, after: number, limit: number): Promise<ExportRow[]>;
+  exportSize(letterId: number, filter: ExportFilter): Promise<number>;
+}
+
+/** Who did something: an organizer, or the command line (organizerId null). */
+export interface Actor {
+  organizerId: number | null;
+  name: string;
+}
+
+export interface Organizer {
+  id: number;
+  name: string;
+}
+
+export type SignatureState = 'pending' | 'verified' | 'hidden' | 'withdrawn';
+export type ModerationAction = 'hide' | 'unhide' | 'notable' | 'unnotable';
+
+export interface SignatureFilter {
+  /** `verified` means verified and not hidden; `hidden` means hidden in any status. */
+  state?: SignatureState | undefined;
+  /** Matches name, organisation or email, ignoring case. */
+  query?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+export interface AdminSignature {
+  id: number;
+  status: SignatureStatus;
+  hidden: boolean;
+  notable: boolean;
+  listed: boolean;
+  name: string | null;
+  email: string | null;
+  title: string | null;
+  organisation: string | null;
+  city: string | null;
+  createdAt: Date;
+  verifiedAt: Date | null;
+}
+
+export interface PublicSignature {
+  name: string | null;
+  title: string | null;
+  organisation: string | null;
+  city: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  letter: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ExportFilter {
+  state?: SignatureState | undefined;
+  /** Signed at or after / before these times. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+export interface ExportRow extends AdminSignature {
+  signatoryNumber: number | null;
+  lang: string;
+}
+
+export interface CountMismatch {
+  letterId: number;
+  slug: string;
+  stored: number;
+  actual: number;
 }
 
 export type LetterState = 'draft' | 'open' | 'closed';
@@ -39,6 +162,8 @@ export interface Letter {
   summary: string | null;
   lang: string;
   state: LetterState;
+  goal: number | null;
+  formFields: FormFields;
   signatureCount: number;
   countUpdatedAt: Date;
   updatedAt: Date;

@@ -1,0 +1,111 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Translation } from '../../domain/letter-input.ts';
+import type { LetterStore } from '../../domain/store.ts';
+import type { Database } from '../database.ts';
+import { isUniqueViolation } from '../errors.ts';
+import { letters, letterTranslations, signatures } from '../schema.ts';
+import { auditStatement } from './audit.ts';
+
+const counted = sql`(SELECT count(*) FROM ${signatures}
+  WHERE ${signatures.letterId} = ${letters.id} AND ${signatures.status} = 'verified' AND ${signatures.hidden} = 0)`;
+
+export function letterStore(db: Database): LetterStore {
+  const insertTranslations = (letterId: number | ReturnType<typeof sql>, translations: Record<string, Translation>) =>
+    Object.entries(translations).map(([lang, t]) =>
+      db.run(sql`INSERT INTO ${letterTranslations} (letter_id, lang, title, body, summary)
+                 VALUES (${letterId}, ${lang}, ${t.title}, ${t.body}, ${t.summary})`),
+    );
+
+  return {
+    openLetters: () => db.select().from(letters).where(eq(letters.state, 'open')).orderBy(asc(letters.id)),
+
+    allLetters: () => db.select().from(letters).orderBy(asc(letters.id)),
+
+    letterBySlug: async (slug) => (await db.select().from(letters).where(eq(letters.slug, slug)))[0],
+
+    translations: (letterId) =>
+      db
+        .select({
+          lang: letterTranslations.lang,
+          title: letterTranslations.title,
+          body: letterTranslations.body,
+          summary: letterTranslations.summary,
+        })
+        .from(letterTranslations)
+        .where(eq(letterTranslations.letterId, letterId))
+        .orderBy(asc(letterTranslations.lang)),
+
+    async createLetter(input, actor, now) {
+      const { translations, ...fields } = input;
+      const created = sql`(SELECT ${letters.id} FROM ${letters} WHERE ${letters.slug} = ${input.slug})`;
+      try {
+        const [rows] = await db.batch([
+          db
+            .insert(letters)
+            .values({ ...fields, signatureCount: 0, countUpdatedAt: now, createdAt: now, updatedAt: now })
+            .returning(),
+          ...insertTranslations(created, translations),
+          auditStatement(db, { actor, action: 'letter_create', letterId: created, detail: { slug: input.slug }, at: now }),
+        ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+        return (rows as (typeof letters.$inferSelect)[])[0]!;
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'slug_taken';
+        throw error;
+      }
+    },
+
+    async updateLetter(letterId, patch, actor, now) {
+      const { translations, ...fields } = patch;
+      try {
+        const [rows] = await db.batch([
+          db
+            .update(letters)
+            .set({ ...fields, updatedAt: now })
+            .where(eq(letters.id, letterId))
+            .returning(),
+          ...(translations
+            ? [
+                db.delete(letterTranslations).where(eq(letterTranslations.letterId, letterId)),
+                ...insertTranslations(letterId, translations),
+              ]
+            : []),
+          auditStatement(db, {
+            actor,
+            action: fields.state && Object.keys(patch).length === 1 ? `letter_${fields.state}` : 'letter_update',
+            letterId,
+            detail: { fields: Object.keys(patch) },
+            at: now,
+          }),
+        ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+        return (rows as (typeof letters.$inferSelect)[])[0]!;
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'slug_taken';
+        throw error;
+      }
+    },
+
+    countMismatches: () =>
+      db
+        .select({ letterId: letters.id, slug: letters.slug, stored: letters.signatureCount, actual: sql<number>`${counted}` })
+        .from(letters)
+        .where(ne(letters.signatureCount, counted))
+        .orderBy(asc(letters.id)),
+
+    async repairCount(letterId, actor, now) {
+      await db.batch([
+        auditStatement(db, {
+          actor,
+          action: 'count_repair',
+          letterId,
+          detail: sql`(SELECT json_object('from', ${letters.signatureCount}, 'to', ${counted}) FROM ${letters} WHERE ${letters.id} = ${letterId})`,
+          at: now,
+        }),
+        db
+          .update(letters)
+          .set({ signatureCount: counted, countUpdatedAt: now })
+          .where(and(eq(letters.id, letterId), ne(letters.signatureCount, counted))),
+      ]);
+    },
+  };
+}

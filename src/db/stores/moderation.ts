@@ -1,0 +1,113 @@
+import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import type { ModerationAction, ModerationStore } from '../../domain/store.ts';
+import type { Database } from '../database.ts';
+import { auditLog, letters, signatures } from '../schema.ts';
+import { auditStatement } from './audit.ts';
+import { searchCondition, stateCondition } from './signature-filters.ts';
+
+const CHANGES: Record<ModerationAction, { hidden: boolean } | { notable: boolean }> = {
+  hide: { hidden: true },
+  unhide: { hidden: false },
+  notable: { notable: true },
+  unnotable: { notable: false },
+};
+
+export const adminSignatureColumns = {
+  id: signatures.id,
+  status: signatures.status,
+  hidden: signatures.hidden,
+  notable: signatures.notable,
+  listed: signatures.listed,
+  name: signatures.name,
+  email: signatures.email,
+  title: signatures.title,
+  organisation: signatures.organisation,
+  city: signatures.city,
+  createdAt: signatures.createdAt,
+  verifiedAt: signatures.verifiedAt,
+};
+
+export function moderationStore(db: Database): ModerationStore {
+  const publicList = (letterId: number, notable: boolean, order: SQL, limit: number) =>
+    db
+      .select({ name: signatures.name, title: signatures.title, organisation: signatures.organisation, city: signatures.city })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.letterId, letterId),
+          eq(signatures.status, 'verified'),
+          eq(signatures.hidden, false),
+          eq(signatures.listed, true),
+          eq(signatures.notable, notable),
+        ),
+      )
+      .orderBy(order)
+      .limit(limit);
+
+  return {
+    findSignatures: (letterId, filter) =>
+      db
+        .select(adminSignatureColumns)
+        .from(signatures)
+        .where(
+          and(
+            eq(signatures.letterId, letterId),
+            stateCondition(filter.state),
+            searchCondition(filter.query),
+            filter.before !== undefined ? lt(signatures.id, filter.before) : undefined,
+          ),
+        )
+        .orderBy(desc(signatures.id))
+        .limit(filter.limit),
+
+    async moderate(letterId, ids, action, actor, now) {
+      const change = CHANGES[action];
+      const [column, value] = Object.entries(change)[0] as ['hidden' | 'notable', boolean];
+      const [changed] = await db.batch([
+        // The count triggers see hidden change and move the count in this same transaction.
+        db
+          .update(signatures)
+          .set(change)
+          .where(
+            and(
+              eq(signatures.letterId, letterId),
+              inArray(signatures.id, ids),
+              ne(signatures[column], value),
+              ne(signatures.status, 'withdrawn'),
+            ),
+          )
+          .returning({ id: signatures.id }),
+        auditStatement(db, { actor, action: `signature_${action}`, letterId, detail: { ids }, at: now }),
+      ]);
+      return changed.length;
+    },
+
+    async publicSignatories(letterId, limit) {
+      const [notable, recent] = await db.batch([
+        publicList(letterId, true, asc(signatures.verifiedAt), limit),
+        publicList(letterId, false, desc(signatures.verifiedAt), limit),
+      ]);
+      return { notable, recent };
+    },
+
+    auditLog: ({ letterId, limit }) =>
+      db
+        .select({
+          id: auditLog.id,
+          at: auditLog.at,
+          actor: auditLog.actor,
+          action: auditLog.action,
+          letter: letters.slug,
+          detail: auditLog.detail,
+        })
+        .from(auditLog)
+        .leftJoin(letters, eq(letters.id, auditLog.letterId))
+        .where(letterId === undefined ? undefined : eq(auditLog.letterId, letterId))
+        .orderBy(desc(auditLog.id))
+        .limit(limit),
+
+    async recordAudit(entry) {
+      await db.insert(auditLog).values(entry);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** The optional fields of the sign form, and whether a letter leaves them out, offers or requires them. */
+export const OPTIONAL_FIELDS = ['title', 'organisation', 'city'] as const;
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+export const FieldUse = z.enum(['off', 'optional', 'required'], { error: 'Use "off", "optional" or "required".' });
+export type FieldUse = z.infer<typeof FieldUse>;
+/** Per optional field; a field not named is optional. */
+export const FormFields = z.strictObject({ title: FieldUse, organisation: FieldUse, city: FieldUse }).partial();
+export type FormFields = z.infer<typeof FormFields>;
+
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+const lang = z.string({ error: 'Language must be text.' }).regex(LANGUAGE_TAG, 'Use a language tag such as "en" or "be".');
+const title = z.string({ error: 'Title must be text.' }).trim().min(1, 'Enter a title.').max(200, 'Use at most 200 characters.');
+const body = z.string({ error: 'Text must be text.' }).trim().min(1, 'Enter the text of the letter.').max(200_000, 'Use at most 200,000 characters.');
+const summary = z.string({ error: 'Summary must be text.' }).trim().max(300, 'Use at most 300 characters.').nullish().transform((v) => v || null);
+
+export const Translation = z.strictObject({ title, body, summary });
+export type Translation = z.infer<typeof Translation>;
+
+/** A letter as an organizer writes it. */
+export const LetterInput = z.strictObject({
+  slug: z
+    .string({ error: 'Slug must be text.' })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, like "open-letter-2020".')
+    .max(80, 'Use at most 80 characters.'),
+  title,
+  body,
+  summary,
+  lang: lang.default('en'),
+  state: z.enum(['draft', 'open', 'closed'], { error: 'State is one of draft, open, closed.' }).default('draft'),
+  goal: z
+    .number({ error: 'Goal must be a number.' })
+    .int('Goal must be a whole number.')
+    .positive('Goal must be above 0.')
+    .max(1_000_000_000, 'Goal is too large.')
+    .nullish()
+    .transform((v) => v ?? null),
+  formFields: FormFields.default({}),
+  /** The letter in further languages, by language tag. */
+  translations: z.record(lang, Translation, { error: 'Translations map language tags to a title and text.' }).default({}),
+});
+export type LetterInput = z.infer<typeof LetterInput>;
+
+/** A change to a letter: any of its fields; `translations`, when given, replaces them all. */
+export const LetterPatch = LetterInput.partial();
+export type LetterPatch = z.infer<typeof LetterPatch>;
