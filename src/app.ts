@@ -4,13 +4,19 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ServiceError } from './domain/errors.ts';
 import type { MailMessage } from './domain/mail.ts';
 import type { SignDeps } from './domain/sign.ts';
+import { adminApiRoutes } from './http/admin-api.ts';
+import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
 import { pageRoutes } from './http/pages.tsx';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Organizers post whole letters, which may be long. */
+export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 export interface AppDeps extends SignDeps {
+  /** HMAC-SHA256 under the site secret, hex; callers prefix their messages to keep uses apart. */
+  hmac: (message: string) => Promise<string>;
   /** The site's public address, without a trailing slash. */
   publicUrl: string;
   log: (line: string) => void;
@@ -45,14 +51,16 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new ServiceError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+        throw new ServiceError('payload_too_large', `The body is larger than ${maxSize / 1024} KiB.`);
       },
-    }),
-  );
+    });
+  const publicLimit = limit(MAX_BODY_BYTES);
+  const adminLimit = limit(MAX_ADMIN_BODY_BYTES);
+  app.use((c, next) => (/^\/(api\/)?admin(\/|$)/.test(c.req.path) ? adminLimit : publicLimit)(c, next));
   if (deps.staticFiles) app.use(deps.staticFiles);
 
   app.get('/healthz', async (c) => {
@@ -63,7 +71,9 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
     }
   });
+  app.route('/api/admin', adminApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
+  app.route('/admin', adminPageRoutes(deps));
   app.route('/', pageRoutes(deps));
   return app;
 }

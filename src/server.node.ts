@@ -33,6 +33,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   await ensureSampleLetter(db, now());
   const store = createStore(db);
   const secret = config.SECRET ?? (await storedSecret(db, newToken));
+  if ((await store.organizers()).length === 0) {
+    log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
+  }
 
   const logMailer = config.SMTP_URL ? undefined : createLogMailer(log);
   const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
@@ -49,10 +52,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     { intervalMs: OUTBOX_INTERVAL_MS, onError: (error) => log(`outbox: ${String(error)}`) },
   );
 
+  const hmac = createHmac(secret);
   const app = createApp({
     store,
     now,
-    emailKey: createHmac(secret),
+    hmac,
+    emailKey: (canonical) => hmac(`email\u0000${canonical}`),
     publicUrl: config.PUBLIC_URL,
     log,
     onMailQueued: worker.wake,

@@ -53,6 +53,7 @@ describe('the start command', () => {
     expect((await fetch(`${url}/style.css`)).headers.get('content-type')).toMatch(/text\/css/);
     expect((await fetch(`${url}/dev/outbox`)).status).toBe(200);
     expect(run.output()).toContain('SMTP_URL is not set');
+    expect(run.output()).toContain('npx undersigned token create --name');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });

@@ -1,6 +1,9 @@
 export type ErrorCode =
   | 'invalid_input'
+  | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'letter_closed'
   | 'token_gone'
   | 'payload_too_large'

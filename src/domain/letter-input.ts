@@ -13,13 +13,19 @@ export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 const lang = z.string({ error: 'Language must be text.' }).regex(LANGUAGE_TAG, 'Use a language tag such as "en" or "be".');
 const title = z.string({ error: 'Title must be text.' }).trim().min(1, 'Enter a title.').max(200, 'Use at most 200 characters.');
 const body = z.string({ error: 'Text must be text.' }).trim().min(1, 'Enter the text of the letter.').max(200_000, 'Use at most 200,000 characters.');
-const summary = z.string({ error: 'Summary must be text.' }).trim().max(300, 'Use at most 300 characters.').nullish().transform((v) => v || null);
+// No defaults or transforms that act on a missing value here: LetterPatch makes these optional, and
+// a missing field there must stay missing (unchanged), not become a default.
+const summary = z
+  .string({ error: 'Summary must be text.' })
+  .trim()
+  .max(300, 'Use at most 300 characters.')
+  .transform((v) => v || null)
+  .nullable();
 
-export const Translation = z.strictObject({ title, body, summary });
+export const Translation = z.strictObject({ title, body, summary: summary.optional().transform((v) => v ?? null) });
 export type Translation = z.infer<typeof Translation>;
 
-/** A letter as an organizer writes it. */
-export const LetterInput = z.strictObject({
+const letterFields = {
   slug: z
     .string({ error: 'Slug must be text.' })
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, like "open-letter-2020".')
@@ -27,21 +33,31 @@ export const LetterInput = z.strictObject({
   title,
   body,
   summary,
-  lang: lang.default('en'),
-  state: z.enum(['draft', 'open', 'closed'], { error: 'State is one of draft, open, closed.' }).default('draft'),
+  lang,
+  state: z.enum(['draft', 'open', 'closed'], { error: 'State is one of draft, open, closed.' }),
   goal: z
     .number({ error: 'Goal must be a number.' })
     .int('Goal must be a whole number.')
     .positive('Goal must be above 0.')
     .max(1_000_000_000, 'Goal is too large.')
-    .nullish()
-    .transform((v) => v ?? null),
-  formFields: FormFields.default({}),
+    .nullable(),
+  formFields: FormFields,
   /** The letter in further languages, by language tag. */
-  translations: z.record(lang, Translation, { error: 'Translations map language tags to a title and text.' }).default({}),
+  translations: z.record(lang, Translation, { error: 'Translations map language tags to a title and text.' }),
+};
+
+/** A letter as an organizer writes it. */
+export const LetterInput = z.strictObject({
+  ...letterFields,
+  summary: summary.optional(),
+  lang: lang.default('en'),
+  state: letterFields.state.default('draft'),
+  goal: letterFields.goal.optional(),
+  formFields: FormFields.default({}),
+  translations: letterFields.translations.default({}),
 });
 export type LetterInput = z.infer<typeof LetterInput>;
 
 /** A change to a letter: any of its fields; `translations`, when given, replaces them all. */
-export const LetterPatch = LetterInput.partial();
+export const LetterPatch = z.strictObject(letterFields).partial();
 export type LetterPatch = z.infer<typeof LetterPatch>;

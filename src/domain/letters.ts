@@ -1,5 +1,7 @@
 import { ServiceError } from './errors.ts';
-import type { Letter, Store } from './store.ts';
+import { LetterInput, LetterPatch } from './letter-input.ts';
+import type { Actor, Letter, Store } from './store.ts';
+import { parseInput } from './validation.ts';
 
 /** A letter the public may see: open or closed. Drafts are for organizers only. */
 export async function publicLetter(store: Store, slug: string): Promise<Letter> {
@@ -8,4 +10,79 @@ export async function publicLetter(store: Store, slug: string): Promise<Letter> 
     throw new ServiceError('not_found', 'There is no letter at this address.');
   }
   return letter;
+}
+
+/** Any letter, drafts included, for organizers. */
+export async function anyLetter(store: Store, slug: string): Promise<Letter> {
+  const letter = await store.letterBySlug(slug);
+  if (!letter) throw new ServiceError('not_found', 'There is no letter at this address.');
+  return letter;
+}
+
+export async function createLetter(store: Store, actor: Actor, body: unknown, now: Date): Promise<Letter> {
+  const input = parseInput(LetterInput, body);
+  return orSlugTaken(await store.createLetter(input, actor, now));
+}
+
+export async function updateLetter(store: Store, actor: Actor, slug: string, body: unknown, now: Date): Promise<Letter> {
+  const letter = await anyLetter(store, slug);
+  const patch = parseInput(LetterPatch, body);
+  return orSlugTaken(await store.updateLetter(letter.id, patch, actor, now));
+}
+
+function orSlugTaken(result: Letter | 'slug_taken'): Letter {
+  if (result === 'slug_taken') {
+    throw new ServiceError('conflict', 'Another letter has this slug.', { slug: 'Another letter already uses this slug.' });
+  }
+  return result;
+}
+
+/** The text of a letter as a reader sees it, in one language. */
+export interface LetterText {
+  lang: string;
+  title: string;
+  body: string;
+  summary: string | null;
+  /** Every language the letter is available in, the default first. */
+  languages: string[];
+}
+
+/**
+ * Picks the language to show a letter in: `?lang=` if the letter has it, then the best match of the
+ * Accept-Language header (exact tag, then primary subtag), then the letter's default.
+ */
+export async function letterText(
+  store: Store,
+  letter: Letter,
+  requested: string | undefined,
+  acceptLanguage: string | undefined,
+): Promise<LetterText> {
+  const translations = await store.translations(letter.id);
+  const languages = [letter.lang, ...translations.map((t) => t.lang)];
+  const lang = chooseLanguage(languages, requested, acceptLanguage);
+  const text = translations.find((t) => t.lang === lang) ?? letter;
+  return { lang, title: text.title, body: text.body, summary: text.summary, languages };
+}
+
+/** `available[0]` is the default. */
+export function chooseLanguage(available: string[], requested?: string, acceptLanguage?: string): string {
+  const fallback = available[0] ?? 'en';
+  if (requested && available.includes(requested)) return requested;
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((w) => w.tag && w.tag !== '*' && w.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const lower = available.map((tag) => tag.toLowerCase());
+  for (const { tag } of wanted) {
+    const exact = lower.indexOf(tag);
+    if (exact >= 0) return available[exact]!;
+    const primary = lower.findIndex((a) => a.split('-')[0] === tag.split('-')[0]);
+    if (primary >= 0) return available[primary]!;
+  }
+  return fallback;
 }

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { OPTIONAL_FIELDS, type FormFields } from './letter-input.ts';
 
 // C0 and C1 controls, and the bidi embeddings, overrides and isolates that can make a listed name
-// display as something else.
-const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+// display as something else. A name is one line; the other fields may have line breaks (an address
+// of an organisation), which every output escapes.
+const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const UNSAFE_IN_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-function text(label: string, max: number) {
+function text(label: string, max: number, unsafe = UNSAFE_IN_TEXT) {
   return z
     .string({ error: `${label} must be text.` })
     .transform((value) => value.normalize('NFC').trim())
@@ -12,7 +15,7 @@ function text(label: string, max: number) {
       z
         .string()
         .max(max, `${label} can be at most ${max} characters.`)
-        .refine((value) => !UNSAFE_CHARACTERS.test(value), `${label} contains characters that are not allowed.`),
+        .refine((value) => !unsafe.test(value), `${label} contains characters that are not allowed.`),
     );
 }
 
@@ -25,7 +28,7 @@ function optionalText(label: string, max: number) {
 /** What a signer sends, from the form or as JSON (the same field names). */
 export const SignInput = z.strictObject(
   {
-    name: text('Name', 120).pipe(z.string().min(1, 'Enter your name.')),
+    name: text('Name', 120, UNSAFE_IN_NAME).pipe(z.string().min(1, 'Enter your name.')),
     email: z
       .string({ error: 'Email must be text.' })
       .trim()
@@ -46,3 +49,16 @@ export const SignInput = z.strictObject(
   { error: 'Send the signature as a JSON object.' },
 );
 export type SignInput = z.infer<typeof SignInput>;
+
+const FIELD_NAMES = { title: 'a title or role', organisation: 'an organisation', city: 'a city' } as const;
+
+/** What a letter's form settings say about a signing: required fields left empty, unasked ones sent. */
+export function formFieldProblems(formFields: FormFields, input: SignInput): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of OPTIONAL_FIELDS) {
+    const use = formFields[field] ?? 'optional';
+    if (use === 'required' && !input[field]) problems[field] = `Enter ${FIELD_NAMES[field]}.`;
+    if (use === 'off' && input[field]) problems[field] = `This letter does not ask for ${FIELD_NAMES[field]}.`;
+  }
+  return problems;
+}

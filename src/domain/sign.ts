@@ -1,7 +1,7 @@
 import { canonicalEmail } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
 import { publicLetter } from './letters.ts';
-import { SignInput } from './sign-input.ts';
+import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { parseInput } from './validation.ts';
@@ -27,6 +27,8 @@ export interface SignDeps {
 export async function sign(deps: SignDeps, slug: string, body: unknown): Promise<{ mailQueued: boolean }> {
   const letter = await publicLetter(deps.store, slug);
   const input = parseInput(SignInput, body);
+  const problems = formFieldProblems(letter.formFields, input);
+  if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
   if (letter.state !== 'open') {
     throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
   }

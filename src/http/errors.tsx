@@ -5,7 +5,10 @@ import { ErrorPage } from '../views/error-page.tsx';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  conflict: 409,
   letter_closed: 409,
   token_gone: 410,
   payload_too_large: 413,
@@ -14,7 +17,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 
 const PAGE_TITLE: Record<ErrorCode, string> = {
   invalid_input: 'Something is not right',
+  unauthorized: 'Sign in',
+  forbidden: 'Not allowed',
   not_found: 'Not found',
+  conflict: 'Already taken',
   letter_closed: 'This letter is closed',
   token_gone: 'This link does not work',
   payload_too_large: 'Too much data',

@@ -4,29 +4,23 @@ import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
-import type { Letter } from '../domain/store.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { CheckEmailPage } from '../views/check-email.tsx';
 import { ConfirmPage } from '../views/confirm.tsx';
 import { DevOutboxPage } from '../views/dev-outbox.tsx';
 import { HomePage } from '../views/home.tsx';
-import { LetterPage, type SignFormState } from '../views/letter.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
+import { letterPage } from './letter-page.tsx';
 import { formBody } from './request-body.ts';
 
 /** The server-rendered pages; every form on them works with JavaScript off. */
 export function pageRoutes(deps: AppDeps) {
   const pages = new Hono();
 
-  const letterPage = (c: Context, letter: Letter, form: SignFormState, status: 200 | 400 = 200) =>
-    c.html(<LetterPage letter={letter} bodyHtml={renderMarkdown(letter.body)} form={form} />, status);
-
   pages.get('/', async (c) => c.html(<HomePage letters={await deps.store.openLetters()} />));
 
   pages.get('/l/:slug', async (c) => {
-    const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return letterPage(c, letter, { values: {}, errors: {} });
+    return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
   });
 
   pages.post('/l/:slug/sign', async (c) => {
@@ -39,7 +33,8 @@ export function pageRoutes(deps: AppDeps) {
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
       const letter = await publicLetter(deps.store, slug);
-      return letterPage(c, letter, { values: input, errors: error.fields ?? { _: error.message } }, 400);
+      const form = { values: input, errors: error.fields ?? { _: error.message } };
+      return letterPage(deps, c, letter, { form, status: 400, lang: fields.lang });
     }
     return c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
   });

@@ -2,7 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
 import { parseConfig } from '../../src/config.ts';
+import * as schema from '../../src/db/schema.ts';
+import { createStore } from '../../src/db/store.ts';
+import { issueOrganizerToken } from '../../src/domain/organizers.ts';
+import type { Store } from '../../src/domain/store.ts';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
 import { startServer } from '../../src/server.node.ts';
 import { afterAll, beforeAll } from 'vitest';
@@ -14,10 +19,15 @@ export const SLUG = SAMPLE_LETTER.slug;
 /** The real Node server on 127.0.0.1 with a fresh libSQL file, sending mail to `sink` if given. */
 export interface Site {
   url: string;
+  databaseUrl: string;
   /** Raw log lines the server wrote. */
   logs: string[];
   /** A second connection to the same database file, for looking at what is stored. */
   db: Client;
+  /** The app's store on that second connection, for setting up what a test needs. */
+  store: Store;
+  /** Creates an organizer and returns its token. */
+  organizerToken(name?: string): Promise<string>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs JSON to the signing API. */
   signJson(body: unknown, slug?: string): Promise<Response>;
@@ -42,11 +52,15 @@ export async function startSite(options: { mail?: MailSink; env?: Record<string,
   const logs: string[] = [];
   const server = await startServer(config, (line) => logs.push(line));
   const db = createClient({ url: databaseUrl });
+  const store = createStore(drizzle(db, { schema }));
   const fetchSite = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
   return {
     url: server.url,
+    databaseUrl,
     logs,
     db,
+    store,
+    organizerToken: async (name = 'Alice') => (await issueOrganizerToken(store, name, new Date())).token,
     fetch: fetchSite,
     signJson: (body, slug = SLUG) =>
       fetchSite(`/api/letters/${slug}/signatures`, {

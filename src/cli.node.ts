@@ -1,0 +1,153 @@
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { parseConfig } from './config.ts';
+import { openDatabase } from './db/libsql.node.ts';
+import { createStore } from './db/store.ts';
+import { checkCounts } from './domain/check.ts';
+import { ServiceError } from './domain/errors.ts';
+import { exportSignatures } from './domain/export.ts';
+import { COMMAND_LINE, issueOrganizerToken } from './domain/organizers.ts';
+import type { Store } from './domain/store.ts';
+
+const USAGE = `Usage: undersigned <command>
+
+  token create --name NAME     create an organizer token (printed once)
+  token list                   list organizers
+  token revoke ID              revoke an organizer's token and end its sessions
+  export --letter SLUG --format csv|jsonl [--status pending|verified|hidden|withdrawn]
+         [--from DATE] [--to DATE] [--include-email] [--bom]
+                               write the signatures of a letter to standard output
+  check [--fix]                compare every stored count with its rows; --fix repairs them
+
+The database is the one DATABASE_URL names (default file:./data/undersigned.db).`;
+
+const OPTIONS = {
+  name: { type: 'string' },
+  letter: { type: 'string' },
+  format: { type: 'string' },
+  status: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'include-email': { type: 'boolean' },
+  bom: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = parseConfig(process.env);
+  const { db, client } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  try {
+    const store = createStore(db);
+    if (command === 'token' && sub === 'create') return await tokenCreate(store, values);
+    if (command === 'token' && sub === 'list') return await tokenList(store);
+    if (command === 'token' && sub === 'revoke') return await tokenRevoke(store, arg);
+    if (command === 'export') return await exportCommand(store, values);
+    if (command === 'check') return await check(store, values.fix ?? false);
+    console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+    return 2;
+  } finally {
+    client.close();
+  }
+}
+
+async function tokenCreate(store: Store, values: Values) {
+  const { organizer, token } = await issueOrganizerToken(store, values.name ?? '', new Date());
+  console.error(`Organizer #${organizer.id} "${organizer.name}" created. The token is shown only this once:`);
+  console.log(token);
+  return 0;
+}
+
+async function tokenList(store: Store) {
+  for (const o of await store.organizers()) {
+    const state = o.revokedAt ? `revoked ${o.revokedAt.toISOString()}` : 'active';
+    console.log(`${o.id}\t${o.name}\tcreated ${o.createdAt.toISOString()}\t${state}`);
+  }
+  return 0;
+}
+
+async function tokenRevoke(store: Store, id: string | undefined) {
+  if (!id || !/^\d+$/.test(id)) {
+    console.error('Give the id of the organizer to revoke (see: undersigned token list).');
+    return 2;
+  }
+  if (!(await store.revokeOrganizer(Number(id), COMMAND_LINE, new Date()))) {
+    console.error(`There is no active organizer #${id}.`);
+    return 1;
+  }
+  console.error(`Organizer #${id} revoked; its sessions have ended.`);
+  return 0;
+}
+
+async function exportCommand(store: Store, values: Values) {
+  const file = await exportSignatures(
+    store,
+    COMMAND_LINE,
+    values.letter ?? '',
+    {
+      format: values.format,
+      ...(values.status && { status: values.status }),
+      ...(values.from && { from: values.from }),
+      ...(values.to && { to: values.to }),
+      includeEmail: values['include-email'] ?? false,
+      bom: values.bom ?? false,
+    },
+    new Date(),
+  );
+  const progress = progressLine(file.size);
+  let rows = 0;
+  for await (const chunk of file.chunks) {
+    if (!process.stdout.write(chunk.text)) await once(process.stdout, 'drain');
+    rows += chunk.rows;
+    progress(rows);
+  }
+  progress(rows, true);
+  return 0;
+}
+
+/** "exported 12,000 of 100,000 rows" on stderr: rewritten in place on a terminal, every tenth otherwise. */
+function progressLine(total: number) {
+  const tty = process.stderr.isTTY;
+  let lastTenth = -1;
+  return (rows: number, done = false) => {
+    const line = `exported ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} rows`;
+    if (tty) process.stderr.write(`\r${line}${done ? '\n' : ''}`);
+    else {
+      const tenth = total === 0 ? 10 : Math.floor((rows / total) * 10);
+      if (done || tenth > lastTenth) process.stderr.write(`${line}\n`);
+      lastTenth = tenth;
+    }
+  };
+}
+
+async function check(store: Store, fix: boolean) {
+  const mismatches = await checkCounts(store, { fix, actor: COMMAND_LINE, now: new Date() });
+  if (mismatches.length === 0) {
+    console.log('All counts match their signatures.');
+    return 0;
+  }
+  for (const m of mismatches) {
+    console.log(`${m.slug}: stored count ${m.stored}, signatures counted ${m.actual}${fix ? ' (fixed)' : ''}`);
+  }
+  return fix ? 0 : 1;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ServiceError) {
+    const fields = Object.entries(error.fields ?? {}).map(([field, message]) => `\n  ${field}: ${message}`);
+    console.error(`${error.message}${fields.join('')}`);
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,81 @@
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { exportSignatures } from '../domain/export.ts';
+import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
+import { moderate } from '../domain/moderation.ts';
+import { actorOf } from '../domain/organizers.ts';
+import type { Letter, Store } from '../domain/store.ts';
+import { bearerAuth, type AdminEnv } from './admin-auth.ts';
+import { download } from './download.ts';
+import { signatureFilter } from './signature-filter.ts';
+import { jsonBody } from './request-body.ts';
+
+/** The organizer API under /api/admin, for scripts: the organizer token as a Bearer token. */
+export function adminApiRoutes(deps: AppDeps) {
+  const api = new Hono<AdminEnv>();
+  api.use(bearerAuth(deps));
+  const actor = (c: Context<AdminEnv>) => actorOf(c.get('organizer'));
+
+  api.get('/letters', async (c) => c.json({ letters: (await deps.store.allLetters()).map(letterJson) }));
+
+  api.post('/letters', async (c) => {
+    const letter = await createLetter(deps.store, actor(c), await jsonBody(c), deps.now());
+    return c.json(await fullLetterJson(deps.store, letter), 201);
+  });
+
+  api.get('/letters/:slug', async (c) => c.json(await fullLetterJson(deps.store, await anyLetter(deps.store, c.req.param('slug')))));
+
+  api.patch('/letters/:slug', async (c) => {
+    const letter = await updateLetter(deps.store, actor(c), c.req.param('slug'), await jsonBody(c), deps.now());
+    return c.json(await fullLetterJson(deps.store, letter));
+  });
+
+  api.get('/letters/:slug/signatures', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    const filter = signatureFilter(c.req.query());
+    const signatures = await deps.store.findSignatures(letter.id, filter);
+    const last = signatures.length === filter.limit ? signatures[signatures.length - 1] : undefined;
+    return c.json({ signatures, next: last ? String(last.id) : null });
+  });
+
+  api.post('/letters/:slug/signatures/moderate', async (c) =>
+    c.json(await moderate(deps.store, actor(c), c.req.param('slug'), await jsonBody(c), deps.now())),
+  );
+
+  for (const format of ['csv', 'jsonl'] as const) {
+    api.get(`/letters/:slug/export.${format}`, async (c) => {
+      const params = { ...c.req.query(), format };
+      return download(c, await exportSignatures(deps.store, actor(c), c.req.param('slug'), params, deps.now()));
+    });
+  }
+
+  api.get('/audit', async (c) => {
+    const slug = c.req.query('letter');
+    const letterId = slug ? (await anyLetter(deps.store, slug)).id : undefined;
+    return c.json({ entries: await deps.store.auditLog({ ...(letterId !== undefined && { letterId }), limit: 200 }) });
+  });
+
+  return api;
+}
+
+function letterJson(letter: Letter) {
+  return {
+    slug: letter.slug,
+    title: letter.title,
+    summary: letter.summary,
+    body: letter.body,
+    lang: letter.lang,
+    state: letter.state,
+    goal: letter.goal,
+    formFields: letter.formFields,
+    count: letter.signatureCount,
+    updatedAt: letter.updatedAt.toISOString(),
+  };
+}
+
+async function fullLetterJson(store: Store, letter: Letter) {
+  const translations = Object.fromEntries(
+    (await store.translations(letter.id)).map(({ lang, ...text }) => [lang, text]),
+  );
+  return { ...letterJson(letter), translations };
+}

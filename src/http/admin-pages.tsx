@@ -1,0 +1,175 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppDeps } from '../app.ts';
+import { ServiceError } from '../domain/errors.ts';
+import { exportSignatures } from '../domain/export.ts';
+import { OPTIONAL_FIELDS, type LetterInput, type Translation } from '../domain/letter-input.ts';
+import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
+import { moderate } from '../domain/moderation.ts';
+import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
+import type { Letter } from '../domain/store.ts';
+import { DashboardPage } from '../views/admin/dashboard.tsx';
+import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
+import { LoginPage } from '../views/admin/login.tsx';
+import { SignaturesPage } from '../views/admin/signatures.tsx';
+import { adminCookie, csrfProtection, SESSION_COOKIE, sessionOf, type AdminEnv } from './admin-auth.ts';
+import { download } from './download.ts';
+import { letterPage } from './letter-page.tsx';
+import { formBody } from './request-body.ts';
+import { signatureFilter } from './signature-filter.ts';
+
+/** The admin pages under /admin: log in with the organizer token, then a session cookie. */
+export function adminPageRoutes(deps: AppDeps) {
+  const admin = new Hono<AdminEnv>();
+  admin.use(csrfProtection(deps));
+
+  admin.post('/login', async (c) => {
+    const { token = '' } = await formBody(c);
+    try {
+      const { session } = await startSession(deps.store, token.trim(), deps.now());
+      setCookie(c, SESSION_COOKIE, session, { ...adminCookie(deps), maxAge: SESSION_TTL_MS / 1000 });
+      return c.redirect('/admin', 303);
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
+      return c.html(<LoginPage csrf={c.get('csrf')} failed />, 401);
+    }
+  });
+
+  // Everything else needs a session; without one the answer is 401 with the sign-in form.
+  admin.use(async (c, next) => {
+    try {
+      c.set('organizer', await sessionOf(deps, c));
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
+      return c.html(<LoginPage csrf={c.get('csrf')} />, 401);
+    }
+    await next();
+  });
+
+  const actor = (c: Context<AdminEnv>) => actorOf(c.get('organizer'));
+  const common = (c: Context<AdminEnv>) => ({ organizer: c.get('organizer'), csrf: c.get('csrf') });
+
+  admin.post('/logout', async (c) => {
+    const session = getCookie(c, SESSION_COOKIE);
+    if (session) await endSession(deps.store, session);
+    deleteCookie(c, SESSION_COOKIE, adminCookie(deps));
+    return c.redirect('/admin', 303);
+  });
+
+  admin.get('/', async (c) => {
+    const [letters, audit] = await Promise.all([deps.store.allLetters(), deps.store.auditLog({ limit: 50 })]);
+    return c.html(<DashboardPage {...common(c)} letters={letters} audit={audit} />);
+  });
+
+  admin.get('/letters/new', (c) =>
+    c.html(<LetterFormPage {...common(c)} values={{ lang: 'en', state: 'draft' }} errors={{}} />),
+  );
+
+  admin.post('/letters', async (c) => {
+    const values = await formBody(c);
+    try {
+      const letter = await createLetter(deps.store, actor(c), letterFromForm(values), deps.now());
+      return c.redirect(`/admin/letters/${letter.slug}`, 303);
+    } catch (error) {
+      return formErrors(error, (errors) => c.html(<LetterFormPage {...common(c)} values={values} errors={errors} />, 400));
+    }
+  });
+
+  const editPage = async (c: Context<AdminEnv>, letter: Letter, values: LetterFormValues, errors: Record<string, string>) => {
+    const [translations, audit] = await Promise.all([
+      deps.store.translations(letter.id),
+      deps.store.auditLog({ letterId: letter.id, limit: 50 }),
+    ]);
+    const status = Object.keys(errors).length > 0 ? 400 : 200;
+    return c.html(
+      <LetterFormPage {...common(c)} letter={letter} values={values} errors={errors} translations={translations} audit={audit} />,
+      status,
+    );
+  };
+
+  admin.get('/letters/:slug', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    return editPage(c, letter, letterFormValues(letter), {});
+  });
+
+  admin.post('/letters/:slug', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    const values = await formBody(c);
+    try {
+      const updated = await updateLetter(deps.store, actor(c), letter.slug, letterFromForm(values), deps.now());
+      return c.redirect(`/admin/letters/${updated.slug}`, 303);
+    } catch (error) {
+      return formErrors(error, (errors) => editPage(c, letter, values, errors));
+    }
+  });
+
+  admin.post('/letters/:slug/translations', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    const { lang = '', title = '', body = '', summary = '', remove } = await formBody(c);
+    const translations: Record<string, Translation> = Object.fromEntries(
+      (await deps.store.translations(letter.id)).map(({ lang, ...text }) => [lang, text]),
+    );
+    if (remove) delete translations[lang];
+    else translations[lang] = { title, body, summary };
+    try {
+      await updateLetter(deps.store, actor(c), letter.slug, { translations }, deps.now());
+      return c.redirect(`/admin/letters/${letter.slug}`, 303);
+    } catch (error) {
+      return formErrors(error, (errors) => editPage(c, letter, letterFormValues(letter), errors));
+    }
+  });
+
+  admin.get('/letters/:slug/preview', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.state}.` });
+  });
+
+  const signaturesPage = async (c: Context<AdminEnv>, message?: string) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug')!);
+    const filter = signatureFilter(c.req.query());
+    const signatures = await deps.store.findSignatures(letter.id, filter);
+    const next = signatures.length === filter.limit ? String(signatures[signatures.length - 1]!.id) : null;
+    return c.html(
+      <SignaturesPage {...common(c)} letter={letter} signatures={signatures} filter={filter} next={next} {...(message && { message })} />,
+    );
+  };
+
+  admin.get('/letters/:slug/signatures', (c) => signaturesPage(c));
+
+  admin.post('/letters/:slug/signatures', async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const ids = [form.ids ?? []].flat().map(Number);
+    const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), { action: form.action, ids }, deps.now());
+    return signaturesPage(c, `${action}: ${changed} signature${changed === 1 ? '' : 's'} changed.`);
+  });
+
+  for (const format of ['csv', 'jsonl'] as const) {
+    admin.get(`/letters/:slug/export.${format}`, async (c) => {
+      const params = { ...c.req.query(), format };
+      return download(c, await exportSignatures(deps.store, actor(c), c.req.param('slug'), params, deps.now()));
+    });
+  }
+
+  return admin;
+}
+
+/** The letter form's strings as the letter input: numbers parsed, empty optional fields left out. */
+function letterFromForm(form: Record<string, string>): Partial<Record<keyof LetterInput, unknown>> {
+  return {
+    slug: form.slug,
+    title: form.title,
+    summary: form.summary,
+    body: form.body,
+    lang: form.lang || undefined,
+    state: form.state,
+    goal: form.goal?.trim() ? Number(form.goal) : null,
+    formFields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, form[`field_${f}`] ?? 'optional'])),
+  };
+}
+
+function formErrors<T>(error: unknown, render: (errors: Record<string, string>) => T): T {
+  if (error instanceof ServiceError && (error.code === 'invalid_input' || error.code === 'conflict')) {
+    return render(error.fields ?? { _: error.message });
+  }
+  throw error;
+}

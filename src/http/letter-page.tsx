@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { letterText } from '../domain/letters.ts';
+import type { Letter } from '../domain/store.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { LetterPage, type SignFormState } from '../views/letter.tsx';
+
+const SIGNATORIES_SHOWN = 20;
+
+/** Renders a letter in the reader's language (`?lang=`, then Accept-Language, then its default). */
+export async function letterPage(
+  deps: AppDeps,
+  c: Context,
+  letter: Letter,
+  options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
+) {
+  const [text, signatories] = await Promise.all([
+    letterText(deps.store, letter, options.lang ?? c.req.query('lang'), c.req.header('accept-language')),
+    deps.store.publicSignatories(letter.id, SIGNATORIES_SHOWN),
+  ]);
+  c.header('Vary', 'Accept-Language');
+  return c.html(
+    <LetterPage
+      letter={letter}
+      text={text}
+      bodyHtml={renderMarkdown(text.body)}
+      signatories={signatories}
+      form={options.form ?? { values: {}, errors: {} }}
+      {...(options.banner && { banner: options.banner })}
+    />,
+    options.status ?? 200,
+  );
+}

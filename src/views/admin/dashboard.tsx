@@ -1,0 +1,41 @@
+import type { AuditEntry, Letter, Organizer } from '../../domain/store.ts';
+import { AuditTable } from './audit.tsx';
+import { AdminLayout } from './layout.tsx';
+
+export function DashboardPage(props: { organizer: Organizer; csrf: string; letters: Letter[]; audit: AuditEntry[] }) {
+  return (
+    <AdminLayout title="Letters" organizer={props.organizer} csrf={props.csrf}>
+      <p>
+        <a href="/admin/letters/new">Write a new letter</a>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Letter</th>
+            <th scope="col">State</th>
+            <th scope="col">Count</th>
+            <th scope="col">Manage</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.letters.map((letter) => (
+            <tr>
+              <td>
+                <a href={`/admin/letters/${letter.slug}`}>{letter.title}</a>
+              </td>
+              <td>{letter.state}</td>
+              <td>{letter.signatureCount}</td>
+              <td>
+                <a href={`/admin/letters/${letter.slug}/signatures`}>signatures</a> ·{' '}
+                <a href={`/admin/letters/${letter.slug}/export.csv`}>CSV</a> ·{' '}
+                <a href={`/admin/letters/${letter.slug}/export.jsonl`}>JSON Lines</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Audit log</h2>
+      <AuditTable entries={props.audit} />
+    </AdminLayout>
+  );
+}

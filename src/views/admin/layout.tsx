@@ -1,0 +1,54 @@
+import type { Child } from 'hono/jsx';
+import type { Organizer } from '../../domain/store.ts';
+
+export function AdminLayout(props: { title: string; organizer?: Organizer; csrf: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} · Undersigned admin`}</title>
+        <link rel="stylesheet" href="/style.css" />
+      </head>
+      <body class="admin">
+        <header class="site">
+          <a href="/admin" class="brand">
+            Undersigned admin
+          </a>
+          {props.organizer && (
+            <form method="post" action="/admin/logout" class="inline">
+              <CsrfField value={props.csrf} />
+              <span>{props.organizer.name}</span> <button type="submit">Sign out</button>
+            </form>
+          )}
+        </header>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function CsrfField(props: { value: string }) {
+  return <input type="hidden" name="csrf" value={props.value} />;
+}
+
+export function FieldErrors(props: { errors: Record<string, string> }) {
+  const problems = Object.entries(props.errors);
+  if (problems.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>Please check the form</h2>
+      <ul>
+        {problems.map(([field, message]) => (
+          <li>
+            <a href={`#field-${field}`}>{field === '_' ? message : `${field}: ${message}`}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

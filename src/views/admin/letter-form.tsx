@@ -1,0 +1,161 @@
+import { OPTIONAL_FIELDS } from '../../domain/letter-input.ts';
+import type { AuditEntry, Letter, Organizer } from '../../domain/store.ts';
+import { AuditTable } from './audit.tsx';
+import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
+
+/** The letter form's fields as strings, the way the form posts them. */
+export type LetterFormValues = Record<string, string>;
+
+export function letterFormValues(letter: Letter): LetterFormValues {
+  return {
+    slug: letter.slug,
+    title: letter.title,
+    summary: letter.summary ?? '',
+    body: letter.body,
+    lang: letter.lang,
+    state: letter.state,
+    goal: letter.goal === null ? '' : String(letter.goal),
+    ...Object.fromEntries(OPTIONAL_FIELDS.map((f) => [`field_${f}`, letter.formFields[f] ?? 'optional'])),
+  };
+}
+
+interface Props {
+  organizer: Organizer;
+  csrf: string;
+  /** Absent for a new letter. */
+  letter?: Letter;
+  values: LetterFormValues;
+  errors: Record<string, string>;
+  translations?: { lang: string; title: string; body: string; summary: string | null }[];
+  audit?: AuditEntry[];
+}
+
+export function LetterFormPage(props: Props) {
+  const { values, letter } = props;
+  const text = (name: string, label: string, hint?: string) => (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      {hint && <p class="hint">{hint}</p>}
+      <input id={`field-${name}`} name={name} type="text" value={values[name] ?? ''} />
+    </div>
+  );
+  return (
+    <AdminLayout title={letter ? `Edit: ${letter.title}` : 'New letter'} organizer={props.organizer} csrf={props.csrf}>
+      {letter && (
+        <p>
+          <a href={`/admin/letters/${letter.slug}/preview`}>Preview</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/signatures`}>Signatures ({letter.signatureCount})</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/export.csv`}>Export CSV</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/export.jsonl`}>Export JSON Lines</a>
+          {letter.state !== 'draft' && (
+            <>
+              {' '}
+              · <a href={`/l/${letter.slug}`}>Public page</a>
+            </>
+          )}
+        </p>
+      )}
+      <FieldErrors errors={props.errors} />
+      <form method="post" action={letter ? `/admin/letters/${letter.slug}` : '/admin/letters'} class="sign">
+        <CsrfField value={props.csrf} />
+        {text('title', 'Title')}
+        {text('slug', 'Slug', 'The address of the letter: /l/slug. Links in emails and embeds use it.')}
+        {text('summary', 'Summary (for link previews)')}
+        <div class="field">
+          <label for="field-body">Text (Markdown)</label>
+          <textarea id="field-body" name="body" rows={18}>
+            {values.body ?? ''}
+          </textarea>
+        </div>
+        {text('lang', 'Language of this text (e.g. en, be, ru, uk)')}
+        {text('goal', 'Signature goal (optional)')}
+        <div class="field">
+          <label for="field-state">State</label>
+          <select id="field-state" name="state">
+            {['draft', 'open', 'closed'].map((state) => (
+              <option value={state} selected={values.state === state}>
+                {state}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>Optional fields of the sign form</legend>
+          {OPTIONAL_FIELDS.map((field) => (
+            <div class="field">
+              <label for={`field-field_${field}`}>{field}</label>
+              <select id={`field-field_${field}`} name={`field_${field}`}>
+                {['off', 'optional', 'required'].map((use) => (
+                  <option value={use} selected={(values[`field_${field}`] ?? 'optional') === use}>
+                    {use}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{letter ? 'Save' : 'Create'}</button>
+      </form>
+      {letter && props.translations && <Translations letter={letter} csrf={props.csrf} translations={props.translations} />}
+      {props.audit && (
+        <>
+          <h2>Audit log of this letter</h2>
+          <AuditTable entries={props.audit} />
+        </>
+      )}
+    </AdminLayout>
+  );
+}
+
+function Translations(props: { letter: Letter; csrf: string; translations: NonNullable<Props['translations']> }) {
+  const action = `/admin/letters/${props.letter.slug}/translations`;
+  return (
+    <section>
+      <h2>Other languages</h2>
+      {props.translations.map((t) => (
+        <form method="post" action={action} class="translation">
+          <CsrfField value={props.csrf} />
+          <input type="hidden" name="lang" value={t.lang} />
+          <h3>{t.lang}</h3>
+          <TranslationFields lang={t.lang} title={t.title} body={t.body} summary={t.summary ?? ''} />
+          <button type="submit">Save {t.lang}</button>{' '}
+          <button type="submit" name="remove" value="1" class="danger">
+            Remove {t.lang}
+          </button>
+        </form>
+      ))}
+      <form method="post" action={action} class="translation">
+        <CsrfField value={props.csrf} />
+        <h3>Add a language</h3>
+        <div class="field">
+          <label for="field-new-lang">Language tag</label>
+          <input id="field-new-lang" name="lang" type="text" />
+        </div>
+        <TranslationFields lang="new" title="" body="" summary="" />
+        <button type="submit">Add</button>
+      </form>
+    </section>
+  );
+}
+
+function TranslationFields(props: { lang: string; title: string; body: string; summary: string }) {
+  const id = (name: string) => `field-${props.lang}-${name}`;
+  return (
+    <>
+      <div class="field">
+        <label for={id('title')}>Title</label>
+        <input id={id('title')} name="title" type="text" value={props.title} />
+      </div>
+      <div class="field">
+        <label for={id('summary')}>Summary</label>
+        <input id={id('summary')} name="summary" type="text" value={props.summary} />
+      </div>
+      <div class="field">
+        <label for={id('body')}>Text (Markdown)</label>
+        <textarea id={id('body')} name="body" rows={10}>
+          {props.body}
+        </textarea>
+      </div>
+    </>
+  );
+}

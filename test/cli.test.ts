@@ -1,0 +1,100 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.ts';
+import { rows, SLUG, startSite, type Site } from './support/site.ts';
+
+describe('the command line', () => {
+  let site: Site;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    site = await startSite();
+    env = { DATABASE_URL: site.databaseUrl };
+  });
+  afterAll(() => site.close());
+
+  const adminApi = (token: string) =>
+    site.fetch('/api/admin/letters', { headers: { authorization: `Bearer ${token}` } });
+
+  it('creates, lists and revokes organizer tokens; only the hash is stored', async () => {
+    const created = await runCli(['token', 'create', '--name', 'Alice'], env);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toContain('shown only this once');
+    expect((await adminApi(token)).status).toBe(200);
+    expect(JSON.stringify(await rows(site, 'SELECT * FROM organizers'))).not.toContain(token);
+
+    const list = await runCli(['token', 'list'], env);
+    expect(list.stdout).toMatch(/^1\tAlice\tcreated \S+\tactive$/m);
+
+    const revoked = await runCli(['token', 'revoke', '1'], env);
+    expect(revoked.code).toBe(0);
+    expect((await adminApi(token)).status).toBe(401);
+    expect((await runCli(['token', 'list'], env)).stdout).toMatch(/^1\tAlice\t.*\trevoked /m);
+    expect((await runCli(['token', 'revoke', '1'], env)).code).toBe(1);
+    expect((await runCli(['token', 'create'], env)).stderr).toContain('name');
+  });
+
+  it('exports 100,000 signatures as CSV, row for row as in the database, with progress on stderr', async () => {
+    const now = Date.now();
+    await site.db.execute({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+            INSERT INTO signatures (letter_id, status, name, email, organisation, listed, lang, mail_window_start, created_at, verified_at)
+            SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || i, 'signer' || i || '@example.org',
+                   CASE WHEN i % 7 = 0 THEN '=cmd|' || i ELSE 'Org ' || (i % 100) END, i % 2, 'en', ?, ? + i, ? + i FROM n`,
+      args: [SLUG, now, now, now],
+    });
+    const result = await runCli(['export', '--letter', SLUG, '--format', 'csv', '--status', 'verified'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('exported 100,000 of 100,000 rows');
+
+    const exported = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    const stored = await rows(site, 'SELECT id, name, organisation, listed FROM signatures WHERE status = ? ORDER BY id', ['verified']);
+    expect(exported).toHaveLength(100_000);
+    expect(stored).toHaveLength(100_000);
+    exported.forEach((row, i) => {
+      const db = stored[i]!;
+      expect(row.id).toBe(String(db.id));
+      expect(row.name).toBe(db.name);
+      const organisation = String(db.organisation);
+      expect(row.organisation).toBe(organisation.startsWith('=') ? `'${organisation}` : organisation);
+      expect(row.listed).toBe(db.listed ? 'true' : 'false');
+      expect(row).not.toHaveProperty('email');
+    });
+
+    const withEmail = await runCli(['export', '--letter', SLUG, '--format', 'jsonl', '--include-email'], env);
+    const first = JSON.parse(withEmail.stdout.slice(0, withEmail.stdout.indexOf('\n'))) as { email: string };
+    expect(first.email).toBe('signer1@example.org');
+    const audit = await site.store.auditLog({ limit: 2 });
+    expect(audit.map((e) => [e.actor, e.action, e.detail.includeEmail])).toEqual([
+      ['command line', 'export', true],
+      ['command line', 'export', false],
+    ]);
+  });
+
+  it('refuses an export of an unknown letter or format with a message', async () => {
+    const unknown = await runCli(['export', '--letter', 'nope', '--format', 'csv'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no letter');
+    const format = await runCli(['export', '--letter', SLUG, '--format', 'xlsx'], env);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain('format: Format is csv or jsonl.');
+  });
+
+  it('finds a count tampered with in the database, and repairs it with --fix', async () => {
+    expect((await runCli(['check'], env)).stdout).toContain('All counts match');
+    await site.db.execute({ sql: 'UPDATE letters SET signature_count = 7 WHERE slug = ?', args: [SLUG] });
+    const found = await runCli(['check'], env);
+    expect(found.code).toBe(1);
+    expect(found.stdout).toContain(`${SLUG}: stored count 7, signatures counted 100000`);
+    expect(await site.count()).toBe(7);
+
+    const fixed = await runCli(['check', '--fix'], env);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('(fixed)');
+    expect(await site.count()).toBe(100_000);
+    expect((await runCli(['check'], env)).code).toBe(0);
+    const [repair] = await site.store.auditLog({ limit: 1 });
+    expect(repair).toMatchObject({ action: 'count_repair', actor: 'command line', detail: { from: 7, to: 100_000 } });
+  });
+});

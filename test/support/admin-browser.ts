@@ -1,0 +1,46 @@
+import type { Site } from './site.ts';
+
+/**
+ * What a browser does on the admin pages, over real HTTP: keeps cookies, and sends each form back
+ * with the CSRF field of the last page it loaded.
+ */
+export class AdminBrowser {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(private site: Site) {}
+
+  async get(path: string): Promise<Response> {
+    const res = await this.request(path, { method: 'GET' });
+    const html = await res.clone().text();
+    this.csrf = html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? this.csrf;
+    return res;
+  }
+
+  /** Posts a form with the CSRF field, unless `fields` sets its own. */
+  post(path: string, fields: Record<string, string | string[]> = {}): Promise<Response> {
+    const body = new URLSearchParams({ csrf: this.csrf });
+    for (const [key, value] of Object.entries(fields)) {
+      body.delete(key);
+      for (const v of [value].flat()) body.append(key, v);
+    }
+    return this.request(path, { method: 'POST', body });
+  }
+
+  async login(token: string): Promise<Response> {
+    await this.get('/admin');
+    return this.post('/admin/login', { token });
+  }
+
+  private async request(path: string, init: RequestInit): Promise<Response> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await this.site.fetch(path, { ...init, headers: { ...(cookie && { cookie }) } });
+    for (const header of res.headers.getSetCookie()) {
+      const [pair = ''] = header.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(header)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+}
