@@ -1,6 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { ServiceError } from './domain/errors.ts';
 import type { MailMessage } from './domain/mail.ts';
 import type { SignDeps } from './domain/sign.ts';
@@ -8,13 +7,19 @@ import { adminApiRoutes } from './http/admin-api.ts';
 import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
+import { embedRoutes } from './http/embeds.tsx';
 import { pageRoutes } from './http/pages.tsx';
+import { securityHeaders } from './http/security-headers.ts';
+import type { CountHub } from './live/count-hub.ts';
+import { withCountHub } from './live/cached-store.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Organizers post whole letters, which may be long. */
 export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 export interface AppDeps extends SignDeps {
+  /** Serves letters and their counts from memory; see createCountHub. */
+  counts: CountHub;
   /** HMAC-SHA256 under the site secret, hex; callers prefix their messages to keep uses apart. */
   hmac: (message: string) => Promise<string>;
   /** The site's public address, without a trailing slash. */
@@ -24,33 +29,20 @@ export interface AppDeps extends SignDeps {
   onMailQueued?: () => void;
   /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
   devOutbox?: () => readonly MailMessage[];
+  /** Whether this runtime serves the count as Server-Sent Events (Node does; Workers poll). */
+  liveStream?: boolean;
   /** Serves public/ on runtimes where the platform does not. */
   staticFiles?: MiddlewareHandler;
 }
 
 /** The whole site as one Hono app, the same on every runtime; the entries only supply `deps`. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps = { ...appDeps, store: withCountHub(appDeps.store, appDeps.counts) };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound(notFound);
 
-  app.use(
-    secureHeaders({
-      referrerPolicy: 'no-referrer',
-      xFrameOptions: 'DENY',
-      strictTransportSecurity: deps.publicUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    }),
-  );
+  app.use(securityHeaders({ https: deps.publicUrl.startsWith('https:') }));
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -74,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin', adminApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.route('/admin', adminPageRoutes(deps));
+  app.route('/', embedRoutes(deps));
   app.route('/', pageRoutes(deps));
   return app;
 }

@@ -135,7 +135,8 @@ async function check(store: Store, fix: boolean) {
     return 0;
   }
   for (const m of mismatches) {
-    console.log(`${m.slug}: stored count ${m.stored}, signatures counted ${m.actual}${fix ? ' (fixed)' : ''}`);
+    const listed = m.listedStored === m.listedActual ? '' : `; listed ${m.listedStored}, counted ${m.listedActual}`;
+    console.log(`${m.slug}: stored count ${m.stored}, signatures counted ${m.actual}${listed}${fix ? ' (fixed)' : ''}`);
   }
   return fix ? 0 : 1;
 }

@@ -34,6 +34,8 @@ export const Config = z
       .optional(),
     SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
     MAIL_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(30),
+    /** How often a letter's count is read for live streams and caches; changes elsewhere show within it. */
+    COUNT_REFRESH_MS: z.coerce.number({ error: 'must be a number' }).int().min(50, 'must be at least 50').default(500),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
   .transform((env) => {

@@ -8,10 +8,12 @@ import { ensureSampleLetter } from './db/sample-letter.ts';
 import { storedSecret } from './db/settings.ts';
 import { createStore } from './db/store.ts';
 import { deliverDueMail } from './domain/mail.ts';
+import type { Store } from './domain/store.ts';
 import { createHmac, newToken } from './domain/tokens.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { composeMail } from './mail/messages.ts';
 import { startOutboxWorker } from './mail/outbox-worker.ts';
+import { createCountHub } from './live/count-hub.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
@@ -27,11 +29,19 @@ export interface RunningServer {
  * Starts the site on Node: opens and migrates the database, creates the sample letter on an empty
  * one, starts the outbox worker and listens. Tests start it the same way the `npm start` entry does.
  */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: {
+    log?: (line: string) => void;
+    /** Wraps the store, e.g. to watch what the app asks of the database. */
+    instrument?: (store: Store) => Store;
+  } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? console.log;
   const { db, client } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const now = () => new Date();
   await ensureSampleLetter(db, now());
-  const store = createStore(db);
+  const store = options.instrument ? options.instrument(createStore(db)) : createStore(db);
   const secret = config.SECRET ?? (await storedSecret(db, newToken));
   if ((await store.organizers()).length === 0) {
     log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
@@ -53,8 +63,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
   );
 
   const hmac = createHmac(secret);
+  const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
   const app = createApp({
     store,
+    counts,
+    liveStream: true,
     now,
     hmac,
     emailKey: (canonical) => hmac(`email\u0000${canonical}`),
@@ -74,7 +87,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      counts.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Live streams never end by themselves; a shutdown ends them.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
       await worker.stop();
       smtpMailer?.close();
       client.close();

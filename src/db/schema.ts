@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { FormFields } from '../domain/letter-input.ts';
 import type { MailPayload } from '../domain/store.ts';
@@ -22,6 +23,8 @@ export const letters = sqliteTable('letters', {
    * path that changes a signature's state moves the count in the same transaction.
    */
   signatureCount: integer('signature_count').notNull().default(0),
+  /** Of those, the ones whose signers chose to be listed publicly; kept by the same triggers. */
+  listedCount: integer('listed_count').notNull().default(0),
   countUpdatedAt: timestamp('count_updated_at').notNull(),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
@@ -65,6 +68,10 @@ export const signatures = sqliteTable(
     index('signatures_letter_status').on(t.letterId, t.status),
     index('signatures_mail_nonce').on(t.mailNonce),
     index('signatures_letter_verified_at').on(t.letterId, t.verifiedAt),
+    // The public list, in its order, holding only what it may show: keyset pages at any depth.
+    index('signatures_public_list')
+      .on(t.letterId, t.notable, t.verifiedAt, t.id)
+      .where(sql`${t.status} = 'verified' AND ${t.hidden} = 0 AND ${t.listed} = 1`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { letterStore } from './stores/letters.ts';
 import { mailStore } from './stores/mail.ts';
 import { moderationStore } from './stores/moderation.ts';
 import { organizerStore } from './stores/organizers.ts';
+import { publicListStore } from './stores/public-list.ts';
 import { signingStore } from './stores/signing.ts';
 
 /** The {@link Store} on drizzle: every state change in it is a single statement or one `db.batch`. */
@@ -15,6 +16,7 @@ export function createStore(db: Database): Store {
     ...mailStore(db),
     ...organizerStore(db),
     ...moderationStore(db),
+    ...publicListStore(db),
     ...exportStore(db),
   };
 }

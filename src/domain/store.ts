@@ -65,8 +65,11 @@ export interface ModerationStore {
   findSignatures(letterId: number, filter: SignatureFilter): Promise<AdminSignature[]>;
   /** Applies `action` to the given signatures of the letter; returns how many changed. */
   moderate(letterId: number, ids: number[], action: ModerationAction, actor: Actor, now: Date): Promise<number>;
-  /** Verified, listed, not hidden signatures: the notable ones, and the most recently confirmed. */
-  publicSignatories(letterId: number, limit: number): Promise<{ notable: PublicSignature[]; recent: PublicSignature[] }>;
+  /**
+   * Verified, listed, not hidden signatures: notable first, then newest first; `limit` of them after
+   * the position `after`, optionally only those whose name or organisation contains `query`.
+   */
+  publicSignatures(letterId: number, page: { after?: ListPosition; query?: string; limit: number }): Promise<PublicSignature[]>;
   auditLog(filter: { letterId?: number; limit: number }): Promise<AuditEntry[]>;
   recordAudit(entry: Omit<AuditEntry, 'id' | 'letter'> & { letterId: number | null }): Promise<void>;
 }
@@ -120,6 +123,15 @@ export interface PublicSignature {
   title: string | null;
   organisation: string | null;
   city: string | null;
+  /** Where the signature stands in the public list's order. */
+  position: ListPosition;
+}
+
+/** The sort key of the public list: notable first, then newest confirmation, then newest id. */
+export interface ListPosition {
+  notable: boolean;
+  verifiedAt: Date;
+  id: number;
 }
 
 export interface AuditEntry {
@@ -148,6 +160,8 @@ export interface CountMismatch {
   slug: string;
   stored: number;
   actual: number;
+  listedStored: number;
+  listedActual: number;
 }
 
 export type LetterState = 'draft' | 'open' | 'closed';
@@ -165,6 +179,8 @@ export interface Letter {
   goal: number | null;
   formFields: FormFields;
   signatureCount: number;
+  /** Of the counted signatures, those listed publicly. */
+  listedCount: number;
   countUpdatedAt: Date;
   updatedAt: Date;
 }
@@ -199,7 +215,16 @@ export interface TokenSubject {
   name: string | null;
   listed: boolean;
   expiresAt: Date | null;
-  letter: { slug: string; title: string; state: LetterState };
+  /** The letter as it is after the change, counts included. */
+  letter: LetterCount & { title: string; state: LetterState };
+}
+
+/** A letter's counts at one moment. */
+export interface LetterCount {
+  slug: string;
+  signatureCount: number;
+  listedCount: number;
+  countUpdatedAt: Date;
 }
 
 export interface MailJob {

@@ -1,15 +1,26 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
+import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
-import type { AppDeps } from '../app.ts';
+import { badgeLabel, defaultLabel } from '../views/badge.ts';
+import { embeddable } from './embeddable.ts';
 import { jsonBody } from './request-body.ts';
 
-/** The public JSON API under /api. */
+const HEARTBEAT_MS = 15_000;
+
+/** The public JSON API under /api: reads are open to any site (CORS); writes are not. */
 export function apiRoutes(deps: AppDeps) {
   const api = new Hono();
+  api.use(async (c, next) => {
+    await next();
+    if (c.req.method === 'GET') c.header('Access-Control-Allow-Origin', '*');
+  });
+
   const summary = (letter: Letter, locale = 'en') => ({
     slug: letter.slug,
     title: letter.title,
@@ -17,6 +28,13 @@ export function apiRoutes(deps: AppDeps) {
     count: letter.signatureCount,
     display: displayCount(letter.signatureCount, locale),
   });
+  const countJson = (letter: Letter, locale: string) => ({
+    count: letter.signatureCount,
+    display: displayCount(letter.signatureCount, locale),
+    updatedAt: letter.countUpdatedAt.toISOString(),
+  });
+  const version = (letter: Letter, ...rest: string[]) =>
+    [letter.slug, letter.signatureCount, letter.countUpdatedAt.getTime(), ...rest].join('\u0000');
 
   api.get('/letters', async (c) => {
     const letters = await deps.store.openLetters();
@@ -30,22 +48,72 @@ export function apiRoutes(deps: AppDeps) {
       summary: letter.summary,
       lang: letter.lang,
       state: letter.state,
+      goal: letter.goal,
       updatedAt: letter.countUpdatedAt.toISOString(),
     });
   });
 
   api.get('/letters/:slug/count', async (c) => {
-    const locale = c.req.query('locale') ?? 'en';
-    if (!isLocale(locale)) {
-      throw new ServiceError('invalid_input', 'Some fields need attention.', {
-        locale: 'Locale must be a language tag such as "en" or "de".',
-      });
-    }
+    const locale = localeOf(c);
     const letter = await publicLetter(deps.store, c.req.param('slug'));
+    return embeddable(c, version(letter, 'count', locale), () => c.json(countJson(letter, locale)));
+  });
+
+  api.get('/letters/:slug/shields.json', async (c) => {
+    const locale = localeOf(c);
+    const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    return embeddable(c, version(letter, 'shields', locale, label), () =>
+      c.json({ schemaVersion: 1, label, message: displayCount(letter.signatureCount, locale), color: 'blue' }),
+    );
+  });
+
+  if (deps.liveStream) {
+    api.get('/letters/:slug/count/stream', async (c) => {
+      const locale = localeOf(c);
+      const letter = await publicLetter(deps.store, c.req.param('slug'));
+      c.header('X-Accel-Buffering', 'no');
+      return streamSSE(c, async (stream) => {
+        // Only the latest count matters: a slow reader gets that, not a queue of every change.
+        let latest: Letter | undefined = letter;
+        let writing = false;
+        const flush = async () => {
+          if (writing) return;
+          writing = true;
+          while (latest && !stream.aborted) {
+            const next = latest;
+            latest = undefined;
+            await stream.writeSSE({ event: 'count', data: JSON.stringify(countJson(next, locale)), retry: 3000 });
+          }
+          writing = false;
+        };
+        const unsubscribe = deps.counts.subscribe(letter.slug, (changed) => {
+          latest = changed;
+          void flush();
+        });
+        const ended = new Promise<void>((resolve) => stream.onAbort(resolve));
+        try {
+          await flush();
+          while (!stream.aborted) {
+            let timer: ReturnType<typeof setTimeout> | undefined;
+            await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, HEARTBEAT_MS)))]);
+            clearTimeout(timer);
+            if (!stream.aborted) await stream.write(': heartbeat\n\n');
+          }
+        } finally {
+          unsubscribe();
+        }
+      });
+    });
+  }
+
+  api.get('/letters/:slug/signatures', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const page = await publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query: c.req.query('q') });
     return c.json({
-      count: letter.signatureCount,
-      display: displayCount(letter.signatureCount, locale),
-      updatedAt: letter.countUpdatedAt.toISOString(),
+      signatures: page.signatures.map(({ position, ...shown }) => ({ ...shown, notable: position.notable })),
+      next: page.next,
+      unlisted: page.unlisted,
     });
   });
 
@@ -56,4 +124,15 @@ export function apiRoutes(deps: AppDeps) {
   });
 
   return api;
+}
+
+/** `?locale=`, default en; a malformed tag is a 400 naming the field. */
+export function localeOf(c: Context): string {
+  const locale = c.req.query('locale') ?? 'en';
+  if (!isLocale(locale)) {
+    throw new ServiceError('invalid_input', 'Some fields need attention.', {
+      locale: 'Locale must be a language tag such as "en" or "de".',
+    });
+  }
+  return locale;
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { letterText } from '../domain/letters.ts';
+import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
@@ -16,7 +17,7 @@ export async function letterPage(
 ) {
   const [text, signatories] = await Promise.all([
     letterText(deps.store, letter, options.lang ?? c.req.query('lang'), c.req.header('accept-language')),
-    deps.store.publicSignatories(letter.id, SIGNATORIES_SHOWN),
+    publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN }),
   ]);
   c.header('Vary', 'Accept-Language');
   return c.html(
@@ -25,6 +26,8 @@ export async function letterPage(
       text={text}
       bodyHtml={renderMarkdown(text.body)}
       signatories={signatories}
+      publicUrl={deps.publicUrl}
+      streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
       form={options.form ?? { values: {}, errors: {} }}
       {...(options.banner && { banner: options.banner })}
     />,

@@ -4,11 +4,13 @@ import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
+import { publicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
 import { CheckEmailPage } from '../views/check-email.tsx';
 import { ConfirmPage } from '../views/confirm.tsx';
 import { DevOutboxPage } from '../views/dev-outbox.tsx';
 import { HomePage } from '../views/home.tsx';
+import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
 import { letterPage } from './letter-page.tsx';
 import { formBody } from './request-body.ts';
@@ -37,6 +39,13 @@ export function pageRoutes(deps: AppDeps) {
       return letterPage(deps, c, letter, { form, status: 400, lang: fields.lang });
     }
     return c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+  });
+
+  pages.get('/l/:slug/signatories', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const query = c.req.query('q')?.trim() || undefined;
+    const page = await publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query });
+    return c.html(<SignatoriesPage letter={letter} page={page} query={query} />);
   });
 
   pages.get('/l/:slug/check-email', async (c) => {

@@ -1,6 +1,15 @@
 import type { Child } from 'hono/jsx';
 
-export function Layout(props: { title: string; description?: string | undefined; lang?: string; children: Child }) {
+export function Layout(props: {
+  title: string;
+  description?: string | undefined;
+  lang?: string;
+  /** More tags for <head>: link previews, a canonical URL. */
+  head?: Child;
+  /** Script files from public/, loaded deferred (no inline script: the CSP forbids it). */
+  scripts?: string[];
+  children: Child;
+}) {
   return (
     <html lang={props.lang ?? 'en'}>
       <head>
@@ -9,6 +18,8 @@ export function Layout(props: { title: string; description?: string | undefined;
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href="/style.css" />
+        {props.head}
+        {props.scripts?.map((src) => <script src={src} defer />)}
       </head>
       <body>
         <header class="site">

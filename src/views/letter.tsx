@@ -1,6 +1,8 @@
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { OPTIONAL_FIELDS, type FieldUse } from '../domain/letter-input.ts';
 import type { LetterText } from '../domain/letters.ts';
+import type { PublicPage } from '../domain/signatories.ts';
 import type { Letter, PublicSignature } from '../domain/store.ts';
 import { displayCount } from '../domain/count-display.ts';
 import { signaturesText } from './count-text.ts';
@@ -28,34 +30,63 @@ export interface LetterPageProps {
   letter: Letter;
   text: LetterText;
   bodyHtml: string;
-  signatories: { notable: PublicSignature[]; recent: PublicSignature[] };
+  signatories: PublicPage;
   form: SignFormState;
+  publicUrl: string;
+  /** Where the page's script can follow the count live; absent where the runtime cannot stream. */
+  streamUrl?: string | undefined;
   /** Shown above the letter, e.g. on an organizer's preview of a draft. */
   banner?: string;
 }
 
 export function LetterPage(props: LetterPageProps) {
-  const { letter, text } = props;
+  const { letter, text, publicUrl } = props;
   const count = letter.signatureCount;
+  const url = `${publicUrl}/l/${letter.slug}`;
+  const countText = count === 0 ? 'No signatures yet.' : signaturesText(count, text.lang);
+  const description = [text.summary, count > 0 ? `${countText} so far.` : undefined].filter(Boolean).join(' ');
   return (
-    <Layout title={text.title} description={text.summary ?? undefined} lang={text.lang}>
+    <Layout
+      title={text.title}
+      description={description || undefined}
+      lang={text.lang}
+      scripts={['/live-count.js']}
+      head={
+        <>
+          <link rel="canonical" href={url} />
+          <meta property="og:type" content="article" />
+          <meta property="og:title" content={text.title} />
+          <meta property="og:description" content={description} />
+          <meta property="og:url" content={url} />
+          <meta property="og:locale" content={text.lang} />
+          <meta name="twitter:card" content="summary" />
+          <meta name="twitter:title" content={text.title} />
+          <meta name="twitter:description" content={description} />
+        </>
+      }
+    >
       {props.banner && <p class="notice">{props.banner}</p>}
       {text.languages.length > 1 && (
         <nav class="languages" aria-label="Languages">
           {text.languages.map((lang) =>
-            lang === text.lang ? <strong lang={lang}>{lang}</strong> : <a href={`?lang=${lang}`} lang={lang} hreflang={lang}>{lang}</a>,
+            lang === text.lang ? (
+              <strong lang={lang}>{lang}</strong>
+            ) : (
+              <a href={`?lang=${lang}`} lang={lang} hreflang={lang}>
+                {lang}
+              </a>
+            ),
           )}
         </nav>
       )}
       <article class="letter">
         <h1>{text.title}</h1>
-        <p class="count">{count === 0 ? 'No signatures yet.' : signaturesText(count, text.lang)}</p>
-        {letter.goal !== null && (
-          <p class="goal">
-            <progress max={letter.goal} value={Math.min(count, letter.goal)} aria-label="Progress towards the goal" />{' '}
-            {displayCount(count, text.lang)} of {displayCount(letter.goal, text.lang)}
-          </p>
-        )}
+        <p class="count">
+          <LiveCount letter={letter} lang={text.lang} streamUrl={props.streamUrl} zero="No signatures yet.">
+            {countText}
+          </LiveCount>
+        </p>
+        {letter.goal !== null && <Goal count={count} goal={letter.goal} lang={text.lang} />}
         <div class="letter-body">{raw(props.bodyHtml)}</div>
       </article>
       {letter.state === 'open' ? (
@@ -65,35 +96,106 @@ export function LetterPage(props: LetterPageProps) {
           This letter is closed and no longer takes signatures. Final count: {signaturesText(count, text.lang)}.
         </p>
       )}
-      <Signatories {...props.signatories} />
+      <Signatories slug={letter.slug} page={props.signatories} />
+      {letter.state !== 'draft' && <EmbedSnippets letter={letter} title={text.title} publicUrl={publicUrl} />}
     </Layout>
   );
 }
 
-function Signatories(props: { notable: PublicSignature[]; recent: PublicSignature[] }) {
-  if (props.notable.length === 0 && props.recent.length === 0) return null;
-  const item = (s: PublicSignature) => (
-    <li>
-      <span class="signatory-name">{s.name}</span>
-      {(s.title || s.organisation || s.city) && (
-        <span class="signatory-details">, {[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</span>
-      )}
-    </li>
+/**
+ * The count as text, which /live-count.js keeps current: from the stream where there is one, else by
+ * polling the count JSON. Without JavaScript it is the count as rendered.
+ */
+export function LiveCount(props: {
+  letter: Letter;
+  lang: string;
+  streamUrl?: string | undefined;
+  /** The text for a count of 0, if not "0 signatures". */
+  zero?: string;
+  children: Child;
+}) {
+  return (
+    <span
+      class="live-count"
+      data-count-url={`/api/letters/${props.letter.slug}/count?locale=${encodeURIComponent(props.lang)}`}
+      data-stream-url={props.streamUrl}
+      data-count={String(props.letter.signatureCount)}
+      data-zero={props.zero}
+      data-one="signature"
+      data-many="signatures"
+      aria-live="polite"
+    >
+      {props.children}
+    </span>
   );
+}
+
+export function Goal(props: { count: number; goal: number; lang: string }) {
+  return (
+    <p class="goal">
+      <progress max={props.goal} value={Math.min(props.count, props.goal)} data-goal aria-label="Progress towards the goal" />{' '}
+      {displayCount(props.count, props.lang)} of {displayCount(props.goal, props.lang)}
+    </p>
+  );
+}
+
+function Signatories(props: { slug: string; page: PublicPage }) {
+  const { signatures, unlisted, next } = props.page;
+  if (signatures.length === 0 && unlisted === 0) return null;
   return (
     <section class="signatories">
-      {props.notable.length > 0 && (
-        <>
-          <h2>Notable signatories</h2>
-          <ul class="notable">{props.notable.map(item)}</ul>
-        </>
+      <h2>Signatories</h2>
+      <SignatureList signatures={signatures} />
+      {unlisted > 0 && <p>and {displayCount(unlisted)} {unlisted === 1 ? 'other' : 'others'} who chose not to be listed</p>}
+      {next && (
+        <p>
+          <a href={`/l/${props.slug}/signatories`}>See all signatories</a>
+        </p>
       )}
-      {props.recent.length > 0 && (
-        <>
-          <h2>Recent signatories</h2>
-          <ul class="recent">{props.recent.map(item)}</ul>
-        </>
-      )}
+    </section>
+  );
+}
+
+export function SignatureList(props: { signatures: PublicSignature[] }) {
+  return (
+    <ul class="signature-list">
+      {props.signatures.map((s) => (
+        <li class={s.position.notable ? 'notable' : undefined}>
+          <span class="signatory-name">{s.name}</span>
+          {(s.title || s.organisation || s.city) && (
+            <span class="signatory-details">, {[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</span>
+          )}
+          {s.position.notable && <span class="badge-notable"> notable</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string }) {
+  const { letter, publicUrl } = props;
+  const page = `${publicUrl}/l/${letter.slug}`;
+  const badge = `${publicUrl}/badge/${letter.slug}.svg`;
+  const snippets = [
+    ['Badge (HTML)', `<a href="${page}"><img src="${badge}" alt="Signatures of ${props.title}"></a>`],
+    ['Badge (Markdown)', `[![Signatures of ${props.title}](${badge})](${page})`],
+    [
+      'Widget (iframe)',
+      `<iframe src="${publicUrl}/embed/${letter.slug}" title="${props.title}" width="320" height="200" style="border:0"></iframe>`,
+    ],
+  ];
+  return (
+    <section class="embed">
+      <h2>Embed</h2>
+      <p>Show the count on your site. Copy a snippet:</p>
+      {snippets.map(([label, code], i) => (
+        <div class="field">
+          <label for={`embed-${i}`}>{label}</label>
+          <textarea id={`embed-${i}`} readonly rows={3}>
+            {code}
+          </textarea>
+        </div>
+      ))}
     </section>
   );
 }

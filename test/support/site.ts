@@ -37,7 +37,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(options: { mail?: MailSink; env?: Record<string, string> } = {}): Promise<Site> {
+export async function startSite(
+  options: { mail?: MailSink; env?: Record<string, string>; instrument?: (store: Store) => Store } = {},
+): Promise<Site> {
   const dir = await mkdtemp(join(tmpdir(), 'undersigned-test-'));
   const databaseUrl = `file:${join(dir, 'undersigned.db')}`;
   const config = parseConfig({
@@ -50,7 +52,10 @@ export async function startSite(options: { mail?: MailSink; env?: Record<string,
     ...options.env,
   });
   const logs: string[] = [];
-  const server = await startServer(config, (line) => logs.push(line));
+  const server = await startServer(config, {
+    log: (line) => logs.push(line),
+    ...(options.instrument && { instrument: options.instrument }),
+  });
   const db = createClient({ url: databaseUrl });
   const store = createStore(drizzle(db, { schema }));
   const fetchSite = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Translation } from '../../domain/letter-input.ts';
 import type { LetterStore } from '../../domain/store.ts';
@@ -9,6 +9,10 @@ import { auditStatement } from './audit.ts';
 
 const counted = sql`(SELECT count(*) FROM ${signatures}
   WHERE ${signatures.letterId} = ${letters.id} AND ${signatures.status} = 'verified' AND ${signatures.hidden} = 0)`;
+const listed = sql`(SELECT count(*) FROM ${signatures}
+  WHERE ${signatures.letterId} = ${letters.id} AND ${signatures.status} = 'verified' AND ${signatures.hidden} = 0
+    AND ${signatures.listed} = 1)`;
+const wrong = or(ne(letters.signatureCount, counted), ne(letters.listedCount, listed));
 
 export function letterStore(db: Database): LetterStore {
   const insertTranslations = (letterId: number | ReturnType<typeof sql>, translations: Record<string, Translation>) =>
@@ -87,9 +91,16 @@ export function letterStore(db: Database): LetterStore {
 
     countMismatches: () =>
       db
-        .select({ letterId: letters.id, slug: letters.slug, stored: letters.signatureCount, actual: sql<number>`${counted}` })
+        .select({
+          letterId: letters.id,
+          slug: letters.slug,
+          stored: letters.signatureCount,
+          actual: sql<number>`${counted}`,
+          listedStored: letters.listedCount,
+          listedActual: sql<number>`${listed}`,
+        })
         .from(letters)
-        .where(ne(letters.signatureCount, counted))
+        .where(wrong)
         .orderBy(asc(letters.id)),
 
     async repairCount(letterId, actor, now) {
@@ -98,13 +109,14 @@ export function letterStore(db: Database): LetterStore {
           actor,
           action: 'count_repair',
           letterId,
-          detail: sql`(SELECT json_object('from', ${letters.signatureCount}, 'to', ${counted}) FROM ${letters} WHERE ${letters.id} = ${letterId})`,
+          detail: sql`(SELECT json_object('from', ${letters.signatureCount}, 'to', ${counted},
+            'listedFrom', ${letters.listedCount}, 'listedTo', ${listed}) FROM ${letters} WHERE ${letters.id} = ${letterId})`,
           at: now,
         }),
         db
           .update(letters)
-          .set({ signatureCount: counted, countUpdatedAt: now })
-          .where(and(eq(letters.id, letterId), ne(letters.signatureCount, counted))),
+          .set({ signatureCount: counted, listedCount: listed, countUpdatedAt: now })
+          .where(and(eq(letters.id, letterId), wrong)),
       ]);
     },
   };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { ModerationAction, ModerationStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { auditLog, letters, signatures } from '../schema.ts';
@@ -27,23 +27,7 @@ export const adminSignatureColumns = {
   verifiedAt: signatures.verifiedAt,
 };
 
-export function moderationStore(db: Database): ModerationStore {
-  const publicList = (letterId: number, notable: boolean, order: SQL, limit: number) =>
-    db
-      .select({ name: signatures.name, title: signatures.title, organisation: signatures.organisation, city: signatures.city })
-      .from(signatures)
-      .where(
-        and(
-          eq(signatures.letterId, letterId),
-          eq(signatures.status, 'verified'),
-          eq(signatures.hidden, false),
-          eq(signatures.listed, true),
-          eq(signatures.notable, notable),
-        ),
-      )
-      .orderBy(order)
-      .limit(limit);
-
+export function moderationStore(db: Database): Omit<ModerationStore, 'publicSignatures'> {
   return {
     findSignatures: (letterId, filter) =>
       db
@@ -80,14 +64,6 @@ export function moderationStore(db: Database): ModerationStore {
         auditStatement(db, { actor, action: `signature_${action}`, letterId, detail: { ids }, at: now }),
       ]);
       return changed.length;
-    },
-
-    async publicSignatories(letterId, limit) {
-      const [notable, recent] = await db.batch([
-        publicList(letterId, true, asc(signatures.verifiedAt), limit),
-        publicList(letterId, false, desc(signatures.verifiedAt), limit),
-      ]);
-      return { notable, recent };
     },
 
     auditLog: ({ letterId, limit }) =>

@@ -16,12 +16,17 @@ export function stateCondition(state: SignatureState | undefined): SQL | undefin
   }
 }
 
-/** Name, organisation or email containing `query`, case-insensitively, with % and _ taken literally. */
-export function searchCondition(query: string | undefined): SQL | undefined {
+/**
+ * One of `columns` (by default name, organisation and email) containing `query`, ignoring case, with
+ * % and _ taken literally.
+ */
+export function searchCondition(
+  query: string | undefined,
+  columns: Column[] = [signatures.name, signatures.organisation, signatures.email],
+): SQL | undefined {
   if (!query) return undefined;
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = (column: Column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
-  return or(like(signatures.name), like(signatures.organisation), like(signatures.email));
+  return or(...columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`));
 }
 
 export function exportConditions(letterId: number, filter: ExportFilter): SQL | undefined {

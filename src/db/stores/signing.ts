@@ -18,7 +18,14 @@ export function signingStore(db: Database): SigningStore {
         name: signatures.name,
         listed: signatures.listed,
         expiresAt: tokens.expiresAt,
-        letter: { slug: letters.slug, title: letters.title, state: letters.state },
+        letter: {
+          slug: letters.slug,
+          title: letters.title,
+          state: letters.state,
+          signatureCount: letters.signatureCount,
+          listedCount: letters.listedCount,
+          countUpdatedAt: letters.countUpdatedAt,
+        },
       })
       .from(tokens)
       .innerJoin(signatures, eq(signatures.id, tokens.signatureId))

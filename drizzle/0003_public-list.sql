@@ -1,0 +1,2 @@
+ALTER TABLE `letters` ADD `listed_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `signatures_public_list` ON `signatures` (`letter_id`,`notable`,`verified_at`,`id`) WHERE "signatures"."status" = 'verified' AND "signatures"."hidden" = 0 AND "signatures"."listed" = 1;

@@ -1,0 +1,52 @@
+import { ServiceError } from './errors.ts';
+import type { Letter, ListPosition, PublicSignature, Store } from './store.ts';
+
+export const PUBLIC_PAGE_SIZE = 50;
+
+export interface PublicPage {
+  signatures: PublicSignature[];
+  /** The cursor of the next page, or null on the last one. */
+  next: string | null;
+  /** Signers counted but not listed: "and N others". */
+  unlisted: number;
+}
+
+/**
+ * A page of the public list: verified, listed, not hidden signatures, notable first, then newest
+ * first. Pages are keyset pages, so a signature that arrives while someone pages through the list
+ * shows up at its start and never shifts the pages after it.
+ */
+export async function publicPage(
+  store: Store,
+  letter: Letter,
+  options: { cursor?: string | undefined; query?: string | undefined; limit?: number },
+): Promise<PublicPage> {
+  const limit = options.limit ?? PUBLIC_PAGE_SIZE;
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const query = options.query?.trim().slice(0, 100) || undefined;
+  const rows = await store.publicSignatures(letter.id, { limit: limit + 1, ...(after && { after }), ...(query && { query }) });
+  const signatures = rows.slice(0, limit);
+  const last = signatures[signatures.length - 1];
+  return {
+    signatures,
+    next: rows.length > limit && last ? encodeCursor(last.position) : null,
+    unlisted: Math.max(letter.signatureCount - letter.listedCount, 0),
+  };
+}
+
+export function encodeCursor(position: ListPosition): string {
+  return btoa(`${position.notable ? 1 : 0}.${position.verifiedAt.getTime()}.${position.id}`).replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): ListPosition {
+  let parts: RegExpMatchArray | null = null;
+  try {
+    parts = atob(cursor).match(/^([01])\.(\d{1,15})\.(\d{1,15})$/);
+  } catch {
+    // not base64: reported below
+  }
+  if (!parts) {
+    throw new ServiceError('invalid_input', 'Some fields need attention.', { cursor: 'This cursor is not valid; start from the first page.' });
+  }
+  return { notable: parts[1] === '1', verifiedAt: new Date(Number(parts[2])), id: Number(parts[3]) };
+}

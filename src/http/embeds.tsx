@@ -1,0 +1,53 @@
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { displayCount, isLocale } from '../domain/count-display.ts';
+import { publicLetter } from '../domain/letters.ts';
+import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
+import { EmbedPage } from '../views/embed.tsx';
+import { embeddable } from './embeddable.ts';
+
+const SVG = 'image/svg+xml; charset=utf-8';
+
+/** What other sites embed: the counter badge and the iframe widget. */
+export function embedRoutes(deps: AppDeps) {
+  const embeds = new Hono();
+
+  embeds.get('/badge/:file', async (c) => {
+    const file = c.req.param('file');
+    const style = (c.req.query('style') ?? 'flat') as BadgeStyle;
+    const locale = c.req.query('locale') ?? 'en';
+    if (!BADGE_STYLES.includes(style)) return errorBadge(c, 400, 'invalid style');
+    if (!isLocale(locale)) return errorBadge(c, 400, 'invalid locale');
+    const letter = file.endsWith('.svg') ? await deps.store.letterBySlug(file.slice(0, -'.svg'.length)) : undefined;
+    if (!letter || letter.state === 'draft') return errorBadge(c, 404, 'letter not found');
+    const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
+    const version = [letter.slug, letter.signatureCount, style, locale, label].join('\u0000');
+    return embeddable(c, version, () =>
+      c.body(badgeSvg(label, displayCount(letter.signatureCount, locale), style), 200, { 'Content-Type': SVG }),
+    );
+  });
+
+  embeds.get('/embed/:slug', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const lang = c.req.query('lang') ?? letter.lang;
+    return c.html(
+      <EmbedPage
+        letter={letter}
+        lang={lang}
+        url={`${deps.publicUrl}/l/${letter.slug}`}
+        streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
+      />,
+    );
+  });
+
+  return embeds;
+}
+
+/** A badge that says what is wrong, in grey: an embed shows a readable image, never a broken one. */
+function errorBadge(c: Context, status: 400 | 404, message: string) {
+  return c.body(badgeSvg('signatures', message, 'flat', 'lightgrey'), status, {
+    'Content-Type': SVG,
+    'Cache-Control': 'public, max-age=60',
+    'Access-Control-Allow-Origin': '*',
+  });
+}

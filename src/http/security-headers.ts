@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from 'hono';
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+];
+
+/**
+ * The same security headers on every response, computed once. Only the widget under /embed/ may be
+ * framed, by any site; every other page refuses framing.
+ */
+export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
+  const common: [string, string][] = [
+    ['Referrer-Policy', 'no-referrer'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ...(options.https ? ([['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']] as [string, string][]) : []),
+  ];
+  const page: [string, string][] = [
+    ...common,
+    ['Content-Security-Policy', [...CSP, "frame-ancestors 'none'"].join('; ')],
+    ['X-Frame-Options', 'DENY'],
+  ];
+  const embed: [string, string][] = [...common, ['Content-Security-Policy', [...CSP, 'frame-ancestors *'].join('; ')]];
+  return async (c, next) => {
+    await next();
+    for (const [name, value] of c.req.path.startsWith('/embed/') ? embed : page) c.res.headers.set(name, value);
+  };
+}

@@ -1,0 +1,43 @@
+import type { Store } from '../domain/store.ts';
+import type { CountHub } from './count-hub.ts';
+
+/**
+ * The store with letters read through the count hub, and every write that changes a letter telling
+ * the hub: confirmations and withdrawals hand it the new counts they read in their own batch.
+ */
+export function withCountHub(store: Store, hub: CountHub): Store {
+  return {
+    ...store,
+    letterBySlug: hub.letter,
+    async confirm(hash, now) {
+      const result = await store.confirm(hash, now);
+      if (result.subject) hub.counted(result.subject.letter);
+      return result;
+    },
+    async withdraw(hash, now) {
+      const result = await store.withdraw(hash, now);
+      if (result.subject) hub.counted(result.subject.letter);
+      return result;
+    },
+    async moderate(letterId, ids, action, actor, now) {
+      const changed = await store.moderate(letterId, ids, action, actor, now);
+      hub.forget(letterId);
+      return changed;
+    },
+    async createLetter(input, actor, now) {
+      const letter = await store.createLetter(input, actor, now);
+      hub.forget(input.slug);
+      return letter;
+    },
+    async updateLetter(letterId, patch, actor, now) {
+      const letter = await store.updateLetter(letterId, patch, actor, now);
+      hub.forget(letterId);
+      if (patch.slug) hub.forget(patch.slug);
+      return letter;
+    },
+    async repairCount(letterId, actor, now) {
+      await store.repairCount(letterId, actor, now);
+      hub.forget(letterId);
+    },
+  };
+}

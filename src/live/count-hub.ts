@@ -1,0 +1,119 @@
+import type { Letter, LetterCount } from '../domain/store.ts';
+
+export interface CountHub {
+  /**
+   * The letter, at most `intervalMs` old: however many ask, the database is read for a letter at
+   * most once per interval (callers during a read share it).
+   */
+  letter(slug: string): Promise<Letter | undefined>;
+  /** A write in this process changed a letter's counts: serve and push the new ones, no read needed. */
+  counted(count: LetterCount): void;
+  /** A write in this process changed a letter (by slug or id) in other ways: read it afresh next time. */
+  forget(letter: string | number): void;
+  /**
+   * Calls `listener` with the letter whenever its count changes, until the returned function is
+   * called. While a letter has listeners it is read once per interval, for changes made elsewhere.
+   */
+  subscribe(slug: string, listener: (letter: Letter) => void): () => void;
+  /** Stops all polling and drops all listeners. */
+  close(): void;
+}
+
+interface Entry {
+  letter?: Letter | undefined;
+  readAt: number;
+  reading?: Promise<Letter | undefined> | undefined;
+  listeners: Set<(letter: Letter) => void>;
+  timer?: ReturnType<typeof setInterval> | undefined;
+}
+
+/** Entries kept at most; a flood of unknown slugs must not grow memory without bound. */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * The count as everyone reads it: from memory, refreshed once per interval per letter, and fanned out
+ * to every live listener from one read. Counts changed in this process arrive at once; counts changed
+ * by other instances within one interval.
+ */
+export function createCountHub(read: (slug: string) => Promise<Letter | undefined>, intervalMs: number): CountHub {
+  const entries = new Map<string, Entry>();
+
+  const entry = (slug: string): Entry => {
+    let e = entries.get(slug);
+    if (!e) {
+      if (entries.size >= MAX_ENTRIES) evictIdle();
+      e = { readAt: -Infinity, listeners: new Set() };
+      entries.set(slug, e);
+    }
+    return e;
+  };
+
+  const evictIdle = () => {
+    for (const [slug, e] of entries) if (e.listeners.size === 0 && !e.reading) entries.delete(slug);
+  };
+
+  const publish = (e: Entry, previous: Letter | undefined) => {
+    const letter = e.letter;
+    if (!letter) return;
+    if (previous && previous.signatureCount === letter.signatureCount && previous.listedCount === letter.listedCount) return;
+    for (const listener of e.listeners) listener(letter);
+  };
+
+  const refresh = (slug: string, e: Entry): Promise<Letter | undefined> => {
+    e.reading ??= read(slug)
+      .then((letter) => {
+        const previous = e.letter;
+        e.letter = letter;
+        e.readAt = Date.now();
+        publish(e, previous);
+        return letter;
+      })
+      .finally(() => {
+        e.reading = undefined;
+      });
+    return e.reading;
+  };
+
+  return {
+    async letter(slug) {
+      const e = entry(slug);
+      if (Date.now() - e.readAt < intervalMs) return e.letter;
+      return refresh(slug, e);
+    },
+
+    counted(count) {
+      const e = entries.get(count.slug);
+      if (!e?.letter) return;
+      const previous = e.letter;
+      e.letter = { ...previous, ...count };
+      publish(e, previous);
+    },
+
+    forget(letter) {
+      for (const [slug, e] of entries) {
+        if (slug === letter || e.letter?.id === letter) e.readAt = -Infinity;
+      }
+    },
+
+    subscribe(slug, listener) {
+      const e = entry(slug);
+      e.listeners.add(listener);
+      e.timer ??= setInterval(() => void refresh(slug, e).catch(() => {}), intervalMs);
+      return () => {
+        e.listeners.delete(listener);
+        if (e.listeners.size === 0 && e.timer) {
+          clearInterval(e.timer);
+          e.timer = undefined;
+        }
+      };
+    },
+
+    close() {
+      for (const e of entries.values()) {
+        clearInterval(e.timer);
+        e.timer = undefined;
+        e.listeners.clear();
+      }
+    },
+  };
+}
