@@ -29,8 +29,8 @@ export interface AppDeps extends SignDeps {
   onMailQueued?: () => void;
   /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
   devOutbox?: () => readonly MailMessage[];
-  /** Whether this runtime serves the count as Server-Sent Events (Node does; Workers poll). */
-  liveStream?: boolean;
+  /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll): the heartbeat. */
+  liveStream?: { heartbeatMs: number };
   /** Serves public/ on runtimes where the platform does not. */
   staticFiles?: MiddlewareHandler;
 }

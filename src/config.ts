@@ -36,6 +36,8 @@ export const Config = z
     MAIL_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(30),
     /** How often a letter's count is read for live streams and caches; changes elsewhere show within it. */
     COUNT_REFRESH_MS: z.coerce.number({ error: 'must be a number' }).int().min(50, 'must be at least 50').default(500),
+    /** How often a live count stream sends a comment, so proxies keep it open. */
+    SSE_HEARTBEAT_MS: z.coerce.number({ error: 'must be a number' }).int().min(50, 'must be at least 50').default(15_000),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
   .transform((env) => {

@@ -67,7 +67,7 @@ export async function startServer(
   const app = createApp({
     store,
     counts,
-    liveStream: true,
+    liveStream: { heartbeatMs: config.SSE_HEARTBEAT_MS },
     now,
     hmac,
     emailKey: (canonical) => hmac(`email\u0000${canonical}`),

@@ -11,8 +11,6 @@ import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { embeddable } from './embeddable.ts';
 import { jsonBody } from './request-body.ts';
 
-const HEARTBEAT_MS = 15_000;
-
 /** The public JSON API under /api: reads are open to any site (CORS); writes are not. */
 export function apiRoutes(deps: AppDeps) {
   const api = new Hono();
@@ -68,7 +66,8 @@ export function apiRoutes(deps: AppDeps) {
     );
   });
 
-  if (deps.liveStream) {
+  const live = deps.liveStream;
+  if (live) {
     api.get('/letters/:slug/count/stream', async (c) => {
       const locale = localeOf(c);
       const letter = await publicLetter(deps.store, c.req.param('slug'));
@@ -96,7 +95,7 @@ export function apiRoutes(deps: AppDeps) {
           await flush();
           while (!stream.aborted) {
             let timer: ReturnType<typeof setTimeout> | undefined;
-            await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, HEARTBEAT_MS)))]);
+            await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, live.heartbeatMs)))]);
             clearTimeout(timer);
             if (!stream.aborted) await stream.write(': heartbeat\n\n');
           }
