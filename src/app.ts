@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ServiceError } from './domain/errors.ts';
 import type { MailMessage } from './domain/mail.ts';
@@ -7,8 +7,11 @@ import { adminApiRoutes } from './http/admin-api.ts';
 import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
+import { createAddressKeys } from './http/client-address.ts';
 import { embedRoutes } from './http/embeds.tsx';
+import { formGuard } from './http/form-guard.ts';
 import { pageRoutes } from './http/pages.tsx';
+import type { AddressLimitDeps } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { CountHub } from './live/count-hub.ts';
 import { withCountHub } from './live/cached-store.ts';
@@ -18,6 +21,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 export interface AppDeps extends SignDeps {
+  /** The request header a trusted proxy puts the client's address in; unset: the connection's. */
+  trustProxy?: string | undefined;
+  /** The address of the connection a request came over, as the runtime knows it. */
+  connectionAddress: (c: Context) => string | undefined;
+  /** A sign form sent sooner than this after it was shown is taken for a bot's. */
+  formMinSeconds: number;
   /** Serves letters and their counts from memory; see createCountHub. */
   counts: CountHub;
   /** HMAC-SHA256 under the site secret, hex; callers prefix their messages to keep uses apart. */
@@ -36,8 +45,18 @@ export interface AppDeps extends SignDeps {
 }
 
 /** The whole site as one Hono app, the same on every runtime; the entries only supply `deps`. */
+/** What the routes get: the app's deps, with the store behind the count hub, and per-app helpers. */
+export interface RouteDeps extends AppDeps, AddressLimitDeps {
+  formGuard: ReturnType<typeof formGuard>;
+}
+
 export function createApp(appDeps: AppDeps) {
-  const deps = { ...appDeps, store: withCountHub(appDeps.store, appDeps.counts) };
+  const deps: RouteDeps = {
+    ...appDeps,
+    store: withCountHub(appDeps.store, appDeps.counts),
+    addressKey: createAddressKeys(),
+    formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds),
+  };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound(notFound);

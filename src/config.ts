@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { parseRate } from './domain/rate-limits.ts';
+
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const parsed = parseRate(text);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a rate like "60/minute" (second, minute, hour or day)' });
+      return parsed ?? { max: 0, windowMs: 1 };
+    });
 
 const url = (schemes: string[], example: string) =>
   z.string().refine((value) => {
@@ -38,6 +49,24 @@ export const Config = z
     COUNT_REFRESH_MS: z.coerce.number({ error: 'must be a number' }).int().min(50, 'must be at least 50').default(500),
     /** How often a live count stream sends a comment, so proxies keep it open. */
     SSE_HEARTBEAT_MS: z.coerce.number({ error: 'must be a number' }).int().min(50, 'must be at least 50').default(15_000),
+    /**
+     * The request header that holds the client's address, set by a proxy in front of the app
+     * (e.g. x-forwarded-for, cf-connecting-ip). Unset: the connection's address; no header is trusted.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name, like x-forwarded-for')
+      .transform((name) => name.toLowerCase())
+      .optional(),
+    // Shared addresses (carrier NAT, offices) hold many signers: the per-address limit is high, and
+    // the per-email and per-letter limits do the fine work.
+    LIMIT_SIGN_PER_ADDRESS: rate('60/minute'),
+    LIMIT_SIGN_PER_EMAIL: rate('10/hour'),
+    LIMIT_SIGN_PER_LETTER: rate('60000/minute'),
+    LIMIT_LOGIN_PER_ADDRESS: rate('10/minute'),
+    LIMIT_LINKS_PER_ADDRESS: rate('120/minute'),
+    /** A form sent sooner than this after it was shown is taken for a bot's. */
+    FORM_MIN_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(3),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
   .transform((env) => {

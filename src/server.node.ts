@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -8,6 +9,7 @@ import { ensureSampleLetter } from './db/sample-letter.ts';
 import { storedSecret } from './db/settings.ts';
 import { createStore } from './db/store.ts';
 import { deliverDueMail } from './domain/mail.ts';
+import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
 import { createHmac, newToken } from './domain/tokens.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
@@ -18,6 +20,8 @@ import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 const OUTBOX_INTERVAL_MS = 1000;
+/** Unconfirmed signatures and expired data are purged this often (and at start). */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   /** Where the server listens, e.g. http://127.0.0.1:3000 */
@@ -68,6 +72,16 @@ export async function startServer(
     store,
     counts,
     liveStream: { heartbeatMs: config.SSE_HEARTBEAT_MS },
+    limits: createRateLimits({
+      signPerAddress: config.LIMIT_SIGN_PER_ADDRESS,
+      signPerEmail: config.LIMIT_SIGN_PER_EMAIL,
+      signPerLetter: config.LIMIT_SIGN_PER_LETTER,
+      loginPerAddress: config.LIMIT_LOGIN_PER_ADDRESS,
+      linksPerAddress: config.LIMIT_LINKS_PER_ADDRESS,
+    }),
+    trustProxy: config.TRUST_PROXY,
+    connectionAddress: (c) => getConnInfo(c).remote.address,
+    formMinSeconds: config.FORM_MIN_SECONDS,
     now,
     hmac,
     emailKey: (canonical) => hmac(`email\u0000${canonical}`),
@@ -77,6 +91,15 @@ export async function startServer(
     ...(logMailer && config.NODE_ENV !== 'production' && { devOutbox: logMailer.recent }),
     staticFiles: serveStatic({ root: PUBLIC_DIR }),
   });
+
+  const purge = async () => {
+    const { unverified, anonymised } = await store.purge(now());
+    if (unverified + anonymised > 0) {
+      log(`purge: deleted ${unverified} unconfirmed signatures, removed the email of ${anonymised} signatures`);
+    }
+  };
+  const purgeTimer = setInterval(() => void purge().catch((error) => log(`purge: ${String(error)}`)), PURGE_INTERVAL_MS);
+  await purge();
 
   const server = await listen(() =>
     serve({ fetch: app.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
@@ -88,6 +111,7 @@ export async function startServer(
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
       counts.close();
+      clearInterval(purgeTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Live streams never end by themselves; a shutdown ends them.
       if ('closeAllConnections' in server) server.closeAllConnections();

@@ -16,6 +16,10 @@ export const letters = sqliteTable('letters', {
   state: text({ enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
   /** Signatures aimed for, shown as a progress bar; NULL for none. */
   goal: integer(),
+  /** When the letter was last closed; NULL while it is not closed. */
+  closedAt: timestamp('closed_at'),
+  /** Days after closing when signers' email addresses are deleted (names and count stay); NULL: never. */
+  anonymiseAfterDays: integer('anonymise_after_days'),
   /** Which optional fields the form asks for, and which of them are required. */
   formFields: text('form_fields', { mode: 'json' }).$type<FormFields>().notNull().default({}),
   /**

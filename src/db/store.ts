@@ -6,6 +6,7 @@ import { mailStore } from './stores/mail.ts';
 import { moderationStore } from './stores/moderation.ts';
 import { organizerStore } from './stores/organizers.ts';
 import { publicListStore } from './stores/public-list.ts';
+import { purgeStore } from './stores/purge.ts';
 import { signingStore } from './stores/signing.ts';
 
 /** The {@link Store} on drizzle: every state change in it is a single statement or one `db.batch`. */
@@ -14,6 +15,7 @@ export function createStore(db: Database): Store {
     ...letterStore(db),
     ...signingStore(db),
     ...mailStore(db),
+    ...purgeStore(db),
     ...organizerStore(db),
     ...moderationStore(db),
     ...publicListStore(db),

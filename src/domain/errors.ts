@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'letter_closed'
   | 'token_gone'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'rate_limited';
 
 /**
  * A failure the user can act on, classified once here and mapped to a transport (HTTP status, page)

@@ -42,6 +42,12 @@ const letterFields = {
     .max(1_000_000_000, 'Goal is too large.')
     .nullable(),
   formFields: FormFields,
+  anonymiseAfterDays: z
+    .number({ error: 'Days must be a number.' })
+    .int('Days must be a whole number.')
+    .min(0, 'Days must be 0 or more.')
+    .max(3650, 'Use at most 3,650 days.')
+    .nullable(),
   /** The letter in further languages, by language tag. */
   translations: z.record(lang, Translation, { error: 'Translations map language tags to a title and text.' }),
 };
@@ -53,6 +59,7 @@ export const LetterInput = z.strictObject({
   lang: lang.default('en'),
   state: letterFields.state.default('draft'),
   goal: letterFields.goal.optional(),
+  anonymiseAfterDays: letterFields.anonymiseAfterDays.optional(),
   formFields: FormFields.default({}),
   translations: letterFields.translations.default({}),
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { OPTIONAL_FIELDS, type FormFields } from './letter-input.ts';
 
-// C0 and C1 controls, and the bidi embeddings, overrides and isolates that can make a listed name
-// display as something else. A name is one line; the other fields may have line breaks (an address
-// of an organisation), which every output escapes.
-const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const UNSAFE_IN_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+// C0 and C1 controls, the bidi embeddings, overrides and isolates that can make a listed name display
+// as something else, and U+FFFD, which stands where the request had bytes that are not UTF-8. A name
+// is one line; the other fields may have line breaks (an address of an organisation), which every
+// output escapes.
+const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
+const UNSAFE_IN_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
 
 function text(label: string, max: number, unsafe = UNSAFE_IN_TEXT) {
   return z

@@ -1,6 +1,7 @@
 import { canonicalEmail } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
 import { publicLetter } from './letters.ts';
+import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -14,6 +15,7 @@ export const MAIL_WINDOW_MS = 24 * HOUR;
 
 export interface SignDeps {
   store: Store;
+  limits: RateLimits;
   now: () => Date;
   /** Keyed hash of a canonical email: the dedup key that is stored instead of the address. */
   emailKey: (canonical: string) => Promise<string>;
@@ -32,6 +34,9 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   if (letter.state !== 'open') {
     throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
   }
+  const emailKey = await deps.emailKey(canonicalEmail(input.email));
+  deps.limits.take('signPerEmail', emailKey);
+  deps.limits.take('signPerLetter', String(letter.id));
   const now = deps.now();
   const verifyToken = newToken();
   const withdrawToken = newToken();
@@ -39,7 +44,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     letterId: letter.id,
     name: input.name,
     email: input.email,
-    emailKey: await deps.emailKey(canonicalEmail(input.email)),
+    emailKey,
     title: input.title,
     organisation: input.organisation,
     city: input.city,

@@ -5,7 +5,14 @@ import type { FormFields, LetterInput, LetterPatch, Translation } from './letter
  * batch on the database side, so the implementation runs on D1 as well as on libSQL. A method that
  * acts for an organizer writes its audit log entry in the same batch.
  */
-export interface Store extends LetterStore, SigningStore, MailStore, OrganizerStore, ModerationStore, ExportStore {}
+export interface Store
+  extends LetterStore,
+    SigningStore,
+    MailStore,
+    PurgeStore,
+    OrganizerStore,
+    ModerationStore,
+    ExportStore {}
 
 export interface LetterStore {
   openLetters(): Promise<Letter[]>;
@@ -44,6 +51,15 @@ export interface MailStore {
   mailFailed(jobId: number, error: string, next: { retryAt: Date } | { gaveUpAt: Date }): Promise<void>;
   /** Mail jobs not yet sent and not given up on. */
   outboxBacklog(): Promise<number>;
+}
+
+export interface PurgeStore {
+  /**
+   * Deletes what is no longer needed: pending signatures whose confirm links have all expired (with
+   * their tokens and mail), signers' email addresses on letters closed longer than their
+   * anonymise-after days, and expired admin sessions.
+   */
+  purge(now: Date): Promise<{ unverified: number; anonymised: number }>;
 }
 
 export interface OrganizerStore {
@@ -177,6 +193,8 @@ export interface Letter {
   lang: string;
   state: LetterState;
   goal: number | null;
+  closedAt: Date | null;
+  anonymiseAfterDays: number | null;
   formFields: FormFields;
   signatureCount: number;
   /** Of the counted signatures, those listed publicly. */

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
@@ -11,7 +11,7 @@ import { signatureFilter } from './signature-filter.ts';
 import { jsonBody } from './request-body.ts';
 
 /** The organizer API under /api/admin, for scripts: the organizer token as a Bearer token. */
-export function adminApiRoutes(deps: AppDeps) {
+export function adminApiRoutes(deps: RouteDeps) {
   const api = new Hono<AdminEnv>();
   api.use(bearerAuth(deps));
   const actor = (c: Context<AdminEnv>) => actorOf(c.get('organizer'));

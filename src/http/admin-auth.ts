@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { constantTimeEqual } from '../domain/constant-time.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { authenticate, sessionOrganizer } from '../domain/organizers.ts';
@@ -13,7 +13,7 @@ export const SESSION_COOKIE = 'undersigned_session';
 const CSRF_COOKIE = 'undersigned_csrf';
 
 /** Cookie settings for the admin pages: script cannot read them and no other site can send them. */
-export const adminCookie = (deps: AppDeps) => ({
+export const adminCookie = (deps: RouteDeps) => ({
   httpOnly: true,
   sameSite: 'Strict' as const,
   secure: deps.publicUrl.startsWith('https:'),
@@ -21,7 +21,7 @@ export const adminCookie = (deps: AppDeps) => ({
 });
 
 /** /api/admin: the organizer token as `Authorization: Bearer`. */
-export function bearerAuth(deps: AppDeps): MiddlewareHandler<AdminEnv> {
+export function bearerAuth(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? '';
     try {
@@ -35,7 +35,7 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler<AdminEnv> {
 }
 
 /** The organizer of the admin page session, or an `unauthorized` error. */
-export async function sessionOf(deps: AppDeps, c: Context): Promise<Organizer> {
+export async function sessionOf(deps: RouteDeps, c: Context): Promise<Organizer> {
   return sessionOrganizer(deps.store, getCookie(c, SESSION_COOKIE), deps.now());
 }
 
@@ -44,7 +44,7 @@ export async function sessionOf(deps: AppDeps, c: Context): Promise<Organizer> {
  * the HMAC of it under the site secret. A POST whose field does not match gets 403. Another site can
  * neither read the cookie nor compute the field, and SameSite=Strict keeps the cookie from its posts.
  */
-export function csrfProtection(deps: AppDeps): MiddlewareHandler<AdminEnv> {
+export function csrfProtection(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
   const expected = (cookie: string) => deps.hmac(`csrf\u0000${cookie}`);
   return async (c, next) => {
     let cookie = getCookie(c, CSRF_COOKIE);

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { OPTIONAL_FIELDS, type LetterInput, type Translation } from '../domain/letter-input.ts';
@@ -15,15 +15,16 @@ import { SignaturesPage } from '../views/admin/signatures.tsx';
 import { adminCookie, csrfProtection, SESSION_COOKIE, sessionOf, type AdminEnv } from './admin-auth.ts';
 import { download } from './download.ts';
 import { letterPage } from './letter-page.tsx';
+import { perAddress } from './rate-limit.ts';
 import { formBody } from './request-body.ts';
 import { signatureFilter } from './signature-filter.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
-export function adminPageRoutes(deps: AppDeps) {
+export function adminPageRoutes(deps: RouteDeps) {
   const admin = new Hono<AdminEnv>();
   admin.use(csrfProtection(deps));
 
-  admin.post('/login', async (c) => {
+  admin.post('/login', perAddress(deps, 'loginPerAddress'), async (c) => {
     const { token = '' } = await formBody(c);
     try {
       const { session } = await startSession(deps.store, token.trim(), deps.now());

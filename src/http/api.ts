@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
@@ -9,10 +9,11 @@ import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { embeddable } from './embeddable.ts';
+import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 
 /** The public JSON API under /api: reads are open to any site (CORS); writes are not. */
-export function apiRoutes(deps: AppDeps) {
+export function apiRoutes(deps: RouteDeps) {
   const api = new Hono();
   api.use(async (c, next) => {
     await next();
@@ -116,7 +117,7 @@ export function apiRoutes(deps: AppDeps) {
     });
   });
 
-  api.post('/letters/:slug/signatures', async (c) => {
+  api.post('/letters/:slug/signatures', perAddress(deps, 'signPerAddress'), async (c) => {
     const { mailQueued } = await sign(deps, c.req.param('slug'), await jsonBody(c));
     if (mailQueued) deps.onMailQueued?.();
     return c.json({ status: 'pending_verification' }, 202);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
@@ -9,7 +9,7 @@ import { embeddable } from './embeddable.ts';
 const SVG = 'image/svg+xml; charset=utf-8';
 
 /** What other sites embed: the counter badge and the iframe widget. */
-export function embedRoutes(deps: AppDeps) {
+export function embedRoutes(deps: RouteDeps) {
   const embeds = new Hono();
 
   embeds.get('/badge/:file', async (c) => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ServiceError, type ErrorCode } from '../domain/errors.ts';
+import { RateLimited } from '../domain/rate-limits.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -13,6 +14,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   token_gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
 };
 
 const PAGE_TITLE: Record<ErrorCode, string> = {
@@ -25,6 +27,7 @@ const PAGE_TITLE: Record<ErrorCode, string> = {
   token_gone: 'This link does not work',
   payload_too_large: 'Too much data',
   unsupported_media_type: 'Unsupported request',
+  rate_limited: 'Too many requests',
 };
 
 /** Whether a request gets JSON errors (the API and machine endpoints) rather than a page. */
@@ -33,6 +36,7 @@ const wantsJson = (c: Context) => c.req.path.startsWith('/api/') || c.req.path =
 /** The one place a ServiceError becomes an HTTP answer: JSON under /api, a readable page elsewhere. */
 export function errorResponse(c: Context, error: ServiceError) {
   const status = STATUS[error.code];
+  if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
   if (wantsJson(c)) {
     const body = { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) };
     return c.json({ error: body }, status);

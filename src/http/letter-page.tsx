@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
@@ -10,14 +10,15 @@ const SIGNATORIES_SHOWN = 20;
 
 /** Renders a letter in the reader's language (`?lang=`, then Accept-Language, then its default). */
 export async function letterPage(
-  deps: AppDeps,
+  deps: RouteDeps,
   c: Context,
   letter: Letter,
   options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
 ) {
-  const [text, signatories] = await Promise.all([
+  const [text, signatories, stamp] = await Promise.all([
     letterText(deps.store, letter, options.lang ?? c.req.query('lang'), c.req.header('accept-language')),
     publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN }),
+    deps.formGuard.stamp(deps.now()),
   ]);
   c.header('Vary', 'Accept-Language');
   return c.html(
@@ -28,7 +29,7 @@ export async function letterPage(
       signatories={signatories}
       publicUrl={deps.publicUrl}
       streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
-      form={options.form ?? { values: {}, errors: {} }}
+      form={{ ...(options.form ?? { values: {}, errors: {} }), stamp }}
       {...(options.banner && { banner: options.banner })}
     />,
     options.status ?? 200,

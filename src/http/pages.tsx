@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
@@ -13,10 +13,12 @@ import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
 import { letterPage } from './letter-page.tsx';
+import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
+import { perAddress } from './rate-limit.ts';
 import { formBody } from './request-body.ts';
 
 /** The server-rendered pages; every form on them works with JavaScript off. */
-export function pageRoutes(deps: AppDeps) {
+export function pageRoutes(deps: RouteDeps) {
   const pages = new Hono();
 
   pages.get('/', async (c) => c.html(<HomePage letters={await deps.store.openLetters()} />));
@@ -25,20 +27,25 @@ export function pageRoutes(deps: AppDeps) {
     return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
   });
 
-  pages.post('/l/:slug/sign', async (c) => {
+  pages.post('/l/:slug/sign', perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
-    const { listed, ...fields } = await formBody(c);
+    const { listed, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, ...fields } = await formBody(c);
+    const checkEmail = c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+    const letter = await publicLetter(deps.store, slug);
+    if (letter.state !== 'open') throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
+    if (!(await deps.formGuard.passes({ [HONEYPOT_FIELD]: honeypot ?? '', [STAMP_FIELD]: stamp ?? '' }, deps.now()))) {
+      return checkEmail;
+    }
     const input = { ...fields, listed: listed !== undefined };
     try {
       const { mailQueued } = await sign(deps, slug, input);
       if (mailQueued) deps.onMailQueued?.();
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      const letter = await publicLetter(deps.store, slug);
       const form = { values: input, errors: error.fields ?? { _: error.message } };
       return letterPage(deps, c, letter, { form, status: 400, lang: fields.lang });
     }
-    return c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+    return checkEmail;
   });
 
   pages.get('/l/:slug/signatories', async (c) => {
@@ -63,7 +70,7 @@ export function pageRoutes(deps: AppDeps) {
     return c.html(<ConfirmPage token={token} confirmation={confirmation} />);
   });
 
-  pages.post('/verify/:token', async (c) => {
+  pages.post('/verify/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
     const confirmation = await confirmSignature(deps.store, token, deps.now());
     return c.html(<ConfirmPage token={token} confirmation={confirmation} />);
@@ -74,7 +81,7 @@ export function pageRoutes(deps: AppDeps) {
     return c.html(<WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps.store, token)} />);
   });
 
-  pages.post('/withdraw/:token', async (c) => {
+  pages.post('/withdraw/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
     return c.html(<WithdrawPage token={token} withdrawal={await withdrawSignature(deps.store, token, deps.now())} />);
   });

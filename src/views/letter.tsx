@@ -6,6 +6,7 @@ import type { PublicPage } from '../domain/signatories.ts';
 import type { Letter, PublicSignature } from '../domain/store.ts';
 import { displayCount } from '../domain/count-display.ts';
 import { signaturesText } from './count-text.ts';
+import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
 import { Layout } from './layout.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
@@ -15,6 +16,8 @@ export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organi
 export interface SignFormState {
   values: SignFormValues;
   errors: Record<string, string>;
+  /** The signed time the form was shown (see form-guard). */
+  stamp?: string;
 }
 
 type Field = { name: 'name' | 'email' | (typeof OPTIONAL_FIELDS)[number]; label: string; type: string; autocomplete: string; max: number };
@@ -256,6 +259,11 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
         anyone. If you leave the box unticked, you are counted but not named.
       </p>
       <input type="hidden" name="lang" value={props.lang} />
+      <input type="hidden" name={STAMP_FIELD} value={props.stamp ?? ''} />
+      <div class="honeypot" aria-hidden="true">
+        <label for="field-website">Leave this empty</label>
+        <input id="field-website" name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
+      </div>
       <button type="submit">Sign</button>
     </form>
   );

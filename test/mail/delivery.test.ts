@@ -36,7 +36,7 @@ describe('mail delivery from the outbox', () => {
 
   const signers = (n: number) => Array.from({ length: n }, (_, i) => `signer${i}@example.org`);
   const signAll = async (emails: string[]) => {
-    const deps = { store: stores[0]!, now: () => clock, emailKey: createHmac('k'.repeat(32)) };
+    const deps = { store: stores[0]!, now: () => clock, emailKey: createHmac('k'.repeat(32)), limits: { take() {} } };
     for (const email of emails) await sign(deps, SAMPLE_LETTER.slug, { name: 'N', email, listed: true });
   };
   const delivery = (store: Store, mailer: Mailer) => ({

@@ -47,7 +47,14 @@ export function letterStore(db: Database): LetterStore {
         const [rows] = await db.batch([
           db
             .insert(letters)
-            .values({ ...fields, signatureCount: 0, countUpdatedAt: now, createdAt: now, updatedAt: now })
+            .values({
+              ...fields,
+              signatureCount: 0,
+              closedAt: fields.state === 'closed' ? now : null,
+              countUpdatedAt: now,
+              createdAt: now,
+              updatedAt: now,
+            })
             .returning(),
           ...insertTranslations(created, translations),
           auditStatement(db, { actor, action: 'letter_create', letterId: created, detail: { slug: input.slug }, at: now }),
@@ -62,10 +69,11 @@ export function letterStore(db: Database): LetterStore {
     async updateLetter(letterId, patch, actor, now) {
       const { translations, ...fields } = patch;
       try {
+        const closedAt = fields.state === undefined ? {} : { closedAt: fields.state === 'closed' ? sql`coalesce(${letters.closedAt}, ${now.getTime()})` : null };
         const [rows] = await db.batch([
           db
             .update(letters)
-            .set({ ...fields, updatedAt: now })
+            .set({ ...fields, ...closedAt, updatedAt: now })
             .where(eq(letters.id, letterId))
             .returning(),
           ...(translations

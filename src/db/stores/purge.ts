@@ -1,0 +1,51 @@
+import { and, eq, isNotNull, lte, notExists, sql } from 'drizzle-orm';
+import type { PurgeStore } from '../../domain/store.ts';
+import type { Database } from '../database.ts';
+import { letters, sessions, signatures, tokens } from '../schema.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function purgeStore(db: Database): PurgeStore {
+  return {
+    async purge(now) {
+      const [unverified, anonymised] = await db.batch([
+        // Tokens and mail jobs go with their signature (ON DELETE CASCADE).
+        db
+          .delete(signatures)
+          .where(
+            and(
+              eq(signatures.status, 'pending'),
+              notExists(
+                db
+                  .select({ one: sql`1` })
+                  .from(tokens)
+                  .where(
+                    and(
+                      eq(tokens.signatureId, signatures.id),
+                      eq(tokens.purpose, 'verify'),
+                      sql`${tokens.expiresAt} > ${now.getTime()}`,
+                    ),
+                  ),
+              ),
+            ),
+          )
+          .returning({ id: signatures.id }),
+        db
+          .update(signatures)
+          .set({ email: null, emailKey: null, mailNonce: null })
+          .where(
+            and(
+              isNotNull(signatures.email),
+              sql`${signatures.letterId} IN (
+                SELECT ${letters.id} FROM ${letters}
+                WHERE ${letters.state} = 'closed' AND ${letters.anonymiseAfterDays} IS NOT NULL
+                  AND ${letters.closedAt} + ${letters.anonymiseAfterDays} * ${DAY_MS} <= ${now.getTime()})`,
+            ),
+          )
+          .returning({ id: signatures.id }),
+        db.delete(sessions).where(lte(sessions.expiresAt, now)),
+      ]);
+      return { unverified: unverified.length, anonymised: anonymised.length };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { createHmac, newToken } from '../domain/tokens.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The client's address as a keyed hash, for rate limits: the key is random, lives only in memory and
+ * is replaced every UTC day, so no address is stored and no two days' hashes can be linked.
+ */
+export function createAddressKeys(now: () => number = Date.now): (address: string) => Promise<string> {
+  let day = -1;
+  let hash: (message: string) => Promise<string> = async () => '';
+  return (address) => {
+    const today = Math.floor(now() / DAY_MS);
+    if (today !== day) {
+      day = today;
+      hash = createHmac(newToken());
+    }
+    return hash(address);
+  };
+}
+
+/**
+ * Where the request came from: the trusted proxy header if one is configured (for X-Forwarded-For,
+ * the right-most entry, the one the proxy itself added), else the connection's address.
+ */
+export function clientAddress(c: Context, trustProxy: string | undefined, connection: (c: Context) => string | undefined) {
+  if (!trustProxy) return connection(c) ?? 'unknown';
+  const value = c.req.header(trustProxy) ?? '';
+  const address = trustProxy === 'x-forwarded-for' ? value.split(',').pop() : value;
+  return address?.trim() || connection(c) || 'unknown';
+}
