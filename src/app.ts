@@ -65,7 +65,9 @@ export function createApp(appDeps: AppDeps) {
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is not read, so this connection cannot carry another request.
+        c.header('Connection', 'close');
         throw new ServiceError('payload_too_large', `The body is larger than ${maxSize / 1024} KiB.`);
       },
     });

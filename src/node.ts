@@ -14,8 +14,8 @@ console.log(`Undersigned is listening on ${server.url} (public address ${config.
 if (!config.SMTP_URL) {
   console.log(
     config.NODE_ENV === 'production'
-      ? 'SMTP_URL is not set: mail is written to this log only. Set SMTP_URL to send it.'
-      : `SMTP_URL is not set: mail is written to this log and to ${config.PUBLIC_URL}/dev/outbox`,
+      ? 'SMTP_URL is not set: no mail can be sent, so nobody can confirm a signature. Set SMTP_URL.'
+      : `SMTP_URL is not set: mail is not sent but shown at ${config.PUBLIC_URL}/dev/outbox`,
   );
 }
 

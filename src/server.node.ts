@@ -51,7 +51,8 @@ export async function startServer(
     log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
-  const logMailer = config.SMTP_URL ? undefined : createLogMailer(log);
+  const devOutbox = config.NODE_ENV !== 'production';
+  const logMailer = config.SMTP_URL ? undefined : createLogMailer(log, devOutbox ? `${config.PUBLIC_URL}/dev/outbox` : undefined);
   const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
   const worker = startOutboxWorker(
     () =>
@@ -62,6 +63,7 @@ export async function startServer(
         now,
         retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
         maxAttempts: config.MAIL_MAX_ATTEMPTS,
+        claimMs: config.MAIL_CLAIM_SECONDS * 1000,
       }),
     { intervalMs: OUTBOX_INTERVAL_MS, onError: (error) => log(`outbox: ${String(error)}`) },
   );
@@ -88,7 +90,7 @@ export async function startServer(
     publicUrl: config.PUBLIC_URL,
     log,
     onMailQueued: worker.wake,
-    ...(logMailer && config.NODE_ENV !== 'production' && { devOutbox: logMailer.recent }),
+    ...(logMailer && devOutbox && { devOutbox: logMailer.recent }),
     staticFiles: serveStatic({ root: PUBLIC_DIR }),
   });
 

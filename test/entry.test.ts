@@ -1,30 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServerProcess } from './support/server-process.ts';
 import { SLUG } from './support/site.ts';
 
-/** Runs the `npm start` entry (src/node.ts) as a real process. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (url) resolve(url);
-    });
-    exited.then(() => reject(new Error(`exited before listening:\n${output}`)));
-  });
-  listening.catch(() => {}); // awaited by the tests that expect it to listen
-  return { child, exited, listening, output: () => output };
-}
+const start = startServerProcess;
 
 describe('the start command', () => {
   let child: ChildProcess | undefined;

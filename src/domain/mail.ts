@@ -25,11 +25,14 @@ export interface DeliveryDeps {
   now: () => Date;
   retryBaseMs: number;
   maxAttempts: number;
+  /**
+   * How long a claim on a job lasts. It must outlast any send (the SMTP mailer gives up within a
+   * minute); a job claimed by a worker that died is sent by another once its claim has passed.
+   */
+  claimMs: number;
 }
 
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
-/** A claim outlives any send: nodemailer gives up on a connection well within this. */
-const CLAIM_MS = 5 * 60 * 1000;
 
 /**
  * Sends the mail jobs that are due, one claimed batch at a time, and returns how many it handled.
@@ -38,7 +41,7 @@ const CLAIM_MS = 5 * 60 * 1000;
  */
 export async function deliverDueMail(deps: DeliveryDeps, batchSize = 50): Promise<number> {
   const now = deps.now();
-  const jobs = await deps.store.claimMail(now, new Date(now.getTime() + CLAIM_MS), batchSize);
+  const jobs = await deps.store.claimMail(now, new Date(now.getTime() + deps.claimMs), batchSize);
   await Promise.all(jobs.map((job) => deliver(deps, job)));
   return jobs.length;
 }

@@ -8,6 +8,9 @@ import { OPTIONAL_FIELDS, type FormFields } from './letter-input.ts';
 const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
 const UNSAFE_IN_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
 
+// Half of a UTF-16 pair on its own is no character at all (JSON can carry one as \ud800).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function text(label: string, max: number, unsafe = UNSAFE_IN_TEXT) {
   return z
     .string({ error: `${label} must be text.` })
@@ -16,7 +19,7 @@ function text(label: string, max: number, unsafe = UNSAFE_IN_TEXT) {
       z
         .string()
         .max(max, `${label} can be at most ${max} characters.`)
-        .refine((value) => !unsafe.test(value), `${label} contains characters that are not allowed.`),
+        .refine((value) => !unsafe.test(value) && !LONE_SURROGATE.test(value), `${label} contains characters that are not allowed.`),
     );
 }
 

@@ -164,6 +164,7 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     lang: form.lang || undefined,
     state: form.state,
     goal: form.goal?.trim() ? Number(form.goal) : null,
+    anonymiseAfterDays: form.anonymiseAfterDays?.trim() ? Number(form.anonymiseAfterDays) : null,
     formFields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, form[`field_${f}`] ?? 'optional'])),
   };
 }

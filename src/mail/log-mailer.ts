@@ -6,16 +6,17 @@ export interface LogMailer extends Mailer {
 }
 
 /**
- * The mailer of a fresh machine with no SMTP server: prints each message to the log and keeps the
- * last few in memory, so the sign-and-confirm flow works end to end without any set-up.
+ * The mailer of a fresh machine with no SMTP server: keeps the last few messages in memory for the
+ * development outbox page and logs that it did, so the sign-and-confirm flow works end to end without
+ * any set-up. The log line holds no address, name or link: logs travel further than a mailbox.
  */
-export function createLogMailer(log: (line: string) => void, keep = 50): LogMailer {
+export function createLogMailer(log: (line: string) => void, outboxUrl: string | undefined, keep = 50): LogMailer {
   const messages: MailMessage[] = [];
   return {
     async send(message) {
       messages.unshift(message);
       messages.length = Math.min(messages.length, keep);
-      log(`mail to ${message.to}: ${message.subject}\n${message.text}`);
+      log(`mail not sent (no SMTP_URL): "${message.subject}"${outboxUrl ? `; read it at ${outboxUrl}` : ''}`);
     },
     recent: () => messages,
   };

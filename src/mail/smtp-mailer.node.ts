@@ -3,7 +3,15 @@ import { MailRejected, type Mailer } from '../domain/mail.ts';
 
 /** Sends through an SMTP server over a small pool of reused connections. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 } as never);
+  // Bounded waits, so a send ends well within the outbox's claim on its job (MAIL_CLAIM_SECONDS).
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(message) {
       try {

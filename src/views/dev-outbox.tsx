@@ -5,7 +5,7 @@ import { MessagePage } from './layout.tsx';
 export function DevOutboxPage(props: { messages: readonly MailMessage[] }) {
   return (
     <MessagePage title="Development outbox">
-      <p>No SMTP server is configured, so mail is printed to the log and kept here. This page does not exist in production.</p>
+      <p>No SMTP server is configured, so mail is kept here instead of sent. This page does not exist in production.</p>
       {props.messages.length === 0 && <p>No mail yet.</p>}
       {props.messages.map((message) => (
         <article class="mail">

@@ -46,6 +46,7 @@ describe('mail delivery from the outbox', () => {
     now: () => clock,
     retryBaseMs: 1000,
     maxAttempts: 3,
+    claimMs: 60_000,
   });
   const backlog = async () => (await clients[0]!.execute('SELECT id, attempts, next_attempt_at, failed_at, payload FROM outbox')).rows;
 

@@ -8,7 +8,10 @@ export class AdminBrowser {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private site: Site) {}
+  constructor(
+    private site: Site,
+    private headers: Record<string, string> = {},
+  ) {}
 
   async get(path: string): Promise<Response> {
     const res = await this.request(path, { method: 'GET' });
@@ -34,7 +37,7 @@ export class AdminBrowser {
 
   private async request(path: string, init: RequestInit): Promise<Response> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await this.site.fetch(path, { ...init, headers: { ...(cookie && { cookie }) } });
+    const res = await this.site.fetch(path, { ...init, headers: { ...this.headers, ...(cookie && { cookie }) } });
     for (const header of res.headers.getSetCookie()) {
       const [pair = ''] = header.split(';');
       const [name = '', value = ''] = pair.split('=');

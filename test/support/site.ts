@@ -38,10 +38,16 @@ export interface Site {
 }
 
 export async function startSite(
-  options: { mail?: MailSink; env?: Record<string, string>; instrument?: (store: Store) => Store } = {},
+  options: {
+    mail?: MailSink;
+    env?: Record<string, string>;
+    instrument?: (store: Store) => Store;
+    /** Start on this database (left in place on close) instead of a fresh one. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<Site> {
-  const dir = await mkdtemp(join(tmpdir(), 'undersigned-test-'));
-  const databaseUrl = `file:${join(dir, 'undersigned.db')}`;
+  const dir = options.databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'undersigned-test-'));
+  const databaseUrl = options.databaseUrl ?? `file:${join(dir!, 'undersigned.db')}`;
   const config = parseConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -95,7 +101,7 @@ export async function startSite(
     async close() {
       db.close();
       await server.close();
-      await rm(dir, { recursive: true, force: true });
+      if (dir) await rm(dir, { recursive: true, force: true });
     },
   };
 }

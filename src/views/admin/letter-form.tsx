@@ -15,6 +15,7 @@ export function letterFormValues(letter: Letter): LetterFormValues {
     lang: letter.lang,
     state: letter.state,
     goal: letter.goal === null ? '' : String(letter.goal),
+    anonymiseAfterDays: letter.anonymiseAfterDays === null ? '' : String(letter.anonymiseAfterDays),
     ...Object.fromEntries(OPTIONAL_FIELDS.map((f) => [`field_${f}`, letter.formFields[f] ?? 'optional'])),
   };
 }
@@ -69,6 +70,11 @@ export function LetterFormPage(props: Props) {
         </div>
         {text('lang', 'Language of this text (e.g. en, be, ru, uk)')}
         {text('goal', 'Signature goal (optional)')}
+        {text(
+          'anonymiseAfterDays',
+          'Delete signers’ email addresses this many days after the letter closes (optional)',
+          'Names, the count and the public list stay; no one can then be written to or found by email.',
+        )}
         <div class="field">
           <label for="field-state">State</label>
           <select id="field-state" name="state">

@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+
+/** The `npm start` entry (src/node.ts) as a real child process. */
+export function startServerProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
+      if (url) resolve(url);
+    });
+    exited.then(() => reject(new Error(`exited before listening:\n${output}`)));
+  });
+  listening.catch(() => {}); // awaited by the callers that expect it to listen
+  return { child, exited, listening, output: () => output };
+}
