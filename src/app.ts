@@ -34,8 +34,8 @@ export interface AppDeps extends SignDeps {
   /** The site's public address, without a trailing slash. */
   publicUrl: string;
   log: (line: string) => void;
-  /** Called when a signing has queued mail, so a worker can send it right away. */
-  onMailQueued?: () => void;
+  /** Called when a signing has queued mail, so it can be sent right away (on Workers, after the answer). */
+  onMailQueued?: (c: Context) => void;
   /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
   devOutbox?: () => readonly MailMessage[];
   /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll): the heartbeat. */

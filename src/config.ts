@@ -39,6 +39,9 @@ export const Config = z
     ),
     DATABASE_AUTH_TOKEN: z.string().optional(),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
+    /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html }. */
+    MAIL_API_URL: url(['https:', 'http:'], 'https://api.resend.com/emails').optional(),
+    MAIL_API_KEY: z.string().optional(),
     MAIL_FROM: z
       .string()
       .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, like "Letters <no-reply@example.org>"')
@@ -71,6 +74,7 @@ export const Config = z
     MAIL_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(90),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
+  .refine((env) => !env.MAIL_API_URL || env.MAIL_API_KEY, { path: ['MAIL_API_KEY'], message: 'is needed with MAIL_API_URL' })
   .transform((env) => {
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     return {

@@ -11,10 +11,10 @@ try {
 
 const server = await startServer(config);
 console.log(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
-if (!config.SMTP_URL) {
+if (!config.SMTP_URL && !config.MAIL_API_URL) {
   console.log(
     config.NODE_ENV === 'production'
-      ? 'SMTP_URL is not set: no mail can be sent, so nobody can confirm a signature. Set SMTP_URL.'
+      ? 'Neither SMTP_URL nor MAIL_API_URL is set: no mail can be sent, so nobody can confirm a signature.'
       : `SMTP_URL is not set: mail is not sent but shown at ${config.PUBLIC_URL}/dev/outbox`,
   );
 }

@@ -2,21 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/libsql.node.ts';
 import { ensureSampleLetter } from './db/sample-letter.ts';
-import { storedSecret } from './db/settings.ts';
 import { createStore } from './db/store.ts';
-import { deliverDueMail } from './domain/mail.ts';
-import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
-import { createHmac, newToken } from './domain/tokens.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
-import { composeMail } from './mail/messages.ts';
-import { startOutboxWorker } from './mail/outbox-worker.ts';
-import { createCountHub } from './live/count-hub.ts';
+import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
+import { apiMailer, createSite } from './site.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 const OUTBOX_INTERVAL_MS = 1000;
@@ -46,52 +40,26 @@ export async function startServer(
   const now = () => new Date();
   await ensureSampleLetter(db, now());
   const store = options.instrument ? options.instrument(createStore(db)) : createStore(db);
-  const secret = config.SECRET ?? (await storedSecret(db, newToken));
   if ((await store.organizers()).length === 0) {
     log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
   const devOutbox = config.NODE_ENV !== 'production';
-  const logMailer = config.SMTP_URL ? undefined : createLogMailer(log, devOutbox ? `${config.PUBLIC_URL}/dev/outbox` : undefined);
   const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const worker = startOutboxWorker(
-    () =>
-      deliverDueMail({
-        store,
-        mailer: smtpMailer ?? logMailer!,
-        compose: (job) => composeMail(job, config.PUBLIC_URL),
-        now,
-        retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
-        maxAttempts: config.MAIL_MAX_ATTEMPTS,
-        claimMs: config.MAIL_CLAIM_SECONDS * 1000,
-      }),
-    { intervalMs: OUTBOX_INTERVAL_MS, onError: (error) => log(`outbox: ${String(error)}`) },
-  );
-
-  const hmac = createHmac(secret);
-  const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
-  const app = createApp({
-    store,
-    counts,
-    liveStream: { heartbeatMs: config.SSE_HEARTBEAT_MS },
-    limits: createRateLimits({
-      signPerAddress: config.LIMIT_SIGN_PER_ADDRESS,
-      signPerEmail: config.LIMIT_SIGN_PER_EMAIL,
-      signPerLetter: config.LIMIT_SIGN_PER_LETTER,
-      loginPerAddress: config.LIMIT_LOGIN_PER_ADDRESS,
-      linksPerAddress: config.LIMIT_LINKS_PER_ADDRESS,
-    }),
-    trustProxy: config.TRUST_PROXY,
-    connectionAddress: (c) => getConnInfo(c).remote.address,
-    formMinSeconds: config.FORM_MIN_SECONDS,
-    now,
-    hmac,
-    emailKey: (canonical) => hmac(`email\u0000${canonical}`),
-    publicUrl: config.PUBLIC_URL,
+  const logMailer = createLogMailer(log, devOutbox ? `${config.PUBLIC_URL}/dev/outbox` : undefined);
+  const mailer = smtpMailer ?? apiMailer(config) ?? logMailer;
+  let worker: OutboxWorker | undefined;
+  const site = await createSite(config, db, store, mailer, {
     log,
-    onMailQueued: worker.wake,
-    ...(logMailer && devOutbox && { devOutbox: logMailer.recent }),
+    connectionAddress: (c) => getConnInfo(c).remote.address,
+    liveStream: { heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: serveStatic({ root: PUBLIC_DIR }),
+    ...(mailer === logMailer && devOutbox && { devOutbox: logMailer.recent }),
+    onMailQueued: () => worker?.wake(),
+  });
+  worker = startOutboxWorker(site.deliver, {
+    intervalMs: OUTBOX_INTERVAL_MS,
+    onError: (error) => log(`outbox: ${String(error)}`),
   });
 
   const purge = async () => {
@@ -104,7 +72,7 @@ export async function startServer(
   await purge();
 
   const server = await listen(() =>
-    serve({ fetch: app.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
+    serve({ fetch: site.app.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
   );
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -112,13 +80,13 @@ export async function startServer(
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
-      counts.close();
+      site.counts.close();
       clearInterval(purgeTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Live streams never end by themselves; a shutdown ends them.
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
-      await worker.stop();
+      await worker?.stop();
       smtpMailer?.close();
       client.close();
     },

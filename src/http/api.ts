@@ -119,7 +119,7 @@ export function apiRoutes(deps: RouteDeps) {
 
   api.post('/letters/:slug/signatures', perAddress(deps, 'signPerAddress'), async (c) => {
     const { mailQueued } = await sign(deps, c.req.param('slug'), await jsonBody(c));
-    if (mailQueued) deps.onMailQueued?.();
+    if (mailQueued) deps.onMailQueued?.(c);
     return c.json({ status: 'pending_verification' }, 202);
   });
 

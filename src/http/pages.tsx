@@ -39,7 +39,7 @@ export function pageRoutes(deps: RouteDeps) {
     const input = { ...fields, listed: listed !== undefined };
     try {
       const { mailQueued } = await sign(deps, slug, input);
-      if (mailQueued) deps.onMailQueued?.();
+      if (mailQueued) deps.onMailQueued?.(c);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
       const form = { values: input, errors: error.fields ?? { _: error.message } };

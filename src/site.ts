@@ -1,0 +1,72 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { storedSecret } from './db/settings.ts';
+import { deliverDueMail, type Mailer, type MailMessage } from './domain/mail.ts';
+import { createRateLimits } from './domain/rate-limits.ts';
+import type { Store } from './domain/store.ts';
+import { createHmac, newToken } from './domain/tokens.ts';
+import { createCountHub } from './live/count-hub.ts';
+import { createHttpMailer } from './mail/http-mailer.ts';
+import { composeMail } from './mail/messages.ts';
+
+/** What differs between runtimes; everything else about a site is the same on Node and Workers. */
+export interface Runtime {
+  log: (line: string) => void;
+  /** The address of the connection a request came over. */
+  connectionAddress: (c: Context) => string | undefined;
+  /** Server-Sent Events for the live count, where the runtime holds connections open (Node). */
+  liveStream?: { heartbeatMs: number };
+  staticFiles?: MiddlewareHandler;
+  devOutbox?: () => readonly MailMessage[];
+  /** A signing has queued mail: send it soon. */
+  onMailQueued: (c: Context) => void;
+}
+
+/**
+ * Builds a site from its configuration, database and mailer: the Hono app, and the outbox pass
+ * that the runtime schedules (a timer on Node, cron and waitUntil on Workers).
+ */
+export async function createSite(config: Config, db: Database, store: Store, mailer: Mailer, runtime: Runtime) {
+  const now = () => new Date();
+  const secret = config.SECRET ?? (await storedSecret(db, newToken));
+  const hmac = createHmac(secret);
+  const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
+  const app = createApp({
+    store,
+    counts,
+    limits: createRateLimits({
+      signPerAddress: config.LIMIT_SIGN_PER_ADDRESS,
+      signPerEmail: config.LIMIT_SIGN_PER_EMAIL,
+      signPerLetter: config.LIMIT_SIGN_PER_LETTER,
+      loginPerAddress: config.LIMIT_LOGIN_PER_ADDRESS,
+      linksPerAddress: config.LIMIT_LINKS_PER_ADDRESS,
+    }),
+    trustProxy: config.TRUST_PROXY,
+    formMinSeconds: config.FORM_MIN_SECONDS,
+    now,
+    hmac,
+    emailKey: (canonical) => hmac(`email\u0000${canonical}`),
+    publicUrl: config.PUBLIC_URL,
+    ...runtime,
+  });
+  const deliver = () =>
+    deliverDueMail({
+      store,
+      mailer,
+      compose: (job) => composeMail(job, config.PUBLIC_URL),
+      now,
+      retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
+      maxAttempts: config.MAIL_MAX_ATTEMPTS,
+      claimMs: config.MAIL_CLAIM_SECONDS * 1000,
+    });
+  return { app, counts, deliver };
+}
+
+/** The HTTP mail API mailer if one is configured. */
+export function apiMailer(config: Config): Mailer | undefined {
+  return config.MAIL_API_URL && config.MAIL_API_KEY
+    ? createHttpMailer({ url: config.MAIL_API_URL, key: config.MAIL_API_KEY, from: config.MAIL_FROM })
+    : undefined;
+}
