@@ -14,7 +14,7 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await c.req.arrayBuffer());
   } catch {
     throw new ServiceError('invalid_input', 'The body is not valid UTF-8.');
   }

@@ -1,4 +1,4 @@
-import { is, SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { auditLog } from '../schema.ts';
@@ -11,8 +11,11 @@ export function auditStatement(
   db: Database,
   entry: { actor: Actor; action: string; letterId: number | SQL | null; detail?: Record<string, unknown> | SQL; at: Date },
 ) {
-  const detail = is(entry.detail, SQL) ? entry.detail : JSON.stringify(entry.detail ?? {});
-  return db.run(sql`
-    INSERT INTO ${auditLog} (at, actor, action, letter_id, detail)
-    VALUES (${entry.at.getTime()}, ${entry.actor.name}, ${entry.action}, ${entry.letterId}, ${detail})`);
+  return db.insert(auditLog).values({
+    at: entry.at,
+    actor: entry.actor.name,
+    action: entry.action,
+    letterId: entry.letterId,
+    detail: entry.detail ?? {},
+  });
 }

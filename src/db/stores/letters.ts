@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Translation } from '../../domain/letter-input.ts';
 import type { LetterStore } from '../../domain/store.ts';
@@ -15,10 +15,9 @@ const listed = sql`(SELECT count(*) FROM ${signatures}
 const wrong = or(ne(letters.signatureCount, counted), ne(letters.listedCount, listed));
 
 export function letterStore(db: Database): LetterStore {
-  const insertTranslations = (letterId: number | ReturnType<typeof sql>, translations: Record<string, Translation>) =>
+  const insertTranslations = (letterId: number | SQL, translations: Record<string, Translation>) =>
     Object.entries(translations).map(([lang, t]) =>
-      db.run(sql`INSERT INTO ${letterTranslations} (letter_id, lang, title, body, summary)
-                 VALUES (${letterId}, ${lang}, ${t.title}, ${t.body}, ${t.summary})`),
+      db.insert(letterTranslations).values({ letterId, lang, title: t.title, body: t.body, summary: t.summary }),
     );
 
   return {

@@ -36,18 +36,44 @@ export function signingStore(db: Database): SigningStore {
     async recordSigning(s) {
       const now = s.now.getTime();
       const windowOpenedBefore = now - s.mailWindowMs;
-      const queuedBy = eq(signatures.mailNonce, s.nonce);
-      const [, , , , queued] = await db.batch([
+      const queued = and(eq(signatures.mailNonce, s.nonce), eq(signatures.letterId, s.letterId));
+      // Insert-selects list every column of their table, in order: drizzle's rule for INSERT … SELECT.
+      const token = (hash: string, purpose: 'verify' | 'withdraw', expiresAt: number | null, state?: 'pending') =>
+        db.insert(tokens).select(
+          db
+            .select({
+              hash: sql<string>`${hash}`.as('hash'),
+              signatureId: signatures.id,
+              purpose: sql<string>`${purpose}`.as('purpose'),
+              expiresAt: sql<number | null>`${expiresAt}`.as('expires_at'),
+              usedAt: sql<null>`NULL`.as('used_at'),
+            })
+            .from(signatures)
+            .where(and(queued, state && eq(signatures.status, state))),
+        );
+      const [, , , , mail] = await db.batch([
         // The unique (letter, email key) index makes racing requests for one address one row.
-        db.run(sql`
-          INSERT INTO ${signatures} (letter_id, status, name, email, email_key, title, organisation, city,
-                                     listed, lang, mail_window_start, mail_window_count, created_at)
-          SELECT ${s.letterId}, 'pending', ${s.name}, ${s.email}, ${s.emailKey}, ${s.title ?? null},
-                 ${s.organisation ?? null}, ${s.city ?? null}, ${s.listed ? 1 : 0}, ${s.lang}, ${now}, 0, ${now}
-          FROM ${letters} WHERE ${letters.id} = ${s.letterId} AND ${letters.state} = 'open'
-          ON CONFLICT (letter_id, email_key) DO NOTHING`),
+        db
+          .insert(signatures)
+          .values({
+            letterId: s.letterId,
+            status: 'pending',
+            name: s.name,
+            email: s.email,
+            emailKey: s.emailKey,
+            title: s.title ?? null,
+            organisation: s.organisation ?? null,
+            city: s.city ?? null,
+            listed: s.listed,
+            lang: s.lang,
+            mailWindowStart: s.now,
+            mailWindowCount: 0,
+            createdAt: s.now,
+          })
+          .onConflictDoNothing({ target: [signatures.letterId, signatures.emailKey] }),
         // Take one mail from the address's allowance, starting a new window if the last one is over;
-        // the nonce marks the row for the statements below only if there was mail left to take.
+        // the nonce marks the row for the statements below only if there was mail left to take and
+        // the letter is still open.
         db
           .update(signatures)
           .set({
@@ -61,27 +87,36 @@ export function signingStore(db: Database): SigningStore {
             and(
               eq(signatures.letterId, s.letterId),
               eq(signatures.emailKey, s.emailKey),
+              inArray(signatures.letterId, db.select({ id: letters.id }).from(letters).where(eq(letters.state, 'open'))),
               or(
                 lte(signatures.mailWindowStart, new Date(windowOpenedBefore)),
                 sql`${signatures.mailWindowCount} < ${s.mailsPerWindow}`,
               ),
             ),
           ),
-        db.run(sql`
-          INSERT INTO ${tokens} (hash, signature_id, purpose, expires_at)
-          SELECT ${s.verifyTokenHash}, ${signatures.id}, 'verify', ${s.verifyExpiresAt.getTime()}
-          FROM ${signatures} WHERE ${queuedBy} AND ${signatures.status} = 'pending'`),
-        db.run(sql`
-          INSERT INTO ${tokens} (hash, signature_id, purpose, expires_at)
-          SELECT ${s.withdrawTokenHash}, ${signatures.id}, 'withdraw', NULL
-          FROM ${signatures} WHERE ${queuedBy}`),
-        db.all<{ id: number }>(sql`
-          INSERT INTO ${outbox} (signature_id, payload, attempts, next_attempt_at, created_at)
-          SELECT ${signatures.id}, ${JSON.stringify(s.payload)}, 0, ${now}, ${now}
-          FROM ${signatures} WHERE ${queuedBy}
-          RETURNING id`),
+        token(s.verifyTokenHash, 'verify', s.verifyExpiresAt.getTime(), 'pending'),
+        token(s.withdrawTokenHash, 'withdraw', null),
+        db
+          .insert(outbox)
+          .select(
+            db
+              .select({
+                id: sql<null>`NULL`.as('id'),
+                signatureId: signatures.id,
+                payload: sql<string>`${JSON.stringify(s.payload)}`.as('payload'),
+                attempts: sql<number>`0`.as('attempts'),
+                nextAttemptAt: sql<number>`${now}`.as('next_attempt_at'),
+                claimedUntil: sql<null>`NULL`.as('claimed_until'),
+                lastError: sql<null>`NULL`.as('last_error'),
+                failedAt: sql<null>`NULL`.as('failed_at'),
+                createdAt: sql<number>`${now}`.as('created_at'),
+              })
+              .from(signatures)
+              .where(queued),
+          )
+          .returning({ id: outbox.id }),
       ]);
-      return { mailQueued: queued.length > 0 };
+      return { mailQueued: mail.length > 0 };
     },
 
     tokenSubject: async (hash, purpose) => first(await subjectOf(hash, purpose)),

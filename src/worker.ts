@@ -1,0 +1,76 @@
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.ts';
+import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
+import { parseConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import * as schema from './db/schema.ts';
+import { createStore } from './db/store.ts';
+import type { Store } from './domain/store.ts';
+import { createLogMailer } from './mail/log-mailer.ts';
+import { apiMailer, createSite } from './site.ts';
+
+/** The Worker's bindings (wrangler.toml): D1 as DB; the settings (as in README.md) as vars and secrets. */
+export interface Env {
+  DB?: D1Database;
+}
+
+type Site = Awaited<ReturnType<typeof createSite>> & { store: Store };
+
+// Built on the first request an isolate serves, and kept for the ones after it: no work at import.
+let site: Promise<Site> | undefined;
+
+function siteFor(env: Env): Promise<Site> {
+  site ??= build(env).catch((error: unknown) => {
+    site = undefined;
+    throw error;
+  });
+  return site;
+}
+
+async function build(env: Env): Promise<Site> {
+  const settings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const config = parseConfig(settings);
+  const db = database(env, settings.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const store = createStore(db);
+  const mailer = apiMailer(config) ?? createLogMailer(console.log, undefined);
+  const built: Site = {
+    store,
+    ...(await createSite(config, db, store, mailer, {
+      log: console.log,
+      connectionAddress: (c) => c.req.header('cf-connecting-ip'),
+      // Send the mail right after the answer, without making the signer wait for it.
+      onMailQueued: (c) => c.executionCtx.waitUntil(drain(built)),
+    })),
+  };
+  return built;
+}
+
+/** D1 (the DB binding), or Turso / a libSQL server when DATABASE_URL names one. */
+function database(env: Env, url: string | undefined, authToken: string | undefined): Database {
+  if (url && /^(libsql|https|wss):/.test(url)) {
+    return drizzleLibsql({ connection: { url, ...(authToken && { authToken }) }, schema }) as unknown as Database;
+  }
+  if (!env.DB) throw new Error('No database: bind a D1 database as DB, or set DATABASE_URL to a libsql: URL.');
+  // The D1 and libSQL drivers offer the same query builder and batch; the store uses nothing else.
+  return drizzleD1(env.DB, { schema }) as unknown as Database;
+}
+
+async function drain(site: Site) {
+  try {
+    while ((await site.deliver()) > 0);
+  } catch (error) {
+    console.log(`outbox: ${String(error)}`);
+  }
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    return (await siteFor(env)).app.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger: send what the outbox holds, and purge what is no longer needed. */
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const site = await siteFor(env);
+    ctx.waitUntil(Promise.all([drain(site), site.store.purge(new Date())]));
+  },
+};

@@ -1,0 +1,137 @@
+import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import worker from '../../src/worker.ts';
+
+// The same story as on Node, against the Worker with D1: the mail goes to an HTTP mail API, which
+// this test stands in for by catching the Worker's outgoing requests (tests share its isolate).
+interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+const sent: SentMail[] = [];
+let mailApiStatus = 200;
+const TOKEN = 'organizer-token-for-the-worker-test-0123456';
+const SLUG = 'worker-letter';
+const site = (path: string, init?: RequestInit) => SELF.fetch(`http://letters.test${path}`, { redirect: 'manual', ...init });
+const admin = (path: string, init: RequestInit = {}) =>
+  site(`/api/admin${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } });
+const sign = (email: string, name = 'Worker Signer') =>
+  site(`/api/letters/${SLUG}/signatures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, email, listed: true }),
+  });
+const count = async () => ((await (await site(`/api/letters/${SLUG}/count`)).json()) as { count: number }).count;
+async function mailTo(email: string, n = 1): Promise<SentMail[]> {
+  for (let i = 0; i < 100; i++) {
+    const mails = sent.filter((m) => m.to === email);
+    if (mails.length >= n) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no mail to ${email}`);
+}
+const link = (mail: SentMail, kind: string) => mail.text.match(new RegExp(`http://letters\\.test(/${kind}/[A-Za-z0-9_-]+)`))![1]!;
+
+beforeAll(async () => {
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.startsWith('https://mail.test/')) return new Response('no network in tests', { status: 502 });
+    const headers = new Headers(init?.headers);
+    expect(headers.get('authorization')).toBe('Bearer test-key');
+    if (mailApiStatus === 200) sent.push(JSON.parse(String(init?.body)) as SentMail);
+    return new Response('{}', { status: mailApiStatus });
+  });
+  const hash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(TOKEN)))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+  await env.DB.prepare('INSERT INTO organizers (name, token_hash, created_at) VALUES (?, ?, ?)').bind('Alice', hash, Date.now()).run();
+  const created = await admin('/letters', {
+    method: 'POST',
+    body: JSON.stringify({ slug: SLUG, title: 'A letter on the edge', body: 'We **sign**.', state: 'open' }),
+  });
+  expect(created.status).toBe(201);
+});
+
+describe('the Worker with D1', () => {
+  it('takes a signing, sends the confirmation through the mail API, and confirms on the button', async () => {
+    expect((await sign('Edge.Signer+w@gmail.com')).status).toBe(202);
+    const [mail] = await mailTo('Edge.Signer+w@gmail.com');
+    expect(mail!.subject).toBe('Confirm your signature: A letter on the edge');
+
+    // The same person again, in other spellings: one signature.
+    expect((await sign('edgesigner@googlemail.com')).status).toBe(202);
+    expect((await sign('EDGESIGNER@GMAIL.COM')).status).toBe(202);
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM signatures WHERE name = 'Worker Signer'").first<{ n: number }>();
+    expect(rows!.n).toBe(1);
+
+    const verify = link(mail!, 'verify');
+    expect(await (await site(verify)).text()).toContain('Confirm my signature');
+    expect(await count()).toBe(0);
+    expect(await (await site(verify, { method: 'POST' })).text()).toContain('You are signatory #1');
+    expect(await (await site(verify, { method: 'POST' })).text()).toContain('Already confirmed');
+    expect(await count()).toBe(1);
+  });
+
+  it('serves the count, badge and shields.json with cache headers and ETags', async () => {
+    for (const path of [`/api/letters/${SLUG}/count`, `/badge/${SLUG}.svg`, `/api/letters/${SLUG}/shields.json`]) {
+      const res = await site(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=10, stale-while-revalidate=60');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      const again = await site(path, { headers: { 'if-none-match': res.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    }
+    expect(await (await site(`/badge/${SLUG}.svg`)).text()).toContain('<title>signatures: 1</title>');
+    expect(await (await site(`/api/letters/${SLUG}/shields.json`)).json()).toEqual({
+      schemaVersion: 1,
+      label: 'signatures',
+      message: '1',
+      color: 'blue',
+    });
+  });
+
+  it('offers no stream on Workers: the page script polls the count instead', async () => {
+    const page = await (await site(`/l/${SLUG}`)).text();
+    expect(page).toContain(`data-count-url="/api/letters/${SLUG}/count?locale=en"`);
+    expect(page).not.toContain('data-stream-url');
+    expect((await site(`/api/letters/${SLUG}/count/stream`)).status).toBe(404);
+  });
+
+  it('exports the list for organizers', async () => {
+    const res = await admin(`/letters/${SLUG}/export.csv`);
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,number,state,name,title,organisation,city,listed,notable,lang,signed_at,confirmed_at');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',1,verified,Worker Signer,');
+    expect(lines[1]).not.toContain('@');
+  });
+
+  it('withdraws, erasing the details and lowering the count', async () => {
+    const [mail] = await mailTo('Edge.Signer+w@gmail.com');
+    expect(await (await site(link(mail!, 'withdraw'), { method: 'POST' })).text()).toContain('withdrawn');
+    expect(await count()).toBe(0);
+    const row = await env.DB.prepare("SELECT name, email FROM signatures WHERE status = 'withdrawn'").first();
+    expect(row).toEqual({ name: null, email: null });
+  });
+
+  it('keeps mail the API refused for a while, and sends it from the cron trigger', async () => {
+    mailApiStatus = 503;
+    expect((await sign('later@example.org', 'Later')).status).toBe(202);
+    let job: { attempts: number; last_error: string } | null = null;
+    for (let i = 0; i < 100 && !job?.attempts; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = await env.DB.prepare('SELECT attempts, last_error FROM outbox').first();
+    }
+    expect(job).toMatchObject({ attempts: 1, last_error: 'mail API answered 503: {}' });
+    mailApiStatus = 200;
+    await env.DB.prepare('UPDATE outbox SET next_attempt_at = 0').run();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const [mail] = await mailTo('later@example.org');
+    expect(mail!.subject).toContain('Confirm your signature');
+    expect((await env.DB.prepare('SELECT count(*) AS n FROM outbox').first<{ n: number }>())!.n).toBe(0);
+  });
+});
