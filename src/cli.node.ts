@@ -44,9 +44,9 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = parseConfig(process.env);
-  const { db, client } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const { db, client, batch } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
-    const store = createStore(db);
+    const store = createStore(db, batch);
     if (command === 'token' && sub === 'create') return await tokenCreate(store, values);
     if (command === 'token' && sub === 'list') return await tokenList(store);
     if (command === 'token' && sub === 'revoke') return await tokenRevoke(store, arg);

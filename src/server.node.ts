@@ -36,10 +36,10 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
-  const { db, client } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const { db, client, batch } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const now = () => new Date();
   await ensureSampleLetter(db, now());
-  const store = options.instrument ? options.instrument(createStore(db)) : createStore(db);
+  const store = options.instrument ? options.instrument(createStore(db, batch)) : createStore(db, batch);
   if ((await store.organizers()).length === 0) {
     log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }

@@ -1,9 +1,11 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index.ts';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import { parseConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import * as schema from './db/schema.ts';
+import { d1Batch, libsqlBatch, type SqlBatch } from './db/sql-batch.ts';
 import { createStore } from './db/store.ts';
 import type { Store } from './domain/store.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
@@ -30,8 +32,8 @@ function siteFor(env: Env): Promise<Site> {
 async function build(env: Env): Promise<Site> {
   const settings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const config = parseConfig(settings);
-  const db = database(env, settings.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const store = createStore(db);
+  const { db, batch } = database(env, settings.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const store = createStore(db, batch);
   const mailer = apiMailer(config) ?? createLogMailer(console.log, undefined);
   const built: Site = {
     store,
@@ -46,13 +48,14 @@ async function build(env: Env): Promise<Site> {
 }
 
 /** D1 (the DB binding), or Turso / a libSQL server when DATABASE_URL names one. */
-function database(env: Env, url: string | undefined, authToken: string | undefined): Database {
+function database(env: Env, url: string | undefined, authToken: string | undefined): { db: Database; batch: SqlBatch } {
   if (url && /^(libsql|https|wss):/.test(url)) {
-    return drizzleLibsql({ connection: { url, ...(authToken && { authToken }) }, schema }) as unknown as Database;
+    const client = createClient({ url, ...(authToken && { authToken }) });
+    return { db: drizzleLibsql(client, { schema }) as unknown as Database, batch: libsqlBatch(client) };
   }
   if (!env.DB) throw new Error('No database: bind a D1 database as DB, or set DATABASE_URL to a libsql: URL.');
   // The D1 and libSQL drivers offer the same query builder and batch; the store uses nothing else.
-  return drizzleD1(env.DB, { schema }) as unknown as Database;
+  return { db: drizzleD1(env.DB, { schema }) as unknown as Database, batch: d1Batch(env.DB) };
 }
 
 async function drain(site: Site) {

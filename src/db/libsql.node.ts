@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
+import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -14,7 +15,7 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
  * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
  * signature survives a power cut, not only a crash) and a busy timeout for other processes.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<{ db: Database; client: Client }> {
+export async function openDatabase(url: string, authToken?: string): Promise<{ db: Database; client: Client; batch: SqlBatch }> {
   const local = url.startsWith('file:');
   if (local && !url.startsWith('file::memory:')) {
     const path = url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '';
@@ -31,5 +32,5 @@ export async function openDatabase(url: string, authToken?: string): Promise<{ d
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, client };
+  return { db, client, batch: libsqlBatch(client) };
 }

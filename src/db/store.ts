@@ -1,5 +1,6 @@
 import type { Store } from '../domain/store.ts';
 import type { Database } from './database.ts';
+import type { SqlBatch } from './sql-batch.ts';
 import { exportStore } from './stores/export.ts';
 import { letterStore } from './stores/letters.ts';
 import { mailStore } from './stores/mail.ts';
@@ -10,10 +11,10 @@ import { purgeStore } from './stores/purge.ts';
 import { signingStore } from './stores/signing.ts';
 
 /** The {@link Store} on drizzle: every state change in it is a single statement or one `db.batch`. */
-export function createStore(db: Database): Store {
+export function createStore(db: Database, batch: SqlBatch): Store {
   return {
     ...letterStore(db),
-    ...signingStore(db),
+    ...signingStore(db, batch),
     ...mailStore(db),
     ...purgeStore(db),
     ...organizerStore(db),

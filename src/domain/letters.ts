@@ -1,5 +1,5 @@
 import { ServiceError } from './errors.ts';
-import { LetterInput, LetterPatch } from './letter-input.ts';
+import { LetterInput, LetterPatch, type Translation } from './letter-input.ts';
 import type { Actor, Letter, Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -51,13 +51,12 @@ export interface LetterText {
  * Picks the language to show a letter in: `?lang=` if the letter has it, then the best match of the
  * Accept-Language header (exact tag, then primary subtag), then the letter's default.
  */
-export async function letterText(
-  store: Store,
+export function letterText(
   letter: Letter,
+  translations: (Translation & { lang: string })[],
   requested: string | undefined,
   acceptLanguage: string | undefined,
-): Promise<LetterText> {
-  const translations = await store.translations(letter.id);
+): LetterText {
   const languages = [letter.lang, ...translations.map((t) => t.lang)];
   const lang = chooseLanguage(languages, requested, acceptLanguage);
   const text = translations.find((t) => t.lang === lang) ?? letter;

@@ -16,8 +16,8 @@ import { jsonBody } from './request-body.ts';
 export function apiRoutes(deps: RouteDeps) {
   const api = new Hono();
   api.use(async (c, next) => {
-    await next();
     if (c.req.method === 'GET') c.header('Access-Control-Allow-Origin', '*');
+    await next();
   });
 
   const summary = (letter: Letter, locale = 'en') => ({

@@ -11,11 +11,14 @@ export const STAMP_FIELD = 'shown';
  */
 export function formGuard(hmac: (message: string) => Promise<string>, minSeconds: number) {
   const sign = (time: number) => hmac(`form\u0000${time}`);
+  // One stamp per second serves every page shown in it: a second is finer than any minimum wait.
+  let current: { time: number; stamp: Promise<string> } | undefined;
   return {
     /** The stamp for a form shown now. */
-    async stamp(now: Date): Promise<string> {
-      const time = now.getTime();
-      return `${time}.${await sign(time)}`;
+    stamp(now: Date): Promise<string> {
+      const time = Math.floor(now.getTime() / 1000) * 1000;
+      if (current?.time !== time) current = { time, stamp: sign(time).then((signature) => `${time}.${signature}`) };
+      return current.stamp;
     },
     /** Whether a posted form looks like a person's. */
     async passes(fields: Record<string, string>, now: Date): Promise<boolean> {

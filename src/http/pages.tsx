@@ -93,6 +93,6 @@ export function pageRoutes(deps: RouteDeps) {
 }
 
 async function noStore(c: Context, next: () => Promise<void>) {
-  await next();
   c.header('Cache-Control', 'no-store');
+  await next();
 }

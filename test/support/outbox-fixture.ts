@@ -48,7 +48,7 @@ export function outboxFixture() {
     const url = `file:${join(dir, 'db.sqlite')}`;
     const opened = [await openDatabase(url), await openDatabase(url)];
     f.clients = opened.map((o) => o.client);
-    f.stores = opened.map((o) => createStore(o.db));
+    f.stores = opened.map((o) => createStore(o.db, o.batch));
     await ensureSampleLetter(opened[0]!.db, START);
     f.clock = START;
   });

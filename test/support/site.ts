@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { parseConfig } from '../../src/config.ts';
 import * as schema from '../../src/db/schema.ts';
+import { libsqlBatch } from '../../src/db/sql-batch.ts';
 import { createStore } from '../../src/db/store.ts';
 import { issueOrganizerToken } from '../../src/domain/organizers.ts';
 import type { Store } from '../../src/domain/store.ts';
@@ -72,7 +73,7 @@ export async function startSite(
     ...(options.instrument && { instrument: options.instrument }),
   });
   const db = createClient({ url: databaseUrl });
-  const store = createStore(drizzle(db, { schema }));
+  const store = createStore(drizzle(db, { schema }), libsqlBatch(db));
   const fetchSite = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
   return {
     url: server.url,

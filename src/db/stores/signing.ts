@@ -1,183 +1,122 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import type { SigningStore, TokenPurpose, TokenSubject } from '../../domain/store.ts';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { LetterState, SignatureStatus, SigningStore, TokenPurpose, TokenSubject } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
-import { letters, outbox, signatures, tokens } from '../schema.ts';
+import { outbox, signatures, tokens } from '../schema.ts';
+import { groupCommit, type Row, type SqlBatch } from '../sql-batch.ts';
 
-export function signingStore(db: Database): SigningStore {
+// Signing and confirming are the hot paths of a viral letter: they are written as plain SQL, built
+// once, and go through group commit (many requests, one transaction). Everything else uses drizzle.
+
+/**
+ * A new signature, or, for an address that has one, one mail from its allowance: the nonce marks
+ * the row for the next statements only if there was mail left to take and the letter is open. The
+ * unique (letter, email key) index makes racing requests for one address one row.
+ */
+const UPSERT_SIGNATURE = `
+  INSERT INTO signatures (letter_id, status, name, email, email_key, title, organisation, city, listed, lang,
+                          mail_window_start, mail_window_count, mail_nonce, created_at)
+  SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10
+  FROM letters WHERE id = ?1 AND state = 'open'
+  ON CONFLICT (letter_id, email_key) DO UPDATE SET
+    mail_nonce = excluded.mail_nonce,
+    mail_window_count = CASE WHEN signatures.mail_window_start <= ?12 THEN 1 ELSE signatures.mail_window_count + 1 END,
+    mail_window_start = CASE WHEN signatures.mail_window_start <= ?12 THEN excluded.mail_window_start
+                             ELSE signatures.mail_window_start END
+  WHERE signatures.mail_window_start <= ?12 OR signatures.mail_window_count < ?13`;
+
+/** A confirm link (while the signature is pending) and a withdraw link, for the row the nonce marks. */
+const INSERT_TOKENS = `
+  INSERT INTO tokens (hash, signature_id, purpose, expires_at)
+  SELECT ?1, id, 'verify', ?2 FROM signatures WHERE mail_nonce = ?3 AND status = 'pending'
+  UNION ALL
+  SELECT ?4, id, 'withdraw', NULL FROM signatures WHERE mail_nonce = ?3`;
+
+const INSERT_MAIL = `
+  INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at)
+  SELECT id, ?1, 0, ?2, ?2 FROM signatures WHERE mail_nonce = ?3
+  RETURNING id`;
+
+const CONFIRM = `
+  UPDATE signatures SET status = 'verified', verified_at = ?2
+  WHERE status = 'pending'
+    AND id = (SELECT signature_id FROM tokens
+              WHERE hash = ?1 AND purpose = 'verify' AND used_at IS NULL AND expires_at > ?2)
+    AND EXISTS (SELECT 1 FROM letters WHERE letters.id = signatures.letter_id AND state = 'open')
+  RETURNING id`;
+
+/** The count triggers have just run: the letter's count now includes this signature. */
+const NUMBER_SIGNATORY = `
+  UPDATE signatures
+  SET signatory_number = (SELECT signature_count FROM letters WHERE letters.id = signatures.letter_id)
+  WHERE id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'verify')
+    AND status = 'verified' AND signatory_number IS NULL`;
+
+const USE_TOKEN = `
+  UPDATE tokens SET used_at = ?2
+  WHERE hash = ?1 AND used_at IS NULL
+    AND EXISTS (SELECT 1 FROM signatures WHERE signatures.id = tokens.signature_id AND status = 'verified')`;
+
+const SUBJECT = `
+  SELECT s.status, s.signatory_number, s.name, s.listed, t.expires_at,
+         l.slug, l.title, l.state, l.signature_count, l.listed_count, l.count_updated_at
+  FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
+  WHERE t.hash = ?1 AND t.purpose = ?2`;
+
+export function signingStore(db: Database, batch: SqlBatch): SigningStore {
+  const write = groupCommit(batch);
   const tokenOwner = (hash: string, purpose: TokenPurpose) =>
     db
       .select({ id: tokens.signatureId })
       .from(tokens)
       .where(and(eq(tokens.hash, hash), eq(tokens.purpose, purpose)));
 
-  const subjectOf = (hash: string, purpose: TokenPurpose) =>
-    db
-      .select({
-        status: signatures.status,
-        signatoryNumber: signatures.signatoryNumber,
-        name: signatures.name,
-        listed: signatures.listed,
-        expiresAt: tokens.expiresAt,
-        letter: {
-          slug: letters.slug,
-          title: letters.title,
-          state: letters.state,
-          signatureCount: letters.signatureCount,
-          listedCount: letters.listedCount,
-          countUpdatedAt: letters.countUpdatedAt,
-        },
-      })
-      .from(tokens)
-      .innerJoin(signatures, eq(signatures.id, tokens.signatureId))
-      .innerJoin(letters, eq(letters.id, signatures.letterId))
-      .where(and(eq(tokens.hash, hash), eq(tokens.purpose, purpose)));
-
   return {
     async recordSigning(s) {
       const now = s.now.getTime();
-      const windowOpenedBefore = now - s.mailWindowMs;
-      const queued = and(eq(signatures.mailNonce, s.nonce), eq(signatures.letterId, s.letterId));
-      // Insert-selects list every column of their table, in order: drizzle's rule for INSERT … SELECT.
-      const token = (hash: string, purpose: 'verify' | 'withdraw', expiresAt: number | null, state?: 'pending') =>
-        db.insert(tokens).select(
-          db
-            .select({
-              hash: sql<string>`${hash}`.as('hash'),
-              signatureId: signatures.id,
-              purpose: sql<string>`${purpose}`.as('purpose'),
-              expiresAt: sql<number | null>`${expiresAt}`.as('expires_at'),
-              usedAt: sql<null>`NULL`.as('used_at'),
-            })
-            .from(signatures)
-            .where(and(queued, state && eq(signatures.status, state))),
-        );
-      const [, , , , mail] = await db.batch([
-        // The unique (letter, email key) index makes racing requests for one address one row.
-        db
-          .insert(signatures)
-          .values({
-            letterId: s.letterId,
-            status: 'pending',
-            name: s.name,
-            email: s.email,
-            emailKey: s.emailKey,
-            title: s.title ?? null,
-            organisation: s.organisation ?? null,
-            city: s.city ?? null,
-            listed: s.listed,
-            lang: s.lang,
-            mailWindowStart: s.now,
-            mailWindowCount: 0,
-            createdAt: s.now,
-          })
-          .onConflictDoNothing({ target: [signatures.letterId, signatures.emailKey] }),
-        // Take one mail from the address's allowance, starting a new window if the last one is over;
-        // the nonce marks the row for the statements below only if there was mail left to take and
-        // the letter is still open.
-        db
-          .update(signatures)
-          .set({
-            mailNonce: s.nonce,
-            mailWindowCount: sql`CASE WHEN ${signatures.mailWindowStart} <= ${windowOpenedBefore}
-              THEN 1 ELSE ${signatures.mailWindowCount} + 1 END`,
-            mailWindowStart: sql`CASE WHEN ${signatures.mailWindowStart} <= ${windowOpenedBefore}
-              THEN ${now} ELSE ${signatures.mailWindowStart} END`,
-          })
-          .where(
-            and(
-              eq(signatures.letterId, s.letterId),
-              eq(signatures.emailKey, s.emailKey),
-              inArray(signatures.letterId, db.select({ id: letters.id }).from(letters).where(eq(letters.state, 'open'))),
-              or(
-                lte(signatures.mailWindowStart, new Date(windowOpenedBefore)),
-                sql`${signatures.mailWindowCount} < ${s.mailsPerWindow}`,
-              ),
-            ),
-          ),
-        token(s.verifyTokenHash, 'verify', s.verifyExpiresAt.getTime(), 'pending'),
-        token(s.withdrawTokenHash, 'withdraw', null),
-        db
-          .insert(outbox)
-          .select(
-            db
-              .select({
-                id: sql<null>`NULL`.as('id'),
-                signatureId: signatures.id,
-                payload: sql<string>`${JSON.stringify(s.payload)}`.as('payload'),
-                attempts: sql<number>`0`.as('attempts'),
-                nextAttemptAt: sql<number>`${now}`.as('next_attempt_at'),
-                claimedUntil: sql<null>`NULL`.as('claimed_until'),
-                lastError: sql<null>`NULL`.as('last_error'),
-                failedAt: sql<null>`NULL`.as('failed_at'),
-                createdAt: sql<number>`${now}`.as('created_at'),
-              })
-              .from(signatures)
-              .where(queued),
-          )
-          .returning({ id: outbox.id }),
+      const [, , mail] = await write([
+        {
+          sql: UPSERT_SIGNATURE,
+          args: [
+            s.letterId,
+            s.name,
+            s.email,
+            s.emailKey,
+            s.title ?? null,
+            s.organisation ?? null,
+            s.city ?? null,
+            s.listed ? 1 : 0,
+            s.lang,
+            now,
+            s.nonce,
+            now - s.mailWindowMs,
+            s.mailsPerWindow,
+          ],
+        },
+        { sql: INSERT_TOKENS, args: [s.verifyTokenHash, s.verifyExpiresAt.getTime(), s.nonce, s.withdrawTokenHash] },
+        { sql: INSERT_MAIL, args: [JSON.stringify(s.payload), now, s.nonce] },
       ]);
-      return { mailQueued: mail.length > 0 };
+      return { mailQueued: (mail?.length ?? 0) > 0 };
     },
 
-    tokenSubject: async (hash, purpose) => first(await subjectOf(hash, purpose)),
+    async tokenSubject(hash, purpose) {
+      const [rows] = await batch([{ sql: SUBJECT, args: [hash, purpose] }]);
+      return subject(rows?.[0]);
+    },
 
     async confirm(hash, now) {
-      const [confirmed, , , subject] = await db.batch([
-        db
-          .update(signatures)
-          .set({ status: 'verified', verifiedAt: now })
-          .where(
-            and(
-              eq(signatures.status, 'pending'),
-              inArray(
-                signatures.id,
-                db
-                  .select({ id: tokens.signatureId })
-                  .from(tokens)
-                  .where(
-                    and(
-                      eq(tokens.hash, hash),
-                      eq(tokens.purpose, 'verify'),
-                      isNull(tokens.usedAt),
-                      gt(tokens.expiresAt, now),
-                    ),
-                  ),
-              ),
-              inArray(signatures.letterId, db.select({ id: letters.id }).from(letters).where(eq(letters.state, 'open'))),
-            ),
-          )
-          .returning({ id: signatures.id }),
-        // The count trigger has just run: the letter's count now includes this signature.
-        db
-          .update(signatures)
-          .set({
-            signatoryNumber: sql`(SELECT ${letters.signatureCount} FROM ${letters} WHERE ${letters.id} = ${signatures.letterId})`,
-          })
-          .where(
-            and(
-              isNull(signatures.signatoryNumber),
-              eq(signatures.status, 'verified'),
-              inArray(signatures.id, tokenOwner(hash, 'verify')),
-            ),
-          ),
-        db
-          .update(tokens)
-          .set({ usedAt: now })
-          .where(
-            and(
-              eq(tokens.hash, hash),
-              isNull(tokens.usedAt),
-              inArray(tokens.signatureId, db.select({ id: signatures.id }).from(signatures).where(eq(signatures.status, 'verified'))),
-            ),
-          ),
-        subjectOf(hash, 'verify'),
+      const at = now.getTime();
+      const [confirmed, , , rows] = await write([
+        { sql: CONFIRM, args: [hash, at] },
+        { sql: NUMBER_SIGNATORY, args: [hash] },
+        { sql: USE_TOKEN, args: [hash, at] },
+        { sql: SUBJECT, args: [hash, 'verify'] },
       ]);
-      return { confirmed: confirmed.length > 0, subject: first(subject) };
+      return { confirmed: (confirmed?.length ?? 0) > 0, subject: subject(rows?.[0]) };
     },
 
     async withdraw(hash, now) {
       const owner = tokenOwner(hash, 'withdraw');
-      const [withdrawn, , , , subject] = await db.batch([
+      const [withdrawn] = await db.batch([
         db
           .update(signatures)
           .set({
@@ -198,14 +137,28 @@ export function signingStore(db: Database): SigningStore {
         db.delete(outbox).where(inArray(outbox.signatureId, owner)),
         db.delete(tokens).where(and(inArray(tokens.signatureId, owner), ne(tokens.hash, hash))),
         db.update(tokens).set({ usedAt: now }).where(and(eq(tokens.hash, hash), isNull(tokens.usedAt))),
-        subjectOf(hash, 'withdraw'),
       ]);
-      return { withdrawn: withdrawn.length > 0, subject: first(subject) };
+      const [rows] = await batch([{ sql: SUBJECT, args: [hash, 'withdraw'] }]);
+      return { withdrawn: withdrawn.length > 0, subject: subject(rows?.[0]) };
     },
-
   };
 }
 
-function first(rows: TokenSubject[]): TokenSubject | undefined {
-  return rows[0];
+function subject(row: Row | undefined): TokenSubject | undefined {
+  if (!row) return undefined;
+  return {
+    status: row.status as SignatureStatus,
+    signatoryNumber: row.signatory_number === null ? null : Number(row.signatory_number),
+    name: row.name as string | null,
+    listed: Boolean(row.listed),
+    expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
+    letter: {
+      slug: row.slug as string,
+      title: row.title as string,
+      state: row.state as LetterState,
+      signatureCount: Number(row.signature_count),
+      listedCount: Number(row.listed_count),
+      countUpdatedAt: new Date(Number(row.count_updated_at)),
+    },
+  };
 }

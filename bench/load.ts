@@ -1,0 +1,60 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Connection errors, timeouts included. */
+  errors: number;
+  /** Answers outside 2xx and 3xx. */
+  bad: number;
+  ok: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** Builds each request's path and body, for requests that must differ (distinct signers, tokens). */
+  next?: (n: number) => { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> };
+  /** A fixed cycle of requests per connection (the viral mix). */
+  cycle?: { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }[];
+}
+
+/** Runs autocannon against one server for a while and sums it up. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  let n = 0;
+  const requests = options.cycle
+    ? options.cycle.map((r) => ({ ...r, method: r.method ?? 'GET' }))
+    : options.next
+      ? [
+          {
+            setupRequest: (req: Record<string, unknown>) => {
+              const r = options.next!(n++);
+              return { ...req, path: r.path, method: r.method ?? 'POST', body: r.body, headers: { ...(req.headers as object), ...r.headers } };
+            },
+          },
+        ]
+      : undefined;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    method: options.method ?? 'GET',
+    headers: options.headers ?? {},
+    ...(requests && { requests: requests as autocannon.Request[] }),
+  });
+  const ok = result['2xx'] + result['3xx'];
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    bad: result['4xx'] + result['5xx'],
+    ok,
+  };
+}

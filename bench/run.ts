@@ -1,0 +1,250 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createClient } from '@libsql/client';
+import { encodeCursor } from '../src/domain/signatories.ts';
+import { load, type LoadResult } from './load.ts';
+import { prepareDatabase, seedPending, seedSignatures, SLUG } from './seed.ts';
+import { peakMemoryMb, startBenchServer } from './server.ts';
+import { openStreams } from './streams.ts';
+
+export interface BenchOptions {
+  durationSeconds: number;
+  connections: number;
+  /** Signatures in the database for the list and export scenarios. */
+  rows: number;
+  /** Pending signatures whose links the confirming scenario presses. */
+  tokens: number;
+  /** Live count streams open during the viral mix. */
+  streams: number;
+  log: (line: string) => void;
+}
+
+export interface Row {
+  scenario: string;
+  rps?: number;
+  p50?: number;
+  p99?: number;
+  errors?: number;
+  /** Requests per second against the baseline of the same run. */
+  ratio?: number;
+  note?: string;
+}
+
+/** Runs every scenario against the real Node server on 127.0.0.1 and returns the table. */
+export async function runBench(options: BenchOptions): Promise<Row[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'undersigned-bench-'));
+  const databaseUrl = `file:${join(dir, 'bench.db')}`;
+  const rows: Row[] = [];
+  try {
+    options.log(`seeding ${options.rows.toLocaleString('en')} signatures and ${options.tokens.toLocaleString('en')} confirm links…`);
+    await seedSignatures(databaseUrl, options.rows);
+    const tokens = await seedPending(databaseUrl, options.tokens);
+    const server = await startBenchServer(databaseUrl);
+    const { connections, durationSeconds } = options;
+    const run = async (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
+      const row: Row = {
+        scenario,
+        rps: Math.round(result.rps),
+        p50: result.p50,
+        p99: result.p99,
+        errors: result.errors + result.bad,
+        ...(baseline && { ratio: Math.round((result.rps / baseline) * 100) / 100 }),
+        ...(note && { note }),
+      };
+      rows.push(row);
+      options.log(JSON.stringify(row));
+      return result;
+    };
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      load({ url: `${server.url}${path}`, connections, durationSeconds, headers });
+    try {
+      const baseline = (await run('baseline: GET /ping', await get('/ping'))).rps;
+      for (const path of [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`]) {
+        await run(`GET ${path.replace(SLUG, ':slug')}`, await get(path), baseline);
+        const etag = (await fetch(`${server.url}${path}`)).headers.get('etag')!;
+        await run(`GET ${path.replace(SLUG, ':slug')} (304)`, await get(path, { 'if-none-match': etag }), baseline);
+      }
+      await run('GET /l/:slug (letter page)', await get(`/l/${SLUG}`), baseline);
+
+      const first = await run('public list: first page', await get(`/api/letters/${SLUG}/signatures`), baseline);
+      const deep = await deepCursor(databaseUrl, Math.floor(options.rows * 0.9));
+      const deepResult = await get(`/api/letters/${SLUG}/signatures?cursor=${encodeURIComponent(deep)}`);
+      await run('public list: page 90% deep', deepResult, baseline, `p50 ${(deepResult.p50 / Math.max(first.p50, 0.001)).toFixed(2)}× the first page's`);
+
+      const signedBefore = await countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'");
+      const signing = await load({
+        url: server.url,
+        connections,
+        durationSeconds,
+        next: (n) => ({
+          path: `/api/letters/${SLUG}/signatures`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Bench ${n}`, email: `bench${n}@example.org`, listed: n % 2 === 0 }),
+        }),
+      });
+      const signed = (await countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'")) - signedBefore;
+      await run('POST signatures (distinct)', signing, baseline, `rows added ${signed}, 202 answers ${signing.ok}`);
+
+      const countBefore = await storedCount(databaseUrl);
+      const confirming = await load({
+        url: server.url,
+        connections,
+        durationSeconds,
+        next: (n) => ({ path: `/verify/${tokens[n % tokens.length]}`, method: 'POST' }),
+      });
+      const confirmed = (await storedCount(databaseUrl)) - countBefore;
+      await run('POST /verify/:token (distinct)', confirming, baseline, `count +${confirmed}, answers ${confirming.ok}, exact: ${await countIsExact(databaseUrl)}`);
+
+      await viralMix(server.url, options, tokens, baseline, run);
+
+      rows.push(await exportRun(databaseUrl, options));
+      options.log(JSON.stringify(rows.at(-1)));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function viralMix(
+  url: string,
+  options: BenchOptions,
+  tokens: string[],
+  baseline: number,
+  run: (scenario: string, result: LoadResult, baseline?: number, note?: string) => Promise<LoadResult>,
+) {
+  const streams = await openStreams(`${url}/api/letters/${SLUG}/count/stream`, options.streams);
+  const reads = [`/l/${SLUG}`, `/api/letters/${SLUG}/count`, `/badge/${SLUG}.svg`];
+  const cycle = Array.from({ length: 10 }, (_, i) =>
+    i === 9
+      ? {
+          path: `/api/letters/${SLUG}/signatures`,
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'Viral', email: `viral${i}@example.org`, listed: true }),
+        }
+      : { path: reads[i % 3]! },
+  );
+  const mix = await load({ url, connections: options.connections, durationSeconds: options.durationSeconds, cycle });
+  // A confirmation after the mix: how long until every watcher has the new count?
+  const before = (await (await fetch(`${url}/api/letters/${SLUG}/count`)).json()) as { count: number };
+  const token = tokens[tokens.length - 1]!;
+  const pressed = performance.now();
+  await fetch(`${url}/verify/${token}`, { method: 'POST' });
+  const seenAt = await streams.allSee(before.count + 1);
+  streams.close();
+  const readRps = Math.round(mix.rps * 0.9);
+  await run(
+    `viral mix: 90% reads, 10% signing, ${options.streams} SSE`,
+    mix,
+    baseline,
+    `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× baseline; all streams saw a confirmation in ${
+      seenAt === undefined ? 'more than 10 s' : `${Math.round(seenAt - pressed)} ms`
+    }`,
+  );
+}
+
+async function exportRun(databaseUrl: string, options: BenchOptions): Promise<Row> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/undersigned.js', 'export', '--letter', SLUG, '--format', 'csv'], {
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let bytes = 0;
+  let peak = 0;
+  child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  const sampler = setInterval(async () => (peak = Math.max(peak, (await peakMemoryMb(child.pid!)) ?? 0)), 20);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    scenario: `export ${options.rows.toLocaleString('en')} rows to CSV (CLI)`,
+    note: `${seconds.toFixed(2)} s, peak RSS ${peak.toFixed(0)} MB, ${(bytes / 1e6).toFixed(1)} MB written, exit ${code}`,
+  };
+}
+
+async function countRows(databaseUrl: string, sql: string): Promise<number> {
+  const client = createClient({ url: databaseUrl });
+  try {
+    return Number((await client.execute(sql)).rows[0]!.n);
+  } finally {
+    client.close();
+  }
+}
+
+const storedCount = (databaseUrl: string) =>
+  countRows(databaseUrl, `SELECT signature_count AS n FROM letters WHERE slug = '${SLUG}'`);
+
+async function countIsExact(databaseUrl: string): Promise<boolean> {
+  const actual = await countRows(
+    databaseUrl,
+    `SELECT count(*) AS n FROM signatures WHERE status = 'verified' AND hidden = 0 AND letter_id = (SELECT id FROM letters WHERE slug = '${SLUG}')`,
+  );
+  return actual === (await storedCount(databaseUrl));
+}
+
+/** The cursor of the public list at a position, as the API would hand it out. */
+async function deepCursor(databaseUrl: string, position: number): Promise<string> {
+  const client = await prepareDatabase(databaseUrl);
+  try {
+    const row = (
+      await client.execute({
+        sql: `SELECT id, notable, verified_at FROM signatures
+              WHERE status = 'verified' AND hidden = 0 AND listed = 1
+              ORDER BY notable DESC, verified_at DESC, id DESC LIMIT 1 OFFSET ?`,
+        args: [position],
+      })
+    ).rows[0];
+    if (!row) return '';
+    return encodeCursor({ notable: row.notable === 1, verifiedAt: new Date(Number(row.verified_at)), id: Number(row.id) });
+  } finally {
+    client.close();
+  }
+}
+
+export function table(rows: Row[]): string {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '× baseline', 'notes'];
+  const lines = rows.map((r) => [
+    r.scenario,
+    r.rps?.toLocaleString('en') ?? '',
+    r.p50?.toString() ?? '',
+    r.p99?.toString() ?? '',
+    r.errors?.toString() ?? '',
+    r.ratio?.toFixed(2) ?? '',
+    r.note ?? '',
+  ]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '50' },
+      rows: { type: 'string', default: '1000000' },
+      tokens: { type: 'string', default: '60000' },
+      streams: { type: 'string', default: '5000' },
+    },
+  });
+  const options: BenchOptions = {
+    durationSeconds: Number(values.duration),
+    connections: Number(values.connections),
+    rows: Number(values.rows),
+    tokens: Number(values.tokens),
+    streams: Number(values.streams),
+    log: (line) => console.error(line),
+  };
+  const rows = await runBench(options);
+  const machine = `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
+  console.log(`\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario\n`);
+  console.log(table(rows));
+  await mkdir('bench/results', { recursive: true });
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  await writeFile(file, `${JSON.stringify({ machine, options: { ...options, log: undefined }, rows }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
+}
