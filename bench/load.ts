@@ -16,33 +16,37 @@ export interface LoadOptions {
   url: string;
   connections: number;
   durationSeconds: number;
+  /** Send exactly this many requests instead of running for the duration: every one is answered. */
+  amount?: number;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   /** Builds each request's path and body, for requests that must differ (distinct signers, tokens). */
   next?: (n: number) => { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> };
-  /** A fixed cycle of requests per connection (the viral mix). */
-  cycle?: { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }[];
+  /** A cycle of requests per connection (the viral mix); an entry with `next` differs each time. */
+  cycle?: (
+    | { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }
+    | { next: NonNullable<LoadOptions['next']> }
+  )[];
 }
 
 /** Runs autocannon against one server for a while and sums it up. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
   let n = 0;
+  const distinct = (next: NonNullable<LoadOptions['next']>) => ({
+    setupRequest: (req: Record<string, unknown>) => {
+      const r = next(n++);
+      return { ...req, path: r.path, method: r.method ?? 'POST', body: r.body, headers: { ...(req.headers as object), ...r.headers } };
+    },
+  });
   const requests = options.cycle
-    ? options.cycle.map((r) => ({ ...r, method: r.method ?? 'GET' }))
+    ? options.cycle.map((r) => ('next' in r ? distinct(r.next) : { ...r, method: r.method ?? 'GET' }))
     : options.next
-      ? [
-          {
-            setupRequest: (req: Record<string, unknown>) => {
-              const r = options.next!(n++);
-              return { ...req, path: r.path, method: r.method ?? 'POST', body: r.body, headers: { ...(req.headers as object), ...r.headers } };
-            },
-          },
-        ]
+      ? [distinct(options.next)]
       : undefined;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.durationSeconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds }),
     method: options.method ?? 'GET',
     headers: options.headers ?? {},
     ...(requests && { requests: requests as autocannon.Request[] }),

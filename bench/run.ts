@@ -15,8 +15,8 @@ export interface BenchOptions {
   connections: number;
   /** Signatures in the database for the list and export scenarios. */
   rows: number;
-  /** Pending signatures whose links the confirming scenario presses. */
-  tokens: number;
+  /** Signings sent, and pending signatures whose links the confirming scenario presses. */
+  writes: number;
   /** Live count streams open during the viral mix. */
   streams: number;
   log: (line: string) => void;
@@ -39,9 +39,9 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
   const databaseUrl = `file:${join(dir, 'bench.db')}`;
   const rows: Row[] = [];
   try {
-    options.log(`seeding ${options.rows.toLocaleString('en')} signatures and ${options.tokens.toLocaleString('en')} confirm links…`);
+    options.log(`seeding ${options.rows.toLocaleString('en')} signatures and ${options.writes.toLocaleString('en')} confirm links…`);
     await seedSignatures(databaseUrl, options.rows);
-    const tokens = await seedPending(databaseUrl, options.tokens);
+    const tokens = await seedPending(databaseUrl, options.writes + 1);
     const server = await startBenchServer(databaseUrl);
     const { connections, durationSeconds } = options;
     const run = async (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
@@ -79,6 +79,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
         url: server.url,
         connections,
         durationSeconds,
+        amount: options.writes,
         next: (n) => ({
           path: `/api/letters/${SLUG}/signatures`,
           headers: { 'content-type': 'application/json' },
@@ -93,7 +94,8 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
         url: server.url,
         connections,
         durationSeconds,
-        next: (n) => ({ path: `/verify/${tokens[n % tokens.length]}`, method: 'POST' }),
+        amount: options.writes,
+        next: (n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' }),
       });
       const confirmed = (await storedCount(databaseUrl)) - countBefore;
       await run('POST /verify/:token (distinct)', confirming, baseline, `count +${confirmed}, answers ${confirming.ok}, exact: ${await countIsExact(databaseUrl)}`);
@@ -123,10 +125,11 @@ async function viralMix(
   const cycle = Array.from({ length: 10 }, (_, i) =>
     i === 9
       ? {
-          path: `/api/letters/${SLUG}/signatures`,
-          method: 'POST' as const,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'Viral', email: `viral${i}@example.org`, listed: true }),
+          next: (n: number) => ({
+            path: `/api/letters/${SLUG}/signatures`,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: `Viral ${n}`, email: `viral${n}@example.org`, listed: true }),
+          }),
         }
       : { path: reads[i % 3]! },
   );
@@ -140,7 +143,7 @@ async function viralMix(
   streams.close();
   const readRps = Math.round(mix.rps * 0.9);
   await run(
-    `viral mix: 90% reads, 10% signing, ${options.streams} SSE`,
+    `viral mix: 90% reads, 10% signing, ${options.streams.toLocaleString('en')} SSE`,
     mix,
     baseline,
     `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× baseline; all streams saw a confirmation in ${
@@ -227,7 +230,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       duration: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
       rows: { type: 'string', default: '1000000' },
-      tokens: { type: 'string', default: '60000' },
+      writes: { type: 'string', default: '20000' },
       streams: { type: 'string', default: '5000' },
     },
   });
@@ -235,7 +238,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     durationSeconds: Number(values.duration),
     connections: Number(values.connections),
     rows: Number(values.rows),
-    tokens: Number(values.tokens),
+    writes: Number(values.writes),
     streams: Number(values.streams),
     log: (line) => console.error(line),
   };

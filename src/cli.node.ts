@@ -8,6 +8,8 @@ import { ServiceError } from './domain/errors.ts';
 import { exportSignatures } from './domain/export.ts';
 import { COMMAND_LINE, issueOrganizerToken } from './domain/organizers.ts';
 import type { Store } from './domain/store.ts';
+import { useHashing } from './domain/tokens.ts';
+import { nodeHashing } from './node-hashing.node.ts';
 
 const USAGE = `Usage: undersigned <command>
 
@@ -43,8 +45,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  useHashing(nodeHashing);
   const config = parseConfig(process.env);
-  const { db, client, batch } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const { db, batch, close } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
     const store = createStore(db, batch);
     if (command === 'token' && sub === 'create') return await tokenCreate(store, values);
@@ -55,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
     return 2;
   } finally {
-    client.close();
+    close();
   }
 }
 

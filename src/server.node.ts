@@ -7,6 +7,8 @@ import { openDatabase } from './db/libsql.node.ts';
 import { ensureSampleLetter } from './db/sample-letter.ts';
 import { createStore } from './db/store.ts';
 import type { Store } from './domain/store.ts';
+import { useHashing } from './domain/tokens.ts';
+import { nodeHashing } from './node-hashing.node.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
@@ -36,7 +38,8 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
-  const { db, client, batch } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  useHashing(nodeHashing);
+  const { db, batch, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const now = () => new Date();
   await ensureSampleLetter(db, now());
   const store = options.instrument ? options.instrument(createStore(db, batch)) : createStore(db, batch);
@@ -59,6 +62,7 @@ export async function startServer(
   });
   worker = startOutboxWorker(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
+    wakeDelayMs: 50,
     onError: (error) => log(`outbox: ${String(error)}`),
   });
 
@@ -88,7 +92,7 @@ export async function startServer(
       await closed;
       await worker?.stop();
       smtpMailer?.close();
-      client.close();
+      closeDatabase();
     },
   };
 }

@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
+import { nativeBatch } from './native-batch.node.ts';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 
@@ -15,12 +16,14 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
  * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
  * signature survives a power cut, not only a crash) and a busy timeout for other processes.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<{ db: Database; client: Client; batch: SqlBatch }> {
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+): Promise<{ db: Database; client: Client; batch: SqlBatch; close(): void }> {
   const local = url.startsWith('file:');
-  if (local && !url.startsWith('file::memory:')) {
-    const path = url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '';
-    mkdirSync(dirname(path), { recursive: true });
-  }
+  const file = local ? (url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '') : '';
+  const path = file && !file.startsWith(':memory:') ? file : undefined;
+  if (path) mkdirSync(dirname(path), { recursive: true });
   // One connection: the statements are synchronous in-process calls, so more would add no
   // throughput, and the per-connection pragmas below stay in force for everything this client runs.
   const client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
@@ -32,5 +35,14 @@ export async function openDatabase(url: string, authToken?: string): Promise<{ d
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, client, batch: libsqlBatch(client) };
+  const native = path ? nativeBatch(path) : undefined;
+  return {
+    db,
+    client,
+    batch: native?.batch ?? libsqlBatch(client),
+    close() {
+      native?.close();
+      client.close();
+    },
+  };
 }

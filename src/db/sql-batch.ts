@@ -38,23 +38,26 @@ export function d1Batch(d1: {
 }
 
 /**
- * Group commit: statements from requests that arrive while a batch is being written go together in
- * the next batch, one transaction and one disk sync for all of them. Under load that is what turns a
- * few thousand commits a second into many more rows; when idle a request is written at once. If a
- * combined batch fails, each request's statements are retried alone, so one request cannot fail
- * another.
+ * Group commit: statements from requests that arrive within a short window, or while a batch is
+ * being written, go together in the next batch: one transaction and one disk sync for all of them.
+ * Under load that turns a few thousand commits a second into many more rows. If a combined batch
+ * fails, each request's statements are retried alone, so one request cannot fail another.
  */
-export function groupCommit(batch: SqlBatch, maxGroup = 256): (statements: Statement[]) => Promise<Row[][]> {
+export function groupCommit(
+  batch: SqlBatch,
+  options: { windowMs?: number; maxGroup?: number } = {},
+): (statements: Statement[]) => Promise<Row[][]> {
+  const { windowMs = 2, maxGroup = 500 } = options;
   type Waiting = { statements: Statement[]; resolve: (rows: Row[][]) => void; reject: (error: unknown) => void };
   let queue: Waiting[] = [];
   let writing = false;
   let scheduled = false;
-  // After the requests the event loop is handling now have had their turn: they make one group.
-  const later = globalThis.setImmediate ?? ((run: () => void) => setTimeout(run, 0));
+  // The first request of a group waits a moment for the others in flight (they are still hashing
+  // their tokens): a couple of milliseconds of latency buys one disk sync for all of them.
   const schedule = () => {
     if (scheduled || writing) return;
     scheduled = true;
-    later(() => void write());
+    setTimeout(() => void write(), windowMs);
   };
 
   const write = async () => {

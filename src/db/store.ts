@@ -20,6 +20,6 @@ export function createStore(db: Database, batch: SqlBatch): Store {
     ...organizerStore(db),
     ...moderationStore(db),
     ...publicListStore(db),
-    ...exportStore(db),
+    ...exportStore(db, batch),
   };
 }

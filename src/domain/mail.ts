@@ -39,18 +39,21 @@ const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
  * A failed send is retried with exponential backoff (base, 2×, 4×… up to an hour) until
  * `maxAttempts`; a job is claimed atomically, so two workers never send the same one.
  */
-export async function deliverDueMail(deps: DeliveryDeps, batchSize = 50): Promise<number> {
+export async function deliverDueMail(deps: DeliveryDeps, batchSize = 200): Promise<number> {
   const now = deps.now();
   const jobs = await deps.store.claimMail(now, new Date(now.getTime() + deps.claimMs), batchSize);
-  await Promise.all(jobs.map((job) => deliver(deps, job)));
+  const sent = await Promise.all(jobs.map((job) => deliver(deps, job)));
+  // One statement for the pass, not one commit per mail.
+  await deps.store.mailSent(jobs.filter((_, i) => sent[i]).map((job) => job.id));
   return jobs.length;
 }
 
-async function deliver(deps: DeliveryDeps, job: MailJob): Promise<void> {
+/** Sends one job's mail; true if it went (or there was nothing to send), false if it failed. */
+async function deliver(deps: DeliveryDeps, job: MailJob): Promise<boolean> {
   const message = deps.compose(job);
   try {
     if (message) await deps.mailer.send(message);
-    await deps.store.mailSent(job.id);
+    return true;
   } catch (error) {
     const reason = describe(error);
     const now = deps.now();
@@ -60,6 +63,7 @@ async function deliver(deps: DeliveryDeps, job: MailJob): Promise<void> {
       const delay = Math.min(deps.retryBaseMs * 2 ** (job.attempts - 1), MAX_RETRY_DELAY_MS);
       await deps.store.mailFailed(job.id, reason, { retryAt: new Date(now.getTime() + delay) });
     }
+    return false;
   }
 }
 

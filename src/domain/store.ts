@@ -46,7 +46,8 @@ export interface SigningStore {
 export interface MailStore {
   /** Claims up to `limit` due mail jobs until `leaseUntil`, counting an attempt for each. */
   claimMail(now: Date, leaseUntil: Date, limit: number): Promise<MailJob[]>;
-  mailSent(jobId: number): Promise<void>;
+  /** Deletes the jobs whose mail has gone. */
+  mailSent(jobIds: number[]): Promise<void>;
   /** Records a failed attempt: to be retried at `retryAt`, or given up on (and its raw tokens dropped). */
   mailFailed(jobId: number, error: string, next: { retryAt: Date } | { gaveUpAt: Date }): Promise<void>;
   /** Mail jobs not yet sent and not given up on. */

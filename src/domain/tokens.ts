@@ -11,8 +11,13 @@ export function newToken(): string {
  * attacker has guessed.
  */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return hex(new Uint8Array(digest));
+  return hashing.sha256(token);
+}
+
+/** HMAC-SHA256 under `secret`, hex-encoded. */
+export function createHmac(secret: string): (message: string) => Promise<string> {
+  const sign = hashing.hmac(secret);
+  return async (message) => sign(message);
 }
 
 /** Whether `token` has the shape {@link newToken} makes; anything else is unknown without a lookup. */
@@ -20,18 +25,33 @@ export function isWellFormedToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/** HMAC-SHA256 under `secret`, hex-encoded; the key is imported once and reused. */
-export function createHmac(secret: string): (message: string) => Promise<string> {
-  const encoder = new TextEncoder();
-  const key = crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return async (message) =>
-    hex(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))));
+/** SHA-256 and HMAC-SHA256, hex-encoded. */
+export interface Hashing {
+  sha256(text: string): string | Promise<string>;
+  hmac(secret: string): (message: string) => string | Promise<string>;
+}
+
+const encoder = new TextEncoder();
+
+/** Web Crypto, which every runtime has. */
+export const webHashing: Hashing = {
+  async sha256(text) {
+    return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))));
+  },
+  hmac(secret) {
+    const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return async (message) => hex(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))));
+  },
+};
+
+let hashing = webHashing;
+
+/**
+ * Installs a runtime's own hashing, with the same results: Node's is synchronous, which spares each
+ * of the several hashes of a signing a round trip through the thread pool. Call it at start.
+ */
+export function useHashing(implementation: Hashing): void {
+  hashing = implementation;
 }
 
 function base64url(bytes: Uint8Array): string {

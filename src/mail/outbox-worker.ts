@@ -1,5 +1,8 @@
 export interface OutboxWorker {
-  /** Runs a delivery pass now (or right after the current one) instead of at the next interval. */
+  /**
+   * Runs a delivery pass soon instead of at the next interval: within `wakeDelayMs`, so that under
+   * load one pass takes the mail of many signings instead of one pass (and commit) each.
+   */
   wake(): void;
   /** Stops scheduling passes and waits for the current one to finish. */
   stop(): Promise<void>;
@@ -11,7 +14,7 @@ export interface OutboxWorker {
  */
 export function startOutboxWorker(
   deliver: () => Promise<number>,
-  options: { intervalMs: number; onError: (error: unknown) => void },
+  options: { intervalMs: number; wakeDelayMs: number; onError: (error: unknown) => void },
 ): OutboxWorker {
   let stopped = false;
   let again = false;
@@ -42,9 +45,17 @@ export function startOutboxWorker(
     });
   };
 
+  let waking = false;
   tick();
   return {
-    wake: tick,
+    wake() {
+      if (waking) return;
+      waking = true;
+      setTimeout(() => {
+        waking = false;
+        tick();
+      }, options.wakeDelayMs);
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

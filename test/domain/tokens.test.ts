@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createHmac, hashToken, isWellFormedToken, newToken } from '../../src/domain/tokens.ts';
+import { createHmac, hashToken, isWellFormedToken, newToken, useHashing, webHashing } from '../../src/domain/tokens.ts';
+import { nodeHashing } from '../../src/node-hashing.node.ts';
 
 describe('tokens', () => {
   it('are 256 random bits, base64url, and never repeat', () => {
@@ -24,6 +25,19 @@ describe('tokens', () => {
     expect(isWellFormedToken('')).toBe(false);
     expect(isWellFormedToken('a'.repeat(42))).toBe(false);
     expect(isWellFormedToken(`${'a'.repeat(42)}/`)).toBe(false);
+  });
+});
+
+describe('hashing on Node', () => {
+  it('gives the same digests as Web Crypto', async () => {
+    const token = newToken();
+    const web = [await hashToken(token), await createHmac('s'.repeat(32))('message')];
+    useHashing(nodeHashing);
+    try {
+      expect([await hashToken(token), await createHmac('s'.repeat(32))('message')]).toEqual(web);
+    } finally {
+      useHashing(webHashing);
+    }
   });
 });
 

@@ -21,6 +21,7 @@ export const START = new Date('2026-11-25T12:00:00Z');
 export function outboxFixture() {
   const f = {
     clients: [] as Client[],
+    closers: [] as (() => void)[],
     stores: [] as Store[],
     clock: START,
     async signAll(emails: string[]) {
@@ -48,12 +49,13 @@ export function outboxFixture() {
     const url = `file:${join(dir, 'db.sqlite')}`;
     const opened = [await openDatabase(url), await openDatabase(url)];
     f.clients = opened.map((o) => o.client);
+    f.closers = opened.map((o) => o.close);
     f.stores = opened.map((o) => createStore(o.db, o.batch));
     await ensureSampleLetter(opened[0]!.db, START);
     f.clock = START;
   });
   afterEach(async () => {
-    for (const client of f.clients) client.close();
+    for (const close of f.closers) close();
     await rm(dir, { recursive: true, force: true });
   });
   return f;

@@ -51,8 +51,8 @@ export function mailStore(db: Database): MailStore {
       return rows satisfies MailJob[];
     },
 
-    async mailSent(jobId) {
-      await db.delete(outbox).where(eq(outbox.id, jobId));
+    async mailSent(jobIds) {
+      if (jobIds.length > 0) await db.delete(outbox).where(inArray(outbox.id, jobIds));
     },
 
     async mailFailed(jobId, error, next) {

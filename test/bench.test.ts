@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { runBench, table } from '../bench/run.ts';
+
+// The benchmark is not a test: this only runs every scenario once at a tiny size, so that its code
+// keeps working. Figures come from `npm run bench`; nothing here looks at a time.
+describe('the benchmark', () => {
+  it('runs every scenario', async () => {
+    const rows = await runBench({ durationSeconds: 0.3, connections: 2, rows: 500, writes: 40, streams: 5, log: () => {} });
+    expect(rows.map((r) => r.scenario)).toEqual([
+      'baseline: GET /ping',
+      'GET /api/letters/:slug/count',
+      'GET /api/letters/:slug/count (304)',
+      'GET /api/letters/:slug/shields.json',
+      'GET /api/letters/:slug/shields.json (304)',
+      'GET /badge/:slug.svg',
+      'GET /badge/:slug.svg (304)',
+      'GET /l/:slug (letter page)',
+      'public list: first page',
+      'public list: page 90% deep',
+      'POST signatures (distinct)',
+      'POST /verify/:token (distinct)',
+      'viral mix: 90% reads, 10% signing, 5 SSE',
+      'export 500 rows to CSV (CLI)',
+    ]);
+    for (const row of rows.filter((r) => r.rps !== undefined)) expect(row.errors, row.scenario).toBe(0);
+    expect(rows.find((r) => r.scenario.startsWith('POST signatures'))!.note).toBe('rows added 40, 202 answers 40');
+    expect(rows.find((r) => r.scenario.startsWith('POST /verify'))!.note).toBe('count +40, answers 40, exact: true');
+    expect(rows.at(-1)!.note).toMatch(/exit 0$/);
+    expect(table(rows).split('\n')).toHaveLength(rows.length + 2);
+  }, 120_000);
+});
