@@ -8,7 +8,8 @@ import { sign } from '../domain/sign.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
-import { embeddable } from './embeddable.ts';
+import { perLetter } from '../live/per-letter.ts';
+import { embeddableTagged, etagOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 
@@ -52,19 +53,26 @@ export function apiRoutes(deps: RouteDeps) {
     });
   });
 
+  // The hottest reads there are: body and ETag are built once per count change and locale.
   api.get('/letters/:slug/count', async (c) => {
     const locale = localeOf(c);
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return embeddable(c, version(letter, 'count', locale), () => c.json(countJson(letter, locale)));
+    const { etag, body } = perLetter(letter, `count\u0000${locale}`, () => ({
+      etag: etagOf(version(letter, 'count', locale)),
+      body: JSON.stringify(countJson(letter, locale)),
+    }));
+    return embeddableTagged(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
   });
 
   api.get('/letters/:slug/shields.json', async (c) => {
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return embeddable(c, version(letter, 'shields', locale, label), () =>
-      c.json({ schemaVersion: 1, label, message: displayCount(letter.signatureCount, locale), color: 'blue' }),
-    );
+    const { etag, body } = perLetter(letter, `shields\u0000${locale}\u0000${label}`, () => ({
+      etag: etagOf(version(letter, 'shields', locale, label)),
+      body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(letter.signatureCount, locale), color: 'blue' }),
+    }));
+    return embeddableTagged(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
   });
 
   const live = deps.liveStream;

@@ -8,7 +8,16 @@ export const EMBED_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=6
  * already has this version (If-None-Match), answers 304 without building the body.
  */
 export function embeddable(c: Context, version: string, respond: () => Response): Response {
-  const etag = `W/"${fnv1a(version)}"`;
+  return embeddableTagged(c, etagOf(version), respond);
+}
+
+/** The weak ETag of a version string. */
+export function etagOf(version: string): string {
+  return `W/"${fnv1a(version)}"`;
+}
+
+/** {@link embeddable} with the ETag already made (kept with the letter, say). */
+export function embeddableTagged(c: Context, etag: string, respond: () => Response): Response {
   c.header('ETag', etag);
   c.header('Cache-Control', EMBED_CACHE_CONTROL);
   c.header('Access-Control-Allow-Origin', '*');

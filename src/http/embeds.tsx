@@ -4,7 +4,8 @@ import { displayCount, isLocale } from '../domain/count-display.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
-import { embeddable } from './embeddable.ts';
+import { perLetter } from '../live/per-letter.ts';
+import { embeddableTagged, etagOf } from './embeddable.ts';
 
 const SVG = 'image/svg+xml; charset=utf-8';
 
@@ -21,10 +22,12 @@ export function embedRoutes(deps: RouteDeps) {
     const letter = file.endsWith('.svg') ? await deps.store.letterBySlug(file.slice(0, -'.svg'.length)) : undefined;
     if (!letter || letter.state === 'draft') return errorBadge(c, 404, 'letter not found');
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
-    const version = [letter.slug, letter.signatureCount, style, locale, label].join('\u0000');
-    return embeddable(c, version, () =>
-      c.body(badgeSvg(label, displayCount(letter.signatureCount, locale), style), 200, { 'Content-Type': SVG }),
-    );
+    // Drawing a badge measures every character; it is drawn once per count change and look.
+    const { etag, svg } = perLetter(letter, ['badge', style, locale, label].join('\u0000'), () => ({
+      etag: etagOf([letter.slug, letter.signatureCount, style, locale, label].join('\u0000')),
+      svg: badgeSvg(label, displayCount(letter.signatureCount, locale), style),
+    }));
+    return embeddableTagged(c, etag, () => c.body(svg, 200, { 'Content-Type': SVG }));
   });
 
   embeds.get('/embed/:slug', async (c) => {

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { RouteDeps } from '../app.ts';
-import type { Translation } from '../domain/letter-input.ts';
 import { letterText } from '../domain/letters.ts';
-import { publicPage, type PublicPage } from '../domain/signatories.ts';
+import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
+import { perLetter } from '../live/per-letter.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
@@ -11,17 +11,6 @@ const SIGNATORIES_SHOWN = 20;
 /** Stands for the form's stamp in a cached page; each answer puts in the stamp of its second. */
 const STAMP = '\u0000stamp\u0000';
 
-interface Rendered {
-  translations: Promise<(Translation & { lang: string })[]>;
-  signatories: Promise<PublicPage>;
-  /** The page with an empty form, by language. */
-  pages: Map<string, string>;
-}
-
-// A letter object lives until its count or text changes (the count hub replaces it then, or after
-// at most one refresh interval), so what is rendered from it is kept with it: the page is rendered
-// once per change and language, not once per request.
-const rendered = new WeakMap<Letter, Rendered>();
 
 /** Renders a letter in the reader's language (`?lang=`, then Accept-Language, then its default). */
 export async function letterPage(
@@ -30,18 +19,10 @@ export async function letterPage(
   letter: Letter,
   options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
 ) {
-  let cache = rendered.get(letter);
-  if (!cache) {
-    cache = {
-      translations: deps.store.translations(letter.id),
-      signatories: publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN }),
-      pages: new Map(),
-    };
-    rendered.set(letter, cache);
-  }
+  // Kept with the letter object, so the page is rendered once per change and language, not per request.
   const [translations, signatories, stamp] = await Promise.all([
-    cache.translations,
-    cache.signatories,
+    perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
+    perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
     deps.formGuard.stamp(deps.now()),
   ]);
   const text = letterText(letter, translations, options.lang ?? c.req.query('lang'), c.req.header('accept-language'));
@@ -62,10 +43,6 @@ export async function letterPage(
   if (options.form || options.banner) {
     return c.html(await render({ ...(options.form ?? { values: {}, errors: {} }), stamp }), options.status ?? 200);
   }
-  let page = cache.pages.get(text.lang);
-  if (page === undefined) {
-    page = await render({ values: {}, errors: {}, stamp: STAMP });
-    cache.pages.set(text.lang, page);
-  }
+  const page = await perLetter(letter, `page\u0000${text.lang}`, () => render({ values: {}, errors: {}, stamp: STAMP }));
   return c.html(page.replace(STAMP, stamp));
 }
