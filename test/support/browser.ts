@@ -13,7 +13,9 @@ export const SCREENSHOTS = 'test-output/screenshots';
  * Debian's Chromium, headless, with a fresh profile. Every request it makes is recorded, so a test
  * can prove that no page reaches beyond 127.0.0.1.
  */
-export async function openBrowser(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
+export async function openBrowser(
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium".`);
   }
@@ -30,8 +32,9 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean; viewpo
       '--disable-component-update',
       '--disable-sync',
     ],
-    // Lets the test inject axe-core; the site's own pages still send their CSP.
-    bypassCSP: true,
+    // Lets the test inject axe-core, which the site's CSP would refuse (but then frame-ancestors is
+    // ignored too: the framing test turns this off).
+    bypassCSP: options.bypassCSP ?? true,
     acceptDownloads: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
