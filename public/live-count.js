@@ -9,8 +9,11 @@
     if (String(data.count) === el.getAttribute('data-count')) return;
     el.setAttribute('data-count', String(data.count));
     var zero = el.getAttribute('data-zero');
-    el.textContent =
-      data.count === 0 && zero ? zero : data.display + ' ' + el.getAttribute(data.count === 1 ? 'data-one' : 'data-many');
+    // The word agrees with the number shown ("2,500+" takes the form of 2500), by the page's language.
+    var forms = JSON.parse(el.getAttribute('data-forms'));
+    var shown = data.count < 1000 ? data.count : Number(data.display.replace(/\D/g, ''));
+    var form = forms[new Intl.PluralRules(el.getAttribute('data-lang')).select(shown)] || forms.other;
+    el.textContent = data.count === 0 && zero ? zero : data.display + ' ' + form;
     var goal = document.querySelector('progress[data-goal]');
     if (goal) goal.value = Math.min(data.count, Number(goal.max));
   }

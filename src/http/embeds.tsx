@@ -6,6 +6,7 @@ import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } fro
 import { EmbedPage } from '../views/embed.tsx';
 import { perLetter } from '../live/per-letter.ts';
 import { embeddableTagged, etagOf } from './embeddable.ts';
+import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
 
@@ -32,11 +33,10 @@ export function embedRoutes(deps: RouteDeps) {
 
   embeds.get('/embed/:slug', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const lang = c.req.query('lang') ?? letter.lang;
-    return c.html(
+    return page(
+      c,
       <EmbedPage
         letter={letter}
-        lang={lang}
         url={`${deps.publicUrl}/l/${letter.slug}`}
         streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
       />,

@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ServiceError, type ErrorCode } from '../domain/errors.ts';
 import { RateLimited } from '../domain/rate-limits.ts';
+import { messagesFor } from '../i18n/index.ts';
 import { ErrorPage } from '../views/error-page.tsx';
+import { languageOf, page } from './render.tsx';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
@@ -17,18 +19,6 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
 };
 
-const PAGE_TITLE: Record<ErrorCode, string> = {
-  invalid_input: 'Something is not right',
-  unauthorized: 'Sign in',
-  forbidden: 'Not allowed',
-  not_found: 'Not found',
-  conflict: 'Already taken',
-  letter_closed: 'This letter is closed',
-  token_gone: 'This link does not work',
-  payload_too_large: 'Too much data',
-  unsupported_media_type: 'Unsupported request',
-  rate_limited: 'Too many requests',
-};
 
 /** Whether a request gets JSON errors (the API and machine endpoints) rather than a page. */
 const wantsJson = (c: Context) => c.req.path.startsWith('/api/') || c.req.path === '/healthz';
@@ -41,7 +31,10 @@ export function errorResponse(c: Context, error: ServiceError) {
     const body = { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) };
     return c.json({ error: body }, status);
   }
-  return c.html(<ErrorPage title={PAGE_TITLE[error.code]} message={error.message} />, status);
+  const lang = languageOf(c);
+  const [title, message] = messagesFor(lang).errors[error.code]!;
+  // English pages keep the exact reason; the others say it in their words.
+  return page(c, <ErrorPage title={title} message={lang === 'en' ? error.message : message} />, status, lang);
 }
 
 /** Turns any error into an answer; the details of an unexpected one go to the log, never the client. */
@@ -52,7 +45,8 @@ export function onError(log: (line: string) => void) {
     if (wantsJson(c)) {
       return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, 500);
     }
-    return c.html(<ErrorPage title="Something went wrong" message="Something went wrong on our side. Please try again." />, 500);
+    const [title, message] = messagesFor(languageOf(c)).errors.internal_error!;
+    return page(c, <ErrorPage title={title} message={message} />, 500);
   };
 }
 

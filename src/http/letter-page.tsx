@@ -4,7 +4,10 @@ import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { perLetter } from '../live/per-letter.ts';
+import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
+import { LanguageContext } from '../views/language-context.ts';
+import { languageOf } from './render.tsx';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
 const SIGNATORIES_SHOWN = 20;
@@ -25,10 +28,12 @@ export async function letterPage(
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
     deps.formGuard.stamp(deps.now()),
   ]);
-  const text = letterText(letter, translations, options.lang ?? c.req.query('lang'), c.req.header('accept-language'));
+  const ui = options.lang && (LANGUAGES as readonly string[]).includes(options.lang) ? (options.lang as Language) : languageOf(c);
+  const text = letterText(letter, translations, ui, c.req.header('accept-language'));
   const render = (form: SignFormState) =>
     (
-      <LetterPage
+      <LanguageContext.Provider value={ui}>
+        <LetterPage
         letter={letter}
         text={text}
         bodyHtml={renderMarkdown(text.body)}
@@ -38,11 +43,12 @@ export async function letterPage(
         form={form}
         {...(options.banner && { banner: options.banner })}
       />
+      </LanguageContext.Provider>
     ).toString();
-  c.header('Vary', 'Accept-Language');
+  c.header('Vary', 'Accept-Language, Cookie');
   if (options.form || options.banner) {
     return c.html(await render({ ...(options.form ?? { values: {}, errors: {} }), stamp }), options.status ?? 200);
   }
-  const page = await perLetter(letter, `page\u0000${text.lang}`, () => render({ values: {}, errors: {}, stamp: STAMP }));
-  return c.html(page.replace(STAMP, stamp));
+  const html = await perLetter(letter, `page\u0000${text.lang}\u0000${ui}`, () => render({ values: {}, errors: {}, stamp: STAMP }));
+  return c.html(html.replace(STAMP, stamp));
 }

@@ -1,4 +1,6 @@
 import { Hono, type Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { LANGUAGES } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
@@ -15,13 +17,23 @@ import { WithdrawPage } from '../views/withdraw.tsx';
 import { letterPage } from './letter-page.tsx';
 import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
 import { perAddress } from './rate-limit.ts';
+import { LANGUAGE_COOKIE, page } from './render.tsx';
 import { formBody } from './request-body.ts';
 
 /** The server-rendered pages; every form on them works with JavaScript off. */
 export function pageRoutes(deps: RouteDeps) {
   const pages = new Hono();
 
-  pages.get('/', async (c) => c.html(<HomePage letters={await deps.store.openLetters()} />));
+  // A language picked with ?lang= (the switcher's links) is remembered for the next pages.
+  pages.use(async (c, next) => {
+    const lang = c.req.query('lang');
+    if (lang && (LANGUAGES as readonly string[]).includes(lang)) {
+      setCookie(c, LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+    }
+    await next();
+  });
+
+  pages.get('/', async (c) => page(c, <HomePage letters={await deps.store.openLetters()} />));
 
   pages.get('/l/:slug', async (c) => {
     return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
@@ -51,13 +63,13 @@ export function pageRoutes(deps: RouteDeps) {
   pages.get('/l/:slug/signatories', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
     const query = c.req.query('q')?.trim() || undefined;
-    const page = await publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query });
-    return c.html(<SignatoriesPage letter={letter} page={page} query={query} />);
+    const list = await publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query });
+    return page(c, <SignatoriesPage letter={letter} page={list} query={query} />);
   });
 
   pages.get('/l/:slug/check-email', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return c.html(<CheckEmailPage letter={letter} />);
+    return page(c, <CheckEmailPage letter={letter} />);
   });
 
   // Links from emails: GET only shows what the button will do, POST does it.
@@ -67,27 +79,27 @@ export function pageRoutes(deps: RouteDeps) {
   pages.get('/verify/:token', async (c) => {
     const token = c.req.param('token');
     const confirmation = await inspectConfirmation(deps.store, token, deps.now());
-    return c.html(<ConfirmPage token={token} confirmation={confirmation} />);
+    return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
   });
 
   pages.post('/verify/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
     const confirmation = await confirmSignature(deps.store, token, deps.now());
-    return c.html(<ConfirmPage token={token} confirmation={confirmation} />);
+    return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
   });
 
   pages.get('/withdraw/:token', async (c) => {
     const token = c.req.param('token');
-    return c.html(<WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps.store, token)} />);
+    return page(c, <WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps.store, token)} />);
   });
 
   pages.post('/withdraw/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
-    return c.html(<WithdrawPage token={token} withdrawal={await withdrawSignature(deps.store, token, deps.now())} />);
+    return page(c, <WithdrawPage token={token} withdrawal={await withdrawSignature(deps.store, token, deps.now())} />);
   });
 
   const devOutbox = deps.devOutbox;
-  if (devOutbox) pages.get('/dev/outbox', (c) => c.html(<DevOutboxPage messages={devOutbox()} />));
+  if (devOutbox) pages.get('/dev/outbox', (c) => page(c, <DevOutboxPage messages={devOutbox()} />));
 
   return pages;
 }

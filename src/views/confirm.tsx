@@ -1,33 +1,34 @@
 import type { Confirmation } from '../domain/confirm.ts';
 import type { TokenSubject } from '../domain/store.ts';
+import { useLanguage } from './language-context.ts';
 import { MessagePage } from './layout.tsx';
 
 export function ConfirmPage(props: { token: string; confirmation: Confirmation }) {
+  const { m } = useLanguage();
   const { state, subject } = props.confirmation;
   if (state === 'ready') {
     return (
-      <MessagePage title="Confirm your signature">
+      <MessagePage title={m.confirmTitle}>
         <p>
-          You are about to sign <LetterLink subject={subject} /> as <strong>{subject.name}</strong>.
+          {m.confirmAbout} <LetterLink subject={subject} /> {m.confirmAs} <strong>{subject.name}</strong>.
         </p>
-        <p>
-          {subject.listed
-            ? 'Your name will be shown in the public list of signatories.'
-            : 'Your name will not be shown publicly; you will only be counted.'}
-        </p>
+        <p>{subject.listed ? m.willBeListed : m.willNotBeListed}</p>
         <form method="post" action={`/verify/${props.token}`}>
-          <button type="submit">Confirm my signature</button>
+          <button type="submit">{m.confirmButton}</button>
         </form>
       </MessagePage>
     );
   }
   return (
-    <MessagePage title={state === 'confirmed' ? 'Thank you for signing' : 'Already confirmed'}>
+    <MessagePage title={state === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}>
       <p class="signatory-number">
-        {state === 'confirmed' ? 'Your signature is confirmed. ' : 'Your signature was already confirmed. '}
-        You are signatory #{subject.signatoryNumber} of <LetterLink subject={subject} />.
+        {state === 'confirmed' ? m.confirmed : m.alreadyConfirmed}{' '}
+        {m.signatoryNumber(subject.signatoryNumber ?? 0, subject.letter.title)}
       </p>
-      <p>You can withdraw your signature at any time with the link in the email we sent you.</p>
+      <p>
+        <LetterLink subject={subject} />
+      </p>
+      <p>{m.withdrawLater}</p>
     </MessagePage>
   );
 }

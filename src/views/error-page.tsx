@@ -1,3 +1,4 @@
+import { useLanguage } from './language-context.ts';
 import { MessagePage } from './layout.tsx';
 
 export function ErrorPage(props: { title: string; message: string }) {
@@ -5,7 +6,7 @@ export function ErrorPage(props: { title: string; message: string }) {
     <MessagePage title={props.title}>
       <p>{props.message}</p>
       <p>
-        <a href="/">Go to the list of open letters</a>
+        <a href="/">{useLanguage().m.home}</a>
       </p>
     </MessagePage>
   );

@@ -1,19 +1,20 @@
 import type { Letter } from '../domain/store.ts';
-import { signaturesText } from './count-text.ts';
 import { Layout } from './layout.tsx';
+import { useLanguage } from './language-context.ts';
 
 export function HomePage(props: { letters: Letter[] }) {
+  const { m, signatures } = useLanguage();
   return (
-    <Layout title="Undersigned · open letters">
-      <h1>Open letters</h1>
+    <Layout title={`Undersigned · ${m.openLetters}`}>
+      <h1>{m.openLetters}</h1>
       {props.letters.length === 0 ? (
-        <p>There are no open letters right now.</p>
+        <p>{m.noOpenLetters}</p>
       ) : (
         <ul class="letters">
           {props.letters.map((letter) => (
             <li>
               <a href={`/l/${letter.slug}`}>{letter.title}</a>
-              <span class="count-inline">{signaturesText(letter.signatureCount)}</span>
+              <span class="count-inline">{signatures(letter.signatureCount)}</span>
               {letter.summary && <p>{letter.summary}</p>}
             </li>
           ))}

@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { LANGUAGES, messagesFor } from '../i18n/index.ts';
+import { useLanguage } from './language-context.ts';
 
 export function Layout(props: {
   title: string;
@@ -10,8 +12,9 @@ export function Layout(props: {
   scripts?: string[];
   children: Child;
 }) {
+  const { lang, m } = useLanguage();
   return (
-    <html lang={props.lang ?? 'en'}>
+    <html lang={props.lang ?? lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -26,10 +29,21 @@ export function Layout(props: {
           <a href="/" class="brand">
             Undersigned
           </a>
+          <nav class="interface-languages" aria-label={m.languages}>
+            {LANGUAGES.map((code) =>
+              code === lang ? (
+                <strong lang={code}>{messagesFor(code).languageName}</strong>
+              ) : (
+                <a href={`?lang=${code}`} lang={code} hreflang={code}>
+                  {messagesFor(code).languageName}
+                </a>
+              ),
+            )}
+          </nav>
         </header>
         <main>{props.children}</main>
         <footer class="site">
-          <p>Undersigned keeps as little about signers as it can. No trackers, no third-party requests.</p>
+          <p>{m.footer}</p>
         </footer>
       </body>
     </html>

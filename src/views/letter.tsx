@@ -5,8 +5,9 @@ import type { LetterText } from '../domain/letters.ts';
 import type { PublicPage } from '../domain/signatories.ts';
 import type { Letter, PublicSignature } from '../domain/store.ts';
 import { displayCount } from '../domain/count-display.ts';
-import { signaturesText } from './count-text.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
+import { plural, type Messages } from '../i18n/index.ts';
+import { useLanguage } from './language-context.ts';
 import { Layout } from './layout.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
@@ -20,13 +21,19 @@ export interface SignFormState {
   stamp?: string;
 }
 
-type Field = { name: 'name' | 'email' | (typeof OPTIONAL_FIELDS)[number]; label: string; type: string; autocomplete: string; max: number };
+type Field = {
+  name: 'name' | 'email' | (typeof OPTIONAL_FIELDS)[number];
+  label: keyof Messages;
+  type: string;
+  autocomplete: string;
+  max: number;
+};
 const FIELDS: Field[] = [
-  { name: 'name', label: 'Your name', type: 'text', autocomplete: 'name', max: 120 },
-  { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', max: 254 },
-  { name: 'title', label: 'Title or role', type: 'text', autocomplete: 'organization-title', max: 200 },
-  { name: 'organisation', label: 'Organisation', type: 'text', autocomplete: 'organization', max: 200 },
-  { name: 'city', label: 'City', type: 'text', autocomplete: 'address-level2', max: 200 },
+  { name: 'name', label: 'yourName', type: 'text', autocomplete: 'name', max: 120 },
+  { name: 'email', label: 'email', type: 'email', autocomplete: 'email', max: 254 },
+  { name: 'title', label: 'titleOrRole', type: 'text', autocomplete: 'organization-title', max: 200 },
+  { name: 'organisation', label: 'organisation', type: 'text', autocomplete: 'organization', max: 200 },
+  { name: 'city', label: 'city', type: 'text', autocomplete: 'address-level2', max: 200 },
 ];
 
 export interface LetterPageProps {
@@ -44,15 +51,15 @@ export interface LetterPageProps {
 
 export function LetterPage(props: LetterPageProps) {
   const { letter, text, publicUrl } = props;
+  const { m, lang, signatures } = useLanguage();
   const count = letter.signatureCount;
   const url = `${publicUrl}/l/${letter.slug}`;
-  const countText = count === 0 ? 'No signatures yet.' : signaturesText(count, text.lang);
-  const description = [text.summary, count > 0 ? `${countText} so far.` : undefined].filter(Boolean).join(' ');
+  const countText = count === 0 ? m.noSignaturesYet : signatures(count);
+  const description = [text.summary, count > 0 ? `${countText}.` : undefined].filter(Boolean).join(' ');
   return (
     <Layout
       title={text.title}
       description={description || undefined}
-      lang={text.lang}
       scripts={['/live-count.js']}
       head={
         <>
@@ -70,7 +77,7 @@ export function LetterPage(props: LetterPageProps) {
     >
       {props.banner && <p class="notice">{props.banner}</p>}
       {text.languages.length > 1 && (
-        <nav class="languages" aria-label="Languages">
+        <nav class="languages" aria-label={m.languages}>
           {text.languages.map((lang) =>
             lang === text.lang ? (
               <strong lang={lang}>{lang}</strong>
@@ -82,21 +89,21 @@ export function LetterPage(props: LetterPageProps) {
           )}
         </nav>
       )}
-      <article class="letter">
+      <article class="letter" lang={text.lang}>
         <h1>{text.title}</h1>
         <p class="count">
-          <LiveCount letter={letter} lang={text.lang} streamUrl={props.streamUrl} zero="No signatures yet.">
+          <LiveCount letter={letter} streamUrl={props.streamUrl} zero={m.noSignaturesYet}>
             {countText}
           </LiveCount>
         </p>
-        {letter.goal !== null && <Goal count={count} goal={letter.goal} lang={text.lang} />}
+        {letter.goal !== null && <Goal count={count} goal={letter.goal} />}
         <div class="letter-body">{raw(props.bodyHtml)}</div>
       </article>
       {letter.state === 'open' ? (
-        <SignForm slug={letter.slug} lang={text.lang} formFields={letter.formFields} {...props.form} />
+        <SignForm slug={letter.slug} lang={lang} formFields={letter.formFields} {...props.form} />
       ) : (
         <p class="closed">
-          This letter is closed and no longer takes signatures. Final count: {signaturesText(count, text.lang)}.
+          {m.closed} {m.finalCount} {signatures(count)}.
         </p>
       )}
       <Signatories slug={letter.slug} page={props.signatories} />
@@ -111,21 +118,22 @@ export function LetterPage(props: LetterPageProps) {
  */
 export function LiveCount(props: {
   letter: Letter;
-  lang: string;
   streamUrl?: string | undefined;
   /** The text for a count of 0, if not "0 signatures". */
   zero?: string;
   children: Child;
 }) {
+  const { lang, m } = useLanguage();
+  const query = `?locale=${encodeURIComponent(lang)}`;
   return (
     <span
       class="live-count"
-      data-count-url={`/api/letters/${props.letter.slug}/count?locale=${encodeURIComponent(props.lang)}`}
-      data-stream-url={props.streamUrl}
+      data-count-url={`/api/letters/${props.letter.slug}/count${query}`}
+      data-stream-url={props.streamUrl && `${props.streamUrl}${query}`}
       data-count={String(props.letter.signatureCount)}
       data-zero={props.zero}
-      data-one="signature"
-      data-many="signatures"
+      data-lang={lang}
+      data-forms={JSON.stringify(m.signatures)}
       aria-live="polite"
     >
       {props.children}
@@ -133,33 +141,46 @@ export function LiveCount(props: {
   );
 }
 
-export function Goal(props: { count: number; goal: number; lang: string }) {
+export function Goal(props: { count: number; goal: number }) {
+  const { lang, m } = useLanguage();
   return (
     <p class="goal">
-      <progress max={props.goal} value={Math.min(props.count, props.goal)} data-goal aria-label="Progress towards the goal" />{' '}
-      {displayCount(props.count, props.lang)} of {displayCount(props.goal, props.lang)}
+      <progress max={props.goal} value={Math.min(props.count, props.goal)} data-goal aria-label={m.goalProgress} />{' '}
+      {displayCount(props.count, lang)} {m.of} {displayCount(props.goal, lang)}
     </p>
   );
 }
 
 function Signatories(props: { slug: string; page: PublicPage }) {
+  const { m } = useLanguage();
   const { signatures, unlisted, next } = props.page;
   if (signatures.length === 0 && unlisted === 0) return null;
   return (
     <section class="signatories">
-      <h2>Signatories</h2>
+      <h2>{m.signatories}</h2>
       <SignatureList signatures={signatures} />
-      {unlisted > 0 && <p>and {displayCount(unlisted)} {unlisted === 1 ? 'other' : 'others'} who chose not to be listed</p>}
+      {unlisted > 0 && <Others count={unlisted} />}
       {next && (
         <p>
-          <a href={`/l/${props.slug}/signatories`}>See all signatories</a>
+          <a href={`/l/${props.slug}/signatories`}>{m.seeAll}</a>
         </p>
       )}
     </section>
   );
 }
 
+/** "and 250 others who chose not to be listed". */
+export function Others(props: { count: number }) {
+  const { lang, m } = useLanguage();
+  return (
+    <p>
+      {m.and} {displayCount(props.count, lang)} {plural(lang, props.count, m.others)}
+    </p>
+  );
+}
+
 export function SignatureList(props: { signatures: PublicSignature[] }) {
+  const { m } = useLanguage();
   return (
     <ul class="signature-list">
       {props.signatures.map((s) => (
@@ -168,7 +189,7 @@ export function SignatureList(props: { signatures: PublicSignature[] }) {
           {(s.title || s.organisation || s.city) && (
             <span class="signatory-details">, {[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</span>
           )}
-          {s.position.notable && <span class="badge-notable"> notable</span>}
+          {s.position.notable && <span class="badge-notable"> {m.notable}</span>}
         </li>
       ))}
     </ul>
@@ -189,8 +210,8 @@ function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string
   ];
   return (
     <section class="embed">
-      <h2>Embed</h2>
-      <p>Show the count on your site. Copy a snippet:</p>
+      <h2>{useLanguage().m.embed}</h2>
+      <p>{useLanguage().m.embedHint}</p>
       {snippets.map(([label, code], i) => (
         <div class="field">
           <label for={`embed-${i}`}>{label}</label>
@@ -204,16 +225,22 @@ function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string
 }
 
 function SignForm(props: { slug: string; lang: string; formFields: Letter['formFields'] } & SignFormState) {
-  const { values, errors } = props;
+  const { values } = props;
+  const { lang, m } = useLanguage();
+  // English shows the exact reasons the signing core gives; other languages a translated one per field.
+  const errors: Record<string, string> =
+    lang === 'en'
+      ? props.errors
+      : Object.fromEntries(Object.keys(props.errors).map((f) => [f, m.fieldErrors[f] ?? m.fieldErrors.other!]));
   const use = (field: Field['name']): FieldUse =>
     field === 'name' || field === 'email' ? 'required' : (props.formFields[field] ?? 'optional');
   const problems = Object.entries(errors);
   return (
     <form class="sign" method="post" action={`/l/${props.slug}/sign`} novalidate>
-      <h2>Sign this letter</h2>
+      <h2>{m.signThisLetter}</h2>
       {problems.length > 0 && (
         <div class="error-summary" role="alert" tabindex={-1}>
-          <h3>Please check the form</h3>
+          <h3>{m.checkTheForm}</h3>
           <ul>
             {problems.map(([field, message]) => (
               <li>
@@ -229,7 +256,7 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
         const id = `field-${field.name}`;
         return (
           <div class={error ? 'field has-error' : 'field'}>
-            <label for={id}>{required ? field.label : `${field.label} (optional)`}</label>
+            <label for={id}>{required ? (m[field.label] as string) : `${m[field.label] as string} (${m.optional})`}</label>
             {error && (
               <p class="field-error" id={`${id}-error`}>
                 {error}
@@ -251,20 +278,17 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
       })}
       <div class={errors.listed ? 'field checkbox has-error' : 'field checkbox'}>
         <input id="field-listed" name="listed" type="checkbox" value="true" checked={values.listed ?? false} />
-        <label for="field-listed">Show my name in the public list of signatories</label>
+        <label for="field-listed">{m.listMe}</label>
         {errors.listed && <p class="field-error">{errors.listed}</p>}
       </div>
-      <p class="hint">
-        We send you an email with a link to confirm your signature. Your email address is never shown to
-        anyone. If you leave the box unticked, you are counted but not named.
-      </p>
+      <p class="hint">{m.formHint}</p>
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name={STAMP_FIELD} value={props.stamp ?? ''} />
       <div class="honeypot" aria-hidden="true">
-        <label for="field-website">Leave this empty</label>
+        <label for="field-website">{m.honeypot}</label>
         <input id="field-website" name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
       </div>
-      <button type="submit">Sign</button>
+      <button type="submit">{m.sign}</button>
     </form>
   );
 }

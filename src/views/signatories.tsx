@@ -1,36 +1,33 @@
-import { displayCount } from '../domain/count-display.ts';
 import type { PublicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
+import { useLanguage } from './language-context.ts';
 import { Layout } from './layout.tsx';
-import { SignatureList } from './letter.tsx';
+import { Others, SignatureList } from './letter.tsx';
 
 export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query: string | undefined }) {
   const { letter, page, query } = props;
+  const { m } = useLanguage();
   const nextHref = page.next && `?${new URLSearchParams({ cursor: page.next, ...(query && { q: query }) })}`;
   return (
-    <Layout title={`Signatories · ${letter.title}`}>
+    <Layout title={`${m.signatories} · ${letter.title}`}>
       <p>
         <a href={`/l/${letter.slug}`}>{letter.title}</a>
       </p>
-      <h1>Signatories</h1>
+      <h1>{m.signatories}</h1>
       <form method="get" action={`/l/${letter.slug}/signatories`} role="search">
-        <label for="search-q">Search by name or organisation</label>{' '}
-        <input id="search-q" name="q" type="search" value={query ?? ''} maxlength={100} /> <button type="submit">Search</button>
+        <label for="search-q">{m.searchSignatories}</label>{' '}
+        <input id="search-q" name="q" type="search" value={query ?? ''} maxlength={100} /> <button type="submit">{m.search}</button>
       </form>
       {page.signatures.length === 0 ? (
-        <p>{query ? 'No listed signatory matches.' : 'No one is listed yet.'}</p>
+        <p>{query ? m.noMatch : m.noOneListed}</p>
       ) : (
         <SignatureList signatures={page.signatures} />
       )}
-      {!query && page.unlisted > 0 && (
-        <p>
-          and {displayCount(page.unlisted)} {page.unlisted === 1 ? 'other' : 'others'} who chose not to be listed
-        </p>
-      )}
+      {!query && page.unlisted > 0 && <Others count={page.unlisted} />}
       {nextHref && (
         <p>
           <a href={nextHref} rel="next">
-            More signatories
+            {m.moreSignatories}
           </a>
         </p>
       )}

@@ -135,12 +135,12 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     const html = await (await ctx.site.fetch(`/l/${SLUG}`)).text();
     expect(html).toContain(`<link rel="canonical" href="http://letters.test/l/${SLUG}"/>`);
     expect(html).toContain('<meta property="og:title" content="Code does not grow in fear"/>');
-    expect(html).toMatch(/<meta property="og:description" content="[^"]*2,600\+ signatures so far\."\/>/);
+    expect(html).toMatch(/<meta property="og:description" content="[^"]*2,600\+ signatures\."\/>/);
     expect(html).toContain('<meta name="twitter:card" content="summary"/>');
     expect(html).toContain(`&lt;img src=&quot;http://letters.test/badge/${SLUG}.svg&quot;`);
     expect(html).toContain(`[![Signatures of Code does not grow in fear](http://letters.test/badge/${SLUG}.svg)]`);
     expect(html).toContain(`&lt;iframe src=&quot;http://letters.test/embed/${SLUG}&quot;`);
-    expect(html).toContain(`data-stream-url="/api/letters/${SLUG}/count/stream"`);
+    expect(html).toContain(`data-stream-url="/api/letters/${SLUG}/count/stream?locale=en"`);
     expect(html).toContain('<script src="/live-count.js" defer=""></script>');
   });
 });
