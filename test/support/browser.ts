@@ -14,7 +14,13 @@ export const SCREENSHOTS = 'test-output/screenshots';
  * can prove that no page reaches beyond 127.0.0.1.
  */
 export async function openBrowser(
-  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+  options: {
+    javaScriptEnabled?: boolean;
+    viewport?: { width: number; height: number };
+    bypassCSP?: boolean;
+    /** The browser's language, which it sends as Accept-Language. */
+    locale?: string;
+  } = {},
 ) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium".`);
@@ -38,6 +44,7 @@ export async function openBrowser(
     acceptDownloads: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: options.locale ?? 'en-GB',
   });
   const requested: string[] = [];
   context.on('request', (request) => requested.push(request.url()));

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { be, en, interfaceLanguage, LANGUAGES, messagesFor, ru, uk, type Messages } from '../src/i18n/index.ts';
+import { signaturesText } from '../src/views/language-context.ts';
+
+/** Every string of a dictionary, by its path, functions called with sample arguments. */
+function strings(messages: unknown, path = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof messages === 'string') out.set(path, messages);
+  else if (typeof messages === 'function') out.set(path, String((messages as (...a: unknown[]) => unknown)(7, 'Title')));
+  else if (messages && typeof messages === 'object') {
+    for (const [key, value] of Object.entries(messages)) {
+      for (const [k, v] of strings(value, path ? `${path}.${key}` : key)) out.set(k, v);
+    }
+  }
+  return out;
+}
+
+describe('the interface languages', () => {
+  const english = strings(en);
+
+  it.each([
+    ['be', be],
+    ['ru', ru],
+    ['uk', uk],
+  ] as [string, Messages][])('%s has every English string, translated', (lang, messages) => {
+    const translated = strings(messages);
+    const missing = [...english.keys()].filter((key) => !translated.get(key)?.trim());
+    expect(missing).toEqual([]);
+    // Not English left in place (a few words, like "Undersigned", may stay the same).
+    const same = [...english].filter(([key, text]) => translated.get(key) === text && text.length > 12);
+    expect(same).toEqual([]);
+  });
+
+  it.each(LANGUAGES.map((lang) => [lang]))('%s has every plural form its language needs', (lang) => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    for (const forms of [messagesFor(lang).signatures, messagesFor(lang).others]) {
+      for (const category of categories) expect(forms[category], `${lang} ${category}`).toBeTruthy();
+    }
+  });
+
+  it('counts with the plural form and grouping of each language', () => {
+    expect(signaturesText(1, 'be')).toBe('1 подпіс');
+    expect(signaturesText(2, 'be')).toBe('2 подпісы');
+    expect(signaturesText(5, 'be')).toBe('5 подпісаў');
+    expect(signaturesText(21, 'ru')).toBe('21 подпись');
+    expect(signaturesText(3, 'uk')).toBe('3 підписи');
+    expect(signaturesText(11, 'uk')).toBe('11 підписів');
+    expect(signaturesText(1, 'en')).toBe('1 signature');
+    expect(signaturesText(2512, 'en')).toBe('2,500+ signatures');
+    expect(signaturesText(12_345, 'ru').replace(/\s/g, ' ')).toBe('12 000+ подписей');
+  });
+
+  it('picks ?lang=, then the remembered choice, then Accept-Language, then English', () => {
+    expect(interfaceLanguage('be', 'ru', 'uk')).toBe('be');
+    expect(interfaceLanguage('xx', 'ru', 'uk')).toBe('ru');
+    expect(interfaceLanguage(undefined, undefined, 'de-DE,uk;q=0.8,en;q=0.5')).toBe('uk');
+    expect(interfaceLanguage(undefined, undefined, 'be-BY')).toBe('be');
+    expect(interfaceLanguage(undefined, undefined, 'fr-FR')).toBe('en');
+    expect(interfaceLanguage(undefined, undefined, undefined)).toBe('en');
+  });
+});
