@@ -93,8 +93,8 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', apiRoutes(deps));
   app.route('/admin', adminPageRoutes(deps));
   app.route('/', embedRoutes(deps));
+  app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);
-  app.route('/', pageRoutes(deps));
   return app;
 }

@@ -21,13 +21,15 @@ export function letterStore(db: Database): LetterStore {
     );
 
   return {
-    openLetters: () => db.select().from(letters).where(eq(letters.state, 'open')).orderBy(asc(letters.id)),
+    // Each method returns a promise: a drizzle query runs again every time it is awaited, and callers
+    // keep what they get (the letter page keeps the translations with the letter).
+    openLetters: async () => db.select().from(letters).where(eq(letters.state, 'open')).orderBy(asc(letters.id)),
 
-    allLetters: () => db.select().from(letters).orderBy(asc(letters.id)),
+    allLetters: async () => db.select().from(letters).orderBy(asc(letters.id)),
 
     letterBySlug: async (slug) => (await db.select().from(letters).where(eq(letters.slug, slug)))[0],
 
-    translations: (letterId) =>
+    translations: async (letterId) =>
       db
         .select({
           lang: letterTranslations.lang,
@@ -96,7 +98,7 @@ export function letterStore(db: Database): LetterStore {
       }
     },
 
-    countMismatches: () =>
+    countMismatches: async () =>
       db
         .select({
           letterId: letters.id,

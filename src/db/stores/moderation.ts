@@ -29,7 +29,7 @@ export const adminSignatureColumns = {
 
 export function moderationStore(db: Database): Omit<ModerationStore, 'publicSignatures'> {
   return {
-    findSignatures: (letterId, filter) =>
+    findSignatures: async (letterId, filter) =>
       db
         .select(adminSignatureColumns)
         .from(signatures)
@@ -66,7 +66,7 @@ export function moderationStore(db: Database): Omit<ModerationStore, 'publicSign
       return changed.length;
     },
 
-    auditLog: ({ letterId, limit }) =>
+    auditLog: async ({ letterId, limit }) =>
       db
         .select({
           id: auditLog.id,

@@ -14,7 +14,7 @@ export function organizerStore(db: Database): OrganizerStore {
       return created!;
     },
 
-    organizers: () =>
+    organizers: async () =>
       db
         .select({ id: organizers.id, name: organizers.name, createdAt: organizers.createdAt, revokedAt: organizers.revokedAt })
         .from(organizers)
