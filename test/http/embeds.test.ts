@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkPath } from '../support/smtp.ts';
-import { SLUG, siteWithMail } from '../support/site.ts';
+import { addVerifiedSignatures, SLUG, siteWithMail } from '../support/site.ts';
 
 const EMBEDDABLE = [
   `/api/letters/${SLUG}/count`,
@@ -21,13 +21,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
   const ctx = siteWithMail();
   beforeAll(async () => {
     // 2,512 listed signatures so the count shows grouping and the "+".
-    const now = Date.now();
-    await ctx.site.db.execute({
-      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2512)
-            INSERT INTO signatures (letter_id, status, name, listed, lang, mail_window_start, created_at, verified_at)
-            SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || i, 1, 'en', ?, ?, ? FROM n`,
-      args: [SLUG, now, now, now],
-    });
+    await addVerifiedSignatures(ctx.site, 2512);
   });
 
   it.each([
@@ -88,14 +82,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     const etag = before.headers.get('etag')!;
     const countEtag = (await ctx.site.fetch(`/api/letters/${SLUG}/count`)).headers.get('etag')!;
     // 2,512 → 2,600 crosses to a new display, so the badge must change.
-    for (let i = 0; i < 88; i++) {
-      const now = Date.now();
-      await ctx.site.db.execute({
-        sql: `INSERT INTO signatures (letter_id, status, name, listed, lang, mail_window_start, created_at, verified_at)
-              VALUES ((SELECT id FROM letters WHERE slug = ?), 'verified', 'More', 1, 'en', ?, ?, ?)`,
-        args: [SLUG, now, now, now],
-      });
-    }
+    await addVerifiedSignatures(ctx.site, 88, { name: 'More' });
     await ctx.site.signJson({ name: 'Last', email: 'last@example.org', listed: true });
     const [mail] = await ctx.mail.mailTo('last@example.org');
     await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });

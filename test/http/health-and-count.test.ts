@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows, SLUG, startSite, type Site } from '../support/site.ts';
+import { addVerifiedSignatures, rows, SLUG, startSite, type Site } from '../support/site.ts';
 
 describe('health and count endpoints', () => {
   let site: Site;
@@ -16,12 +16,7 @@ describe('health and count endpoints', () => {
   it('reports the count with its display form and time', async () => {
     const now = Date.now();
     // 2,512 verified signatures, inserted behind the app's back: the triggers still keep the count.
-    await site.db.execute({
-      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2512)
-            INSERT INTO signatures (letter_id, status, name, listed, lang, mail_window_start, created_at, verified_at)
-            SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || i, 1, 'en', ?, ?, ? FROM n`,
-      args: [SLUG, now, now, now],
-    });
+    await addVerifiedSignatures(site, 2512);
     const res = await site.fetch(`/api/letters/${SLUG}/count`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { count: number; display: string; updatedAt: string };

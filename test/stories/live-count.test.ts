@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/domain/store.ts';
 import { linkPath, startMailSink } from '../support/smtp.ts';
-import { SLUG, startSite } from '../support/site.ts';
+import { addVerifiedSignatures, SLUG, startSite } from '../support/site.ts';
 import { openStream } from '../support/sse.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -36,13 +36,7 @@ describe('the live count', () => {
     try {
       const stream = await openStream(`${site.url}/api/letters/${SLUG}/count/stream?locale=de`);
       await stream.countOf(0);
-      const now = Date.now();
-      await site.db.execute({
-        sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234)
-              INSERT INTO signatures (letter_id, status, name, listed, lang, mail_window_start, created_at, verified_at)
-              SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Elsewhere ' || i, 0, 'en', ?, ?, ? FROM n`,
-        args: [SLUG, now, now, now],
-      });
+      await addVerifiedSignatures(site, 1234, { listed: false, name: 'Elsewhere' });
       await stream.countOf(1234, 2000);
       expect(stream.counts.at(-1)!.display).toBe('1.200+');
       stream.close();

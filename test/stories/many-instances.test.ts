@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { startServerProcess } from '../support/server-process.ts';
+import { serverEnv, startServerProcess } from '../support/server-process.ts';
 import { linkPath, startMailSink } from '../support/smtp.ts';
 import { SLUG } from '../support/site.ts';
 import { waitFor } from '../support/wait.ts';
@@ -17,17 +17,7 @@ describe('three Node instances on one database', () => {
     const dir = await mkdtemp(join(tmpdir(), 'undersigned-instances-'));
     const mail = await startMailSink();
     const databaseUrl = `file:${join(dir, 'site.db')}`;
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PUBLIC_URL: 'http://letters.test',
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
-      SECRET: 'one-secret-shared-by-every-instance-0123456789',
-      FORM_MIN_SECONDS: '0',
-      LIMIT_SIGN_PER_ADDRESS: '1000000/minute',
-      LIMIT_LINKS_PER_ADDRESS: '1000000/minute',
-    };
+    const env = serverEnv(databaseUrl, mail.port, { SECRET: 'one-secret-shared-by-every-instance-0123456789' });
     // One after the other, so that the first migrates the database before the others open it.
     const instances = [];
     for (let i = 0; i < 3; i++) {

@@ -1,5 +1,23 @@
 import { spawn } from 'node:child_process';
 
+/**
+ * The settings of a server process for the tests: 127.0.0.1 on any free port, the database and SMTP
+ * server given, forms and links without the limits meant for people.
+ */
+export function serverEnv(databaseUrl: string, smtpPort: number, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PUBLIC_URL: 'http://letters.test',
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    FORM_MIN_SECONDS: '0',
+    LIMIT_SIGN_PER_ADDRESS: '1000000/minute',
+    LIMIT_LINKS_PER_ADDRESS: '1000000/minute',
+    ...more,
+  };
+}
+
 /** The `npm start` entry (src/node.ts) as a real child process. */
 export function startServerProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
