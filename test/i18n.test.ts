@@ -22,7 +22,7 @@ describe('the interface languages', () => {
     ['be', be],
     ['ru', ru],
     ['uk', uk],
-  ] as [string, Messages][])('%s has every English string, translated', (lang, messages) => {
+  ] as [string, Messages][])('%s has every English string, translated', (_, messages) => {
     const translated = strings(messages);
     const missing = [...english.keys()].filter((key) => !translated.get(key)?.trim());
     expect(missing).toEqual([]);

@@ -9,7 +9,7 @@ import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { perLetter } from '../live/per-letter.ts';
-import { embeddableTagged, etagOf } from './embeddable.ts';
+import { embeddable, etagOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 
@@ -61,7 +61,7 @@ export function apiRoutes(deps: RouteDeps) {
       etag: etagOf(version(letter, 'count', locale)),
       body: JSON.stringify(countJson(letter, locale)),
     }));
-    return embeddableTagged(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
+    return embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
   });
 
   api.get('/letters/:slug/shields.json', async (c) => {
@@ -72,7 +72,7 @@ export function apiRoutes(deps: RouteDeps) {
       etag: etagOf(version(letter, 'shields', locale, label)),
       body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(letter.signatureCount, locale), color: 'blue' }),
     }));
-    return embeddableTagged(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
+    return embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
   });
 
   const live = deps.liveStream;

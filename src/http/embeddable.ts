@@ -3,21 +3,16 @@ import type { Context } from 'hono';
 /** How long embeds and caches may keep the count: fresh for 10 s, served stale for a minute while refetched. */
 export const EMBED_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=60';
 
-/**
- * Answers a read that any site may embed: CORS-open, cacheable, with an ETag. When the client
- * already has this version (If-None-Match), answers 304 without building the body.
- */
-export function embeddable(c: Context, version: string, respond: () => Response): Response {
-  return embeddableTagged(c, etagOf(version), respond);
-}
-
 /** The weak ETag of a version string. */
 export function etagOf(version: string): string {
   return `W/"${fnv1a(version)}"`;
 }
 
-/** {@link embeddable} with the ETag already made (kept with the letter, say). */
-export function embeddableTagged(c: Context, etag: string, respond: () => Response): Response {
+/**
+ * Answers a read that any site may embed: CORS-open, cacheable, with an ETag. When the client
+ * already has this version (If-None-Match), answers 304 without building the body.
+ */
+export function embeddable(c: Context, etag: string, respond: () => Response): Response {
   c.header('ETag', etag);
   c.header('Cache-Control', EMBED_CACHE_CONTROL);
   c.header('Access-Control-Allow-Origin', '*');

@@ -5,7 +5,7 @@ import { publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
 import { perLetter } from '../live/per-letter.ts';
-import { embeddableTagged, etagOf } from './embeddable.ts';
+import { embeddable, etagOf } from './embeddable.ts';
 import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
@@ -28,7 +28,7 @@ export function embedRoutes(deps: RouteDeps) {
       etag: etagOf([letter.slug, letter.signatureCount, style, locale, label].join('\u0000')),
       svg: badgeSvg(label, displayCount(letter.signatureCount, locale), style),
     }));
-    return embeddableTagged(c, etag, () => c.body(svg, 200, { 'Content-Type': SVG }));
+    return embeddable(c, etag, () => c.body(svg, 200, { 'Content-Type': SVG }));
   });
 
   embeds.get('/embed/:slug', async (c) => {

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linkPath } from '../support/smtp.ts';
 import { addVerifiedSignatures, SLUG, siteWithMail } from '../support/site.ts';
 
