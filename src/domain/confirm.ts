@@ -1,4 +1,5 @@
 import { ServiceError } from './errors.ts';
+import { letterClosed } from './letters.ts';
 import type { Store, TokenSubject } from './store.ts';
 import { hashToken, isWellFormedToken } from './tokens.ts';
 
@@ -23,9 +24,7 @@ export async function confirmSignature(store: Store, token: string, now: Date): 
 function pendingAndLive(subject: TokenSubject | undefined, now: Date): TokenSubject {
   if (!subject || subject.status !== 'pending') throw gone();
   if (subject.expiresAt && subject.expiresAt <= now) throw gone();
-  if (subject.letter.state !== 'open') {
-    throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
-  }
+  if (subject.letter.state !== 'open') throw letterClosed();
   return subject;
 }
 

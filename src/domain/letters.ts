@@ -12,6 +12,18 @@ export async function publicLetter(store: Store, slug: string): Promise<Letter> 
   return letter;
 }
 
+/** The error for signing a letter that no longer takes signatures. */
+export function letterClosed(): ServiceError {
+  return new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
+}
+
+/** A letter that takes signatures now: not found for a draft, `letter_closed` once it closed. */
+export async function openLetter(store: Store, slug: string): Promise<Letter> {
+  const letter = await publicLetter(store, slug);
+  if (letter.state !== 'open') throw letterClosed();
+  return letter;
+}
+
 /** Any letter, drafts included, for organizers. */
 export async function anyLetter(store: Store, slug: string): Promise<Letter> {
   const letter = await store.letterBySlug(slug);

@@ -1,6 +1,6 @@
 import { canonicalEmail } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
-import { publicLetter } from './letters.ts';
+import { letterClosed, publicLetter } from './letters.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
@@ -31,9 +31,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   const input = parseInput(SignInput, body);
   const problems = formFieldProblems(letter.formFields, input);
   if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
-  if (letter.state !== 'open') {
-    throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
-  }
+  if (letter.state !== 'open') throw letterClosed();
   const emailKey = await deps.emailKey(canonicalEmail(input.email));
   deps.limits.take('signPerEmail', emailKey);
   deps.limits.take('signPerLetter', String(letter.id));

@@ -4,7 +4,7 @@ import { LANGUAGES } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { publicLetter } from '../domain/letters.ts';
+import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { publicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
@@ -43,8 +43,7 @@ export function pageRoutes(deps: RouteDeps) {
     const slug = c.req.param('slug');
     const { listed, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, ...fields } = await formBody(c);
     const checkEmail = c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
-    const letter = await publicLetter(deps.store, slug);
-    if (letter.state !== 'open') throw new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
+    const letter = await openLetter(deps.store, slug);
     if (!(await deps.formGuard.passes({ [HONEYPOT_FIELD]: honeypot ?? '', [STAMP_FIELD]: stamp ?? '' }, deps.now()))) {
       return checkEmail;
     }
