@@ -142,8 +142,10 @@ describe('a signer in the browser', () => {
         }
       }
       const desktop = await browser.page();
-      await desktop.goto(`${ctx.site.url}/l/${SLUG}`);
-      await screenshot(desktop, 'letter-1280');
+      for (const path of [`/l/${SLUG}`, `/l/${SLUG}/signatories`, '/']) {
+        await desktop.goto(`${ctx.site.url}${path}`);
+        await screenshot(desktop, `${path.split('/').filter(Boolean).join('-') || 'home'}-1280`);
+      }
     } finally {
       await phone.close();
     }
