@@ -11,6 +11,8 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // Waiting for a page or a mail: generous, for a loaded CI machine (nothing here asserts a time).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       './vitest.workers.config.ts',

@@ -43,7 +43,7 @@ describe('embeds and organizers in the browser', () => {
     await expect.poll(() => widget.locator('.count').textContent()).toBe('0 signatures');
     expect(await widget.getByRole('link', { name: 'Sign the letter' }).getAttribute('target')).toBe('_blank');
     await signAndConfirm('Embedded Reader', 'reader@example.org');
-    await expect.poll(() => widget.locator('.count').textContent(), { timeout: 5000 }).toBe('1 signature');
+    await expect.poll(() => widget.locator('.count').textContent()).toBe('1 signature');
     await screenshot(page, 'widget-on-news-site');
   });
 

@@ -40,7 +40,7 @@ describe('a signer in the browser', () => {
     await page.getByRole('button', { name: 'Confirm my signature' }).click();
     await expect.poll(() => page.locator('.signatory-number').textContent()).toContain('You are signatory #1');
 
-    await expect.poll(() => watcher.locator('.count').textContent(), { timeout: 5000 }).toBe('1 signature');
+    await expect.poll(() => watcher.locator('.count').textContent()).toBe('1 signature');
     expect(watcher.url()).toBe(`${ctx.site.url}/l/${SLUG}`);
   });
 
