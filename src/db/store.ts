@@ -14,7 +14,7 @@ import { signingStore } from './stores/signing.ts';
 export function createStore(db: Database, batch: SqlBatch): Store {
   return {
     ...letterStore(db),
-    ...signingStore(db, batch),
+    ...signingStore(batch),
     ...mailStore(db),
     ...purgeStore(db),
     ...organizerStore(db),

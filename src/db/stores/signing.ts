@@ -1,11 +1,9 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { LetterState, SignatureStatus, SigningStore, TokenPurpose, TokenSubject } from '../../domain/store.ts';
-import type { Database } from '../database.ts';
-import { outbox, signatures, tokens } from '../schema.ts';
+import type { LetterState, SignatureStatus, SigningStore, TokenSubject } from '../../domain/store.ts';
 import { groupCommit, type Row, type SqlBatch } from '../sql-batch.ts';
 
 // Signing and confirming are the hot paths of a viral letter: they are written as plain SQL, built
-// once, and go through group commit (many requests, one transaction). Everything else uses drizzle.
+// once, and go through group commit (many requests, one transaction). Withdrawing is plain SQL too,
+// so that it and the page it answers with are one transaction.
 
 /**
  * A new signature, or, for an address that has one, one mail from its allowance: the nonce marks
@@ -56,19 +54,29 @@ const USE_TOKEN = `
   WHERE hash = ?1 AND used_at IS NULL
     AND EXISTS (SELECT 1 FROM signatures WHERE signatures.id = tokens.signature_id AND status = 'verified')`;
 
+const WITHDRAW_OWNER = `(SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'withdraw')`;
+
+/** Every personal field goes; the empty row stays so the count's history adds up. */
+const WITHDRAW = `
+  UPDATE signatures
+  SET status = 'withdrawn', withdrawn_at = ?2, name = NULL, email = NULL, email_key = NULL, title = NULL,
+      organisation = NULL, city = NULL, listed = 0, mail_nonce = NULL
+  WHERE id = ${WITHDRAW_OWNER} AND status != 'withdrawn'
+  RETURNING id`;
+
+/** Unsent mail and every other link to the signature go; this link stays, to say it is done. */
+const DROP_MAIL = `DELETE FROM outbox WHERE signature_id = ${WITHDRAW_OWNER}`;
+const DROP_OTHER_TOKENS = `DELETE FROM tokens WHERE signature_id = ${WITHDRAW_OWNER} AND hash != ?1`;
+const USE_WITHDRAW_TOKEN = `UPDATE tokens SET used_at = ?2 WHERE hash = ?1 AND used_at IS NULL`;
+
 const SUBJECT = `
   SELECT s.status, s.signatory_number, s.name, s.listed, t.expires_at,
          l.slug, l.title, l.state, l.signature_count, l.listed_count, l.count_updated_at
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
 
-export function signingStore(db: Database, batch: SqlBatch): SigningStore {
+export function signingStore(batch: SqlBatch): SigningStore {
   const write = groupCommit(batch);
-  const tokenOwner = (hash: string, purpose: TokenPurpose) =>
-    db
-      .select({ id: tokens.signatureId })
-      .from(tokens)
-      .where(and(eq(tokens.hash, hash), eq(tokens.purpose, purpose)));
 
   return {
     async recordSigning(s) {
@@ -115,31 +123,14 @@ export function signingStore(db: Database, batch: SqlBatch): SigningStore {
     },
 
     async withdraw(hash, now) {
-      const owner = tokenOwner(hash, 'withdraw');
-      const [withdrawn] = await db.batch([
-        db
-          .update(signatures)
-          .set({
-            status: 'withdrawn',
-            withdrawnAt: now,
-            name: null,
-            email: null,
-            emailKey: null,
-            title: null,
-            organisation: null,
-            city: null,
-            listed: false,
-            mailNonce: null,
-          })
-          .where(and(inArray(signatures.id, owner), ne(signatures.status, 'withdrawn')))
-          .returning({ id: signatures.id }),
-        // Unsent mail and every other link to this signature go; this link stays to say it is done.
-        db.delete(outbox).where(inArray(outbox.signatureId, owner)),
-        db.delete(tokens).where(and(inArray(tokens.signatureId, owner), ne(tokens.hash, hash))),
-        db.update(tokens).set({ usedAt: now }).where(and(eq(tokens.hash, hash), isNull(tokens.usedAt))),
+      const [withdrawn, , , , rows] = await batch([
+        { sql: WITHDRAW, args: [hash, now.getTime()] },
+        { sql: DROP_MAIL, args: [hash] },
+        { sql: DROP_OTHER_TOKENS, args: [hash] },
+        { sql: USE_WITHDRAW_TOKEN, args: [hash, now.getTime()] },
+        { sql: SUBJECT, args: [hash, 'withdraw'] },
       ]);
-      const [rows] = await batch([{ sql: SUBJECT, args: [hash, 'withdraw'] }]);
-      return { withdrawn: withdrawn.length > 0, subject: subject(rows?.[0]) };
+      return { withdrawn: (withdrawn?.length ?? 0) > 0, subject: subject(rows?.[0]) };
     },
   };
 }
