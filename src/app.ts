@@ -27,6 +27,8 @@ export interface AppDeps extends SignDeps {
   connectionAddress: (c: Context) => string | undefined;
   /** A sign form sent sooner than this after it was shown is taken for a bot's. */
   formMinSeconds: number;
+  /** Domains are shown with their count of verified signers only from this many on. */
+  minDomainSigners: number;
   /** Serves letters and their counts from memory; see createCountHub. */
   counts: CountHub;
   /** HMAC-SHA256 under the site secret, hex; callers prefix their messages to keep uses apart. */

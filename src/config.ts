@@ -70,6 +70,8 @@ export const Config = z
     LIMIT_LINKS_PER_ADDRESS: rate('120/minute'),
     /** A form sent sooner than this after it was shown is taken for a bot's. */
     FORM_MIN_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(3),
+    /** Signers at one email domain are shown as a group ("37 verified signers at @company.by") from this many on. */
+    MIN_DOMAIN_SIGNERS: z.coerce.number({ error: 'must be a number' }).int().min(2, 'must be at least 2').default(5),
     /** How long a worker's claim on a mail job lasts; a job whose worker died is retried after it. */
     MAIL_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(90),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),

@@ -45,6 +45,7 @@ export async function createSite(config: Config, db: Database, store: Store, mai
     }),
     trustProxy: config.TRUST_PROXY,
     formMinSeconds: config.FORM_MIN_SECONDS,
+    minDomainSigners: config.MIN_DOMAIN_SIGNERS,
     now,
     hmac,
     emailKey: (canonical) => hmac(`email\u0000${canonical}`),

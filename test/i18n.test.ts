@@ -33,7 +33,8 @@ describe('the interface languages', () => {
 
   it.each(LANGUAGES.map((lang) => [lang]))('%s has every plural form its language needs', (lang) => {
     const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-    for (const forms of [messagesFor(lang).signatures, messagesFor(lang).others]) {
+    const { signatures, others, waiting, domainSigners } = messagesFor(lang);
+    for (const forms of [signatures, others, waiting, domainSigners]) {
       for (const category of categories) expect(forms[category], `${lang} ${category}`).toBeTruthy();
     }
   });

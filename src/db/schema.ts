@@ -22,6 +22,8 @@ export const letters = sqliteTable('letters', {
   anonymiseAfterDays: integer('anonymise_after_days'),
   /** Which optional fields the form asks for, and which of them are required. */
   formFields: text('form_fields', { mode: 'json' }).$type<FormFields>().notNull().default({}),
+  /** Counts a signer may ask to wait for before their name is listed ("list me once 1,000 have signed"). */
+  listThresholds: text('list_thresholds', { mode: 'json' }).$type<number[]>().notNull().default([]),
   /**
    * Verified, not hidden signatures. Kept by triggers on `signatures` (see drizzle/), so every code
    * path that changes a signature's state moves the count in the same transaction.
@@ -44,8 +46,10 @@ export const signatures = sqliteTable(
     status: text({ enum: ['pending', 'verified', 'withdrawn'] }).notNull(),
     /** Set by moderation; a hidden signature is not counted and not listed. */
     hidden: integer({ mode: 'boolean' }).notNull().default(false),
-    /** Set by moderation; notable signatories are listed first. */
+    /** Set by moderation, always with `notableNote`; notable signatories are listed first. */
     notable: integer({ mode: 'boolean' }).notNull().default(false),
+    /** How the organizers verified a notable signatory, shown with the name. */
+    notableNote: text('notable_note'),
     // Personal data: all of it is set to NULL when the signer withdraws.
     name: text(),
     email: text(),
@@ -55,6 +59,13 @@ export const signatures = sqliteTable(
     organisation: text(),
     city: text(),
     listed: integer({ mode: 'boolean' }).notNull(),
+    /** A listed signature with a threshold is shown only while the letter's count is at least this. */
+    listThreshold: integer('list_threshold'),
+    /**
+     * The email's domain, kept only when the signer chose to show it as a verified affiliation and it
+     * is not a free-mail provider's.
+     */
+    emailDomain: text('email_domain'),
     lang: text().notNull(),
     /** The count this signature made when it was confirmed ("You are signatory #N"). */
     signatoryNumber: integer('signatory_number'),
@@ -76,6 +87,14 @@ export const signatures = sqliteTable(
     index('signatures_public_list')
       .on(t.letterId, t.notable, t.verifiedAt, t.id)
       .where(sql`${t.status} = 'verified' AND ${t.hidden} = 0 AND ${t.listed} = 1`),
+    // Names waiting for their letter to reach their threshold: counted per threshold.
+    index('signatures_waiting')
+      .on(t.letterId, t.listThreshold)
+      .where(sql`${t.status} = 'verified' AND ${t.hidden} = 0 AND ${t.listed} = 1 AND ${t.listThreshold} IS NOT NULL`),
+    // Verified affiliations, counted per domain.
+    index('signatures_domains')
+      .on(t.letterId, t.emailDomain)
+      .where(sql`${t.status} = 'verified' AND ${t.hidden} = 0 AND ${t.emailDomain} IS NOT NULL`),
   ],
 );
 
@@ -173,3 +192,10 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_letter').on(t.letterId, t.id)],
 );
+
+/** Organisation names organizers give to email domains: "verified at Company (@company.by)". */
+export const domainOrganisations = sqliteTable('domain_organisations', {
+  domain: text().primaryKey(),
+  organisation: text().notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});

@@ -1,6 +1,7 @@
 import type { Store } from '../domain/store.ts';
 import type { Database } from './database.ts';
 import type { SqlBatch } from './sql-batch.ts';
+import { affiliationStore } from './stores/affiliations.ts';
 import { exportStore } from './stores/export.ts';
 import { letterStore } from './stores/letters.ts';
 import { mailStore } from './stores/mail.ts';
@@ -20,6 +21,7 @@ export function createStore(db: Database, batch: SqlBatch): Store {
     ...organizerStore(db),
     ...moderationStore(db),
     ...publicListStore(db),
+    ...affiliationStore(db),
     ...exportStore(db, batch),
   };
 }

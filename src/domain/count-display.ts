@@ -13,6 +13,11 @@ export function displayCount(count: number, locale = 'en'): string {
   return `${format.format(Math.floor(count / unit) * unit)}+`;
 }
 
+/** A number as it is, in the locale's digits and separators: thresholds, goals. */
+export function exactCount(count: number, locale = 'en'): string {
+  return formatter(locale).format(count);
+}
+
 /** Whether Intl accepts `tag` as a locale. */
 export function isLocale(tag: string): boolean {
   try {

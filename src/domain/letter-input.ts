@@ -48,6 +48,19 @@ const letterFields = {
     .max(1_000_000_000, 'Goal is too large.')
     .nullable(),
   formFields: FormFields,
+  /** The counts a signer may choose to wait for before their name is listed ("once 1,000 have signed"). */
+  listThresholds: z
+    .array(
+      z
+        .number({ error: 'A threshold is a number of signatures.' })
+        .int('A threshold is a whole number.')
+        .min(2, 'A threshold is at least 2 signatures.')
+        .max(1_000_000_000, 'A threshold is at most 1,000,000,000.'),
+      { error: 'Give the thresholds as a list of numbers.' },
+    )
+    .max(5, 'Offer at most 5 thresholds.')
+    .refine((list) => new Set(list).size === list.length, 'Each threshold once.')
+    .transform((list) => [...list].sort((a, b) => a - b)),
   anonymiseAfterDays: z
     .number({ error: 'Days must be a number.' })
     .int('Days must be a whole number.')
@@ -67,6 +80,7 @@ export const LetterInput = z.strictObject({
   goal: letterFields.goal.optional(),
   anonymiseAfterDays: letterFields.anonymiseAfterDays.optional(),
   formFields: FormFields.default({}),
+  listThresholds: letterFields.listThresholds.default([]),
   translations: letterFields.translations.default({}),
 });
 export type LetterInput = z.infer<typeof LetterInput>;

@@ -45,6 +45,13 @@ export const SignInput = z.strictObject(
     organisation: optionalText('Organisation', 200),
     city: optionalText('City', 200),
     listed: z.boolean({ error: 'Say whether your name may be listed publicly (true or false).' }),
+    /** List the name only once the letter has this many signatures: one of the letter's thresholds. */
+    listAt: z
+      .number({ error: 'List-at must be a number of signatures.' })
+      .int('List-at must be a whole number.')
+      .optional(),
+    /** Show the email's domain as a verified affiliation ("verified at @company.by"). */
+    showDomain: z.boolean({ error: 'Say whether to show your email domain as verified (true or false).' }).optional(),
     lang: z
       .string({ error: 'Language must be text.' })
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'Language must be a language tag such as "en" or "be".')
@@ -56,9 +63,23 @@ export type SignInput = z.infer<typeof SignInput>;
 
 const FIELD_NAMES = { title: 'a title or role', organisation: 'an organisation', city: 'a city' } as const;
 
-/** What a letter's form settings say about a signing: required fields left empty, unasked ones sent. */
-export function formFieldProblems(formFields: FormFields, input: SignInput): Record<string, string> {
+/**
+ * What a letter's settings say about a signing: required fields left empty, unasked ones sent, a
+ * listing threshold the letter does not offer.
+ */
+export function formFieldProblems(
+  letter: { formFields: FormFields; listThresholds: number[] },
+  input: SignInput,
+): Record<string, string> {
+  const { formFields, listThresholds } = letter;
   const problems: Record<string, string> = {};
+  if (input.listAt !== undefined && !input.listed) {
+    problems.listAt = 'List-at only applies to a name that is listed (listed: true).';
+  } else if (input.listAt !== undefined && !listThresholds.includes(input.listAt)) {
+    problems.listAt = listThresholds.length
+      ? `This letter lists names from ${listThresholds.join(', ')} signatures on.`
+      : 'This letter does not offer listing from a number of signatures.';
+  }
   for (const field of OPTIONAL_FIELDS) {
     const use = formFields[field] ?? 'optional';
     if (use === 'required' && !input[field]) problems[field] = `Enter ${FIELD_NAMES[field]}.`;

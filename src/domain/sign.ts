@@ -1,3 +1,4 @@
+import { affiliationDomain } from './affiliation.ts';
 import { canonicalEmail } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
 import { letterClosed, publicLetter } from './letters.ts';
@@ -29,7 +30,7 @@ export interface SignDeps {
 export async function sign(deps: SignDeps, slug: string, body: unknown): Promise<{ mailQueued: boolean }> {
   const letter = await publicLetter(deps.store, slug);
   const input = parseInput(SignInput, body);
-  const problems = formFieldProblems(letter.formFields, input);
+  const problems = formFieldProblems(letter, input);
   if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
   if (letter.state !== 'open') throw letterClosed();
   const emailKey = await deps.emailKey(canonicalEmail(input.email));
@@ -47,6 +48,8 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     organisation: input.organisation,
     city: input.city,
     listed: input.listed,
+    listThreshold: input.listAt,
+    emailDomain: input.showDomain ? affiliationDomain(input.email) : undefined,
     lang: input.lang ?? letter.lang,
     nonce: newToken(),
     verifyTokenHash: await hashToken(verifyToken),

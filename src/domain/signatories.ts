@@ -1,5 +1,6 @@
+import { affiliationDomain } from './affiliation.ts';
 import { ServiceError } from './errors.ts';
-import type { Letter, ListPosition, PublicSignature, Store } from './store.ts';
+import type { DomainCount, Letter, ListPosition, PublicSignature, Store } from './store.ts';
 
 export const PUBLIC_PAGE_SIZE = 50;
 
@@ -9,6 +10,8 @@ export interface PublicPage {
   next: string | null;
   /** Signers counted but not listed: "and N others". */
   unlisted: number;
+  /** Names to be listed once the count reaches the threshold their signers chose. */
+  waiting: number;
 }
 
 /**
@@ -24,14 +27,27 @@ export async function publicPage(
   const limit = options.limit ?? PUBLIC_PAGE_SIZE;
   const after = options.cursor ? decodeCursor(options.cursor) : undefined;
   const query = options.query?.trim().slice(0, 100) || undefined;
-  const rows = await store.publicSignatures(letter.id, { limit: limit + 1, ...(after && { after }), ...(query && { query }) });
+  const [rows, waiting] = await Promise.all([
+    store.publicSignatures(letter.id, { limit: limit + 1, ...(after && { after }), ...(query && { query }) }),
+    store.waitingForThreshold(letter.id),
+  ]);
   const signatures = rows.slice(0, limit);
   const last = signatures[signatures.length - 1];
   return {
     signatures,
     next: rows.length > limit && last ? encodeCursor(last.position) : null,
     unlisted: Math.max(letter.signatureCount - letter.listedCount, 0),
+    waiting,
   };
+}
+
+/**
+ * Verified signers per email domain, among those who chose to show theirs: only domains with at
+ * least `min` of them, so that a team of three is not singled out, and never a free-mail provider's.
+ */
+export async function domainAggregates(store: Store, letter: Letter, min: number): Promise<DomainCount[]> {
+  const counts = await store.domainCounts(letter.id, Math.max(min, 1));
+  return counts.filter((entry) => affiliationDomain(`@${entry.domain}`) === entry.domain);
 }
 
 export function encodeCursor(position: ListPosition): string {

@@ -12,6 +12,7 @@ export interface Store
     PurgeStore,
     OrganizerStore,
     ModerationStore,
+    AffiliationStore,
     ExportStore {}
 
 export interface LetterStore {
@@ -80,15 +81,26 @@ export interface OrganizerStore {
 export interface ModerationStore {
   /** Signatures of a letter for organizers, newest first, `limit` at a time before the id `before`. */
   findSignatures(letterId: number, filter: SignatureFilter): Promise<AdminSignature[]>;
-  /** Applies `action` to the given signatures of the letter; returns how many changed. */
-  moderate(letterId: number, ids: number[], action: ModerationAction, actor: Actor, now: Date): Promise<number>;
+  /** Applies the change to the given signatures of the letter; returns how many changed. */
+  moderate(letterId: number, ids: number[], change: ModerationChange, actor: Actor, now: Date): Promise<number>;
   /**
-   * Verified, listed, not hidden signatures: notable first, then newest first; `limit` of them after
-   * the position `after`, optionally only those whose name or organisation contains `query`.
+   * The public list: verified, listed, not hidden signatures whose listing threshold (if any) the
+   * letter's count has reached; notable first, then newest first; `limit` of them after the position
+   * `after`, optionally only those whose name or organisation contains `query`.
    */
   publicSignatures(letterId: number, page: { after?: ListPosition; query?: string; limit: number }): Promise<PublicSignature[]>;
+  /** Listed signatures whose threshold the letter's count has not reached yet. */
+  waitingForThreshold(letterId: number): Promise<number>;
   auditLog(filter: { letterId?: number; limit: number }): Promise<AuditEntry[]>;
   recordAudit(entry: Omit<AuditEntry, 'id' | 'letter'> & { letterId: number | null }): Promise<void>;
+}
+
+export interface AffiliationStore {
+  /** Verified signers per shown domain, for domains with at least `min` of them, most first. */
+  domainCounts(letterId: number, min: number): Promise<DomainCount[]>;
+  domainOrganisations(): Promise<DomainOrganisation[]>;
+  /** Names the organisation behind a domain, or with `organisation` null forgets it. */
+  setDomainOrganisation(domain: string, organisation: string | null, actor: Actor, now: Date): Promise<void>;
 }
 
 export interface ExportStore {
@@ -110,6 +122,22 @@ export interface Organizer {
 
 export type SignatureState = 'pending' | 'verified' | 'hidden' | 'withdrawn';
 export type ModerationAction = 'hide' | 'unhide' | 'notable' | 'unnotable';
+/** A moderation action; marking notable carries the vetting note. */
+export interface ModerationChange {
+  action: ModerationAction;
+  note: string | null;
+}
+
+export interface DomainCount {
+  domain: string;
+  organisation: string | null;
+  signers: number;
+}
+
+export interface DomainOrganisation {
+  domain: string;
+  organisation: string;
+}
 
 export interface SignatureFilter {
   /** `verified` means verified and not hidden; `hidden` means hidden in any status. */
@@ -125,7 +153,10 @@ export interface AdminSignature {
   status: SignatureStatus;
   hidden: boolean;
   notable: boolean;
+  notableNote: string | null;
   listed: boolean;
+  listThreshold: number | null;
+  emailDomain: string | null;
   name: string | null;
   email: string | null;
   title: string | null;
@@ -140,6 +171,11 @@ export interface PublicSignature {
   title: string | null;
   organisation: string | null;
   city: string | null;
+  /** The verified email domain the signer chose to show, and the organisation organizers gave it. */
+  domain: string | null;
+  domainOrganisation: string | null;
+  /** How the organizers verified a notable signatory. */
+  notableNote: string | null;
   /** Where the signature stands in the public list's order. */
   position: ListPosition;
 }
@@ -197,6 +233,7 @@ export interface Letter {
   closedAt: Date | null;
   anonymiseAfterDays: number | null;
   formFields: FormFields;
+  listThresholds: number[];
   signatureCount: number;
   /** Of the counted signatures, those listed publicly. */
   listedCount: number;
@@ -216,6 +253,10 @@ export interface NewSigning {
   organisation?: string | undefined;
   city?: string | undefined;
   listed: boolean;
+  /** Listed only once the letter has this many signatures. */
+  listThreshold?: number | undefined;
+  /** The email's domain, when the signer chose to show it and it is not free mail. */
+  emailDomain?: string | undefined;
   lang: string;
   /** Unique to this request: marks the row it queued mail for within the batch. */
   nonce: string;
@@ -233,6 +274,8 @@ export interface TokenSubject {
   signatoryNumber: number | null;
   name: string | null;
   listed: boolean;
+  listThreshold: number | null;
+  emailDomain: string | null;
   expiresAt: Date | null;
   /** The letter as it is after the change, counts included. */
   letter: LetterCount & { title: string; state: LetterState };
@@ -250,6 +293,14 @@ export interface MailJob {
   id: number;
   attempts: number;
   payload: MailPayload;
-  signature: { status: SignatureStatus; email: string | null; name: string | null; listed: boolean; lang: string };
+  signature: {
+    status: SignatureStatus;
+    email: string | null;
+    name: string | null;
+    listed: boolean;
+    listThreshold: number | null;
+    emailDomain: string | null;
+    lang: string;
+  };
   letter: { slug: string; title: string };
 }

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.ts';
+import { nameDomain } from '../domain/affiliation.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
@@ -49,6 +50,18 @@ export function adminApiRoutes(deps: RouteDeps) {
     });
   }
 
+  api.get('/domains', async (c) => c.json({ domains: await deps.store.domainOrganisations() }));
+
+  api.put('/domains/:domain', async (c) => {
+    const body = await jsonBody(c);
+    const organisation = body && typeof body === 'object' && 'organisation' in body ? body.organisation : undefined;
+    return c.json(await nameDomain(deps.store, actor(c), { domain: c.req.param('domain'), organisation }, deps.now()));
+  });
+
+  api.delete('/domains/:domain', async (c) =>
+    c.json(await nameDomain(deps.store, actor(c), { domain: c.req.param('domain'), organisation: null }, deps.now())),
+  );
+
   api.get('/audit', async (c) => {
     const slug = c.req.query('letter');
     const letterId = slug ? (await anyLetter(deps.store, slug)).id : undefined;
@@ -68,6 +81,7 @@ function letterJson(letter: Letter) {
     state: letter.state,
     goal: letter.goal,
     formFields: letter.formFields,
+    listThresholds: letter.listThresholds,
     count: letter.signatureCount,
     updatedAt: letter.updatedAt.toISOString(),
   };

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { RouteDeps } from '../app.ts';
+import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { OPTIONAL_FIELDS, type LetterInput, type Translation } from '../domain/letter-input.ts';
@@ -9,6 +10,7 @@ import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
 import type { Letter } from '../domain/store.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
+import { DomainsPage } from '../views/admin/domains.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
@@ -125,13 +127,14 @@ export function adminPageRoutes(deps: RouteDeps) {
     return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.state}.` });
   });
 
-  const signaturesPage = async (c: Context<AdminEnv>, message?: string) => {
+  const signaturesPage = async (c: Context<AdminEnv>, outcome: { message?: string; errors?: Record<string, string> } = {}) => {
     const letter = await anyLetter(deps.store, c.req.param('slug')!);
     const filter = signatureFilter(c.req.query());
     const signatures = await deps.store.findSignatures(letter.id, filter);
     const next = signatures.length === filter.limit ? String(signatures[signatures.length - 1]!.id) : null;
     return c.html(
-      <SignaturesPage {...common(c)} letter={letter} signatures={signatures} filter={filter} next={next} {...(message && { message })} />,
+      <SignaturesPage {...common(c)} letter={letter} signatures={signatures} filter={filter} next={next} {...outcome} />,
+      outcome.errors ? 400 : 200,
     );
   };
 
@@ -140,8 +143,29 @@ export function adminPageRoutes(deps: RouteDeps) {
   admin.post('/letters/:slug/signatures', async (c) => {
     const form = await c.req.parseBody({ all: true });
     const ids = [form.ids ?? []].flat().map(Number);
-    const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), { action: form.action, ids }, deps.now());
-    return signaturesPage(c, `${action}: ${changed} signature${changed === 1 ? '' : 's'} changed.`);
+    const note = typeof form.note === 'string' && form.note.trim() ? form.note : undefined;
+    try {
+      const input = { action: form.action, ids, ...(note && { note }) };
+      const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), input, deps.now());
+      return signaturesPage(c, { message: `${action}: ${changed} signature${changed === 1 ? '' : 's'} changed.` });
+    } catch (error) {
+      return formErrors(error, (errors) => signaturesPage(c, { errors }));
+    }
+  });
+
+  const domainsPage = async (c: Context<AdminEnv>, outcome: { message?: string; errors?: Record<string, string> } = {}) =>
+    c.html(<DomainsPage {...common(c)} domains={await deps.store.domainOrganisations()} {...outcome} />, outcome.errors ? 400 : 200);
+
+  admin.get('/domains', (c) => domainsPage(c));
+
+  admin.post('/domains', async (c) => {
+    const { domain = '', organisation = '' } = await formBody(c);
+    try {
+      const named = await nameDomain(deps.store, actor(c), { domain, organisation }, deps.now());
+      return domainsPage(c, { message: named.organisation ? `@${named.domain} is ${named.organisation}.` : `@${named.domain} is no longer named.` });
+    } catch (error) {
+      return formErrors(error, (errors) => domainsPage(c, { errors }));
+    }
   });
 
   for (const format of ['csv', 'jsonl'] as const) {
@@ -166,6 +190,7 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     goal: form.goal?.trim() ? Number(form.goal) : null,
     anonymiseAfterDays: form.anonymiseAfterDays?.trim() ? Number(form.anonymiseAfterDays) : null,
     formFields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, form[`field_${f}`] ?? 'optional'])),
+    listThresholds: (form.listThresholds ?? '').split(/[\s,;]+/).filter(Boolean).map(Number),
   };
 }
 

@@ -5,7 +5,7 @@ import { displayCount, isLocale } from '../domain/count-display.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
-import { publicPage } from '../domain/signatories.ts';
+import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { perLetter } from '../live/per-letter.ts';
@@ -122,7 +122,13 @@ export function apiRoutes(deps: RouteDeps) {
       signatures: page.signatures.map(({ position, ...shown }) => ({ ...shown, notable: position.notable })),
       next: page.next,
       unlisted: page.unlisted,
+      waiting: page.waiting,
     });
+  });
+
+  api.get('/letters/:slug/domains', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    return c.json({ minimum: deps.minDomainSigners, domains: await domainAggregates(deps.store, letter, deps.minDomainSigners) });
   });
 
   api.post('/letters/:slug/signatures', perAddress(deps, 'signPerAddress'), async (c) => {

@@ -6,7 +6,7 @@ import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
-import { publicPage } from '../domain/signatories.ts';
+import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
 import { CheckEmailPage } from '../views/check-email.tsx';
 import { ConfirmPage } from '../views/confirm.tsx';
@@ -41,13 +41,13 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.post('/l/:slug/sign', perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
-    const { listed, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, ...fields } = await formBody(c);
+    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, ...fields } = await formBody(c);
     const checkEmail = c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
     const letter = await openLetter(deps.store, slug);
     if (!(await deps.formGuard.passes({ [HONEYPOT_FIELD]: honeypot ?? '', [STAMP_FIELD]: stamp ?? '' }, deps.now()))) {
       return checkEmail;
     }
-    const input = { ...fields, listed: listed !== undefined };
+    const input = { ...fields, ...listingFromForm(listed), showDomain: showDomain !== undefined };
     try {
       const { mailQueued } = await sign(deps, slug, input);
       if (mailQueued) deps.onMailQueued?.(c);
@@ -62,8 +62,11 @@ export function pageRoutes(deps: RouteDeps) {
   pages.get('/l/:slug/signatories', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
     const query = c.req.query('q')?.trim() || undefined;
-    const list = await publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query });
-    return page(c, <SignatoriesPage letter={letter} page={list} query={query} />);
+    const [list, domains] = await Promise.all([
+      publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query }),
+      domainAggregates(deps.store, letter, deps.minDomainSigners),
+    ]);
+    return page(c, <SignatoriesPage letter={letter} page={list} query={query} domains={domains} />);
   });
 
   pages.get('/l/:slug/check-email', async (c) => {
@@ -106,4 +109,14 @@ export function pageRoutes(deps: RouteDeps) {
 async function noStore(c: Context, next: () => Promise<void>) {
   c.header('Cache-Control', 'no-store');
   await next();
+}
+
+/**
+ * The form's `listed`: a ticked checkbox ("true"), or one of the radios a letter with thresholds
+ * shows: "true", "false" or a threshold, which lists the name from that count on.
+ */
+function listingFromForm(listed: string | undefined): { listed: boolean; listAt?: number } {
+  if (listed === undefined || listed === 'false') return { listed: false };
+  if (/^\d{1,10}$/.test(listed)) return { listed: true, listAt: Number(listed) };
+  return { listed: true };
 }

@@ -35,3 +35,13 @@ export function plural(lang: string, count: number, forms: Plural): string {
   }
   return forms[rule.select(count)] ?? forms.other;
 }
+
+/** The sentences that tell a signer what they chose about the public list and their email domain. */
+export function listingChoice(
+  m: Messages,
+  choice: { listed: boolean; listThreshold: number | null; emailDomain: string | null },
+  count: (n: number) => string,
+): string[] {
+  const listing = !choice.listed ? m.willNotBeListed : choice.listThreshold ? m.willBeListedAt(count(choice.listThreshold)) : m.willBeListed;
+  return choice.emailDomain ? [listing, m.willShowDomain(choice.emailDomain)] : [listing];
+}

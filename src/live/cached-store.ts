@@ -19,8 +19,8 @@ export function withCountHub(store: Store, hub: CountHub): Store {
       if (result.subject) hub.counted(result.subject.letter);
       return result;
     },
-    async moderate(letterId, ids, action, actor, now) {
-      const changed = await store.moderate(letterId, ids, action, actor, now);
+    async moderate(letterId, ids, change, actor, now) {
+      const changed = await store.moderate(letterId, ids, change, actor, now);
       hub.forget(letterId);
       return changed;
     },

@@ -1,7 +1,8 @@
 import { html } from 'hono/html';
 import type { MailMessage } from '../domain/mail.ts';
 import type { MailJob } from '../domain/store.ts';
-import { messagesFor } from '../i18n/index.ts';
+import { exactCount } from '../domain/count-display.ts';
+import { listingChoice, messagesFor } from '../i18n/index.ts';
 
 /**
  * The message a mail job stands for, decided from the signature's state when it is sent, in the
@@ -18,7 +19,7 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
 
   if (signature.status === 'pending' && payload.verifyToken) {
     const verifyUrl = `${publicUrl}/verify/${payload.verifyToken}`;
-    const listing = signature.listed ? m.willBeListed : m.willNotBeListed;
+    const listing = listingChoice(m, signature, (n) => exactCount(n, signature.lang)).join(' ');
     return {
       to: signature.email,
       subject: m.mail.confirmSubject(title),

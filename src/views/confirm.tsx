@@ -1,5 +1,7 @@
 import type { Confirmation } from '../domain/confirm.ts';
 import type { TokenSubject } from '../domain/store.ts';
+import { exactCount } from '../domain/count-display.ts';
+import { listingChoice } from '../i18n/index.ts';
 import { useLanguage } from './language-context.ts';
 import { MessagePage } from './layout.tsx';
 
@@ -12,7 +14,7 @@ export function ConfirmPage(props: { token: string; confirmation: Confirmation }
         <p>
           {m.confirmAbout} <LetterLink subject={subject} /> {m.confirmAs} <strong>{subject.name}</strong>.
         </p>
-        <p>{subject.listed ? m.willBeListed : m.willNotBeListed}</p>
+        <ListingChoice subject={subject} />
         <form method="post" action={`/verify/${props.token}`}>
           <button type="submit">{m.confirmButton}</button>
         </form>
@@ -28,6 +30,7 @@ export function ConfirmPage(props: { token: string; confirmation: Confirmation }
       <p>
         <LetterLink subject={subject} />
       </p>
+      <ListingChoice subject={subject} />
       <p>{m.withdrawLater}</p>
     </MessagePage>
   );
@@ -35,4 +38,16 @@ export function ConfirmPage(props: { token: string; confirmation: Confirmation }
 
 export function LetterLink(props: { subject: TokenSubject }) {
   return <a href={`/l/${props.subject.letter.slug}`}>{props.subject.letter.title}</a>;
+}
+
+/** What the signer chose about the public list and their email domain. */
+function ListingChoice(props: { subject: TokenSubject }) {
+  const { lang, m } = useLanguage();
+  return (
+    <>
+      {listingChoice(m, props.subject, (n) => exactCount(n, lang)).map((line) => (
+        <p>{line}</p>
+      ))}
+    </>
+  );
 }

@@ -3,8 +3,8 @@ import type { Child } from 'hono/jsx';
 import { OPTIONAL_FIELDS, type FieldUse } from '../domain/letter-input.ts';
 import type { LetterText } from '../domain/letters.ts';
 import type { PublicPage } from '../domain/signatories.ts';
-import type { Letter, PublicSignature } from '../domain/store.ts';
-import { displayCount } from '../domain/count-display.ts';
+import type { DomainCount, Letter, PublicSignature } from '../domain/store.ts';
+import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
 import { plural, type Messages } from '../i18n/index.ts';
 import { useLanguage } from './language-context.ts';
@@ -12,6 +12,8 @@ import { Layout } from './layout.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
   listed?: boolean;
+  listAt?: number | undefined;
+  showDomain?: boolean;
 };
 
 export interface SignFormState {
@@ -100,7 +102,7 @@ export function LetterPage(props: LetterPageProps) {
         <div class="letter-body">{raw(props.bodyHtml)}</div>
       </article>
       {letter.state === 'open' ? (
-        <SignForm slug={letter.slug} lang={lang} formFields={letter.formFields} {...props.form} />
+        <SignForm slug={letter.slug} lang={lang} formFields={letter.formFields} thresholds={letter.listThresholds} {...props.form} />
       ) : (
         <p class="closed">
           {m.closed} {m.finalCount} {signatures(count)}.
@@ -153,13 +155,14 @@ export function Goal(props: { count: number; goal: number }) {
 
 function Signatories(props: { slug: string; page: PublicPage }) {
   const { m } = useLanguage();
-  const { signatures, unlisted, next } = props.page;
-  if (signatures.length === 0 && unlisted === 0) return null;
+  const { signatures, unlisted, waiting, next } = props.page;
+  if (signatures.length === 0 && unlisted === 0 && waiting === 0) return null;
   return (
     <section class="signatories">
       <h2>{m.signatories}</h2>
       <SignatureList signatures={signatures} />
       {unlisted > 0 && <Others count={unlisted} />}
+      {waiting > 0 && <Waiting count={waiting} />}
       {next && (
         <p>
           <a href={`/l/${props.slug}/signatories`}>{m.seeAll}</a>
@@ -179,6 +182,16 @@ export function Others(props: { count: number }) {
   );
 }
 
+/** "3 names wait to be listed until the letter reaches the count their signers chose". */
+export function Waiting(props: { count: number }) {
+  const { lang, m } = useLanguage();
+  return (
+    <p class="waiting">
+      {displayCount(props.count, lang)} {plural(lang, props.count, m.waiting)}
+    </p>
+  );
+}
+
 export function SignatureList(props: { signatures: PublicSignature[] }) {
   const { m } = useLanguage();
   return (
@@ -189,10 +202,41 @@ export function SignatureList(props: { signatures: PublicSignature[] }) {
           {(s.title || s.organisation || s.city) && (
             <span class="signatory-details">, {[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</span>
           )}
-          {s.position.notable && <span class="badge-notable"> {m.notable}</span>}
+          {s.domain && (
+            <span class="signatory-domain">
+              {' '}
+              ({m.verifiedAt} {s.domainOrganisation ? `${s.domainOrganisation}, @${s.domain}` : `@${s.domain}`})
+            </span>
+          )}
+          {s.position.notable && (
+            <span class="badge-notable">
+              {' '}
+              {m.notable}
+              {s.notableNote && ` (${m.vettedBy} ${s.notableNote})`}
+            </span>
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "37 verified signers at Company (@company.by)". */
+export function DomainCounts(props: { domains: DomainCount[] }) {
+  const { lang, m } = useLanguage();
+  if (props.domains.length === 0) return null;
+  return (
+    <section class="domains">
+      <h2>{m.byDomain}</h2>
+      <ul>
+        {props.domains.map((d) => (
+          <li>
+            {displayCount(d.signers, lang)} {plural(lang, d.signers, m.domainSigners)}{' '}
+            {d.organisation ? `${d.organisation} (@${d.domain})` : `@${d.domain}`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -224,7 +268,7 @@ function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string
   );
 }
 
-function SignForm(props: { slug: string; lang: string; formFields: Letter['formFields'] } & SignFormState) {
+function SignForm(props: { slug: string; lang: string; formFields: Letter['formFields']; thresholds: number[] } & SignFormState) {
   const { values } = props;
   const { lang, m } = useLanguage();
   // English shows the exact reasons the signing core gives; other languages a translated one per field.
@@ -276,10 +320,18 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
           </div>
         );
       })}
-      <div class={errors.listed ? 'field checkbox has-error' : 'field checkbox'}>
-        <input id="field-listed" name="listed" type="checkbox" value="true" checked={values.listed ?? false} />
-        <label for="field-listed">{m.listMe}</label>
-        {errors.listed && <p class="field-error">{errors.listed}</p>}
+      {props.thresholds.length === 0 ? (
+        <div class={errors.listed ? 'field checkbox has-error' : 'field checkbox'}>
+          <input id="field-listed" name="listed" type="checkbox" value="true" checked={values.listed ?? false} />
+          <label for="field-listed">{m.listMe}</label>
+          {errors.listed && <p class="field-error">{errors.listed}</p>}
+        </div>
+      ) : (
+        <ListingChoice thresholds={props.thresholds} values={values} error={errors.listAt ?? errors.listed} />
+      )}
+      <div class="field checkbox">
+        <input id="field-showDomain" name="showDomain" type="checkbox" value="true" checked={values.showDomain ?? false} />
+        <label for="field-showDomain">{m.showDomain}</label>
       </div>
       <p class="hint">{m.formHint}</p>
       <input type="hidden" name="lang" value={props.lang} />
@@ -290,5 +342,31 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
       </div>
       <button type="submit">{m.sign}</button>
     </form>
+  );
+}
+
+/**
+ * Where a letter offers thresholds, listing is one choice of several: now, once the count reaches one
+ * of them, or never. The radios post `listed` as "true", "false" or the threshold.
+ */
+function ListingChoice(props: { thresholds: number[]; values: SignFormValues; error: string | undefined }) {
+  const { lang, m } = useLanguage();
+  const chosen = !props.values.listed ? 'false' : props.values.listAt ? String(props.values.listAt) : 'true';
+  const options: [string, string][] = [
+    ['true', m.listNow],
+    ...props.thresholds.map((n): [string, string] => [String(n), m.listAt(exactCount(n, lang))]),
+    ['false', m.listNever],
+  ];
+  return (
+    <fieldset id="field-listAt" class={props.error ? 'field has-error' : 'field'}>
+      <legend>{m.listing}</legend>
+      {props.error && <p class="field-error">{props.error}</p>}
+      {options.map(([value, label], i) => (
+        <div class="checkbox">
+          <input id={`field-listed-${i}`} name="listed" type="radio" value={value} checked={chosen === value} />
+          <label for={`field-listed-${i}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -1,10 +1,10 @@
 import type { PublicPage } from '../domain/signatories.ts';
-import type { Letter } from '../domain/store.ts';
+import type { DomainCount, Letter } from '../domain/store.ts';
 import { useLanguage } from './language-context.ts';
 import { Layout } from './layout.tsx';
-import { Others, SignatureList } from './letter.tsx';
+import { DomainCounts, Others, SignatureList, Waiting } from './letter.tsx';
 
-export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query: string | undefined }) {
+export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query: string | undefined; domains: DomainCount[] }) {
   const { letter, page, query } = props;
   const { m } = useLanguage();
   const nextHref = page.next && `?${new URLSearchParams({ cursor: page.next, ...(query && { q: query }) })}`;
@@ -24,6 +24,7 @@ export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query
         <SignatureList signatures={page.signatures} />
       )}
       {!query && page.unlisted > 0 && <Others count={page.unlisted} />}
+      {!query && page.waiting > 0 && <Waiting count={page.waiting} />}
       {nextHref && (
         <p>
           <a href={nextHref} rel="next">
@@ -31,6 +32,7 @@ export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query
           </a>
         </p>
       )}
+      {!query && !page.next && <DomainCounts domains={props.domains} />}
     </Layout>
   );
 }

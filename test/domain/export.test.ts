@@ -26,7 +26,10 @@ const row = (id: number, fields: Partial<ExportRow> = {}): ExportRow => ({
   status: 'verified',
   hidden: false,
   notable: false,
+  notableNote: null,
   listed: true,
+  listThreshold: null,
+  emailDomain: null,
   name: `Name ${id}`,
   email: `n${id}@example.org`,
   title: null,
@@ -65,7 +68,7 @@ describe('CSV export', () => {
 
   it('writes only the header for an empty list', async () => {
     const { text } = await csv([]);
-    expect(text).toBe('id,number,state,name,title,organisation,city,listed,notable,lang,signed_at,confirmed_at\r\n');
+    expect(text).toBe('id,number,state,name,title,organisation,city,listed,listed_from,verified_domain,notable,notable_note,lang,signed_at,confirmed_at\r\n');
   });
 
   it('shows a hidden signature as hidden', async () => {

@@ -127,9 +127,9 @@ describe('an organizer runs a letter', () => {
     const names = (html: string) => [...html.matchAll(/<span class="signatory-name">([^<]*)<\/span>/g)].map((m) => m[1]);
     // Newest first: Maria confirmed last.
     expect(names(await (await ctx.site.fetch('/l/tech-for-all')).text())).toEqual(['Maria Notable', 'Spam Bot', 'Ann Example']);
-    await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'notable', ids: [signatures[0]!.id] });
+    await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'notable', ids: [signatures[0]!.id], note: 'work email' });
     const ann = (await (await api('GET', '/letters/tech-for-all/signatures?q=Ann')).json()) as { signatures: { id: number }[] };
-    await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'notable', ids: [ann.signatures[0]!.id] });
+    await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'notable', ids: [ann.signatures[0]!.id], note: 'called her' });
     const page = await (await ctx.site.fetch('/l/tech-for-all')).text();
     expect(names(page)).toEqual(['Maria Notable', 'Ann Example', 'Spam Bot']);
     expect(page).toContain('<li class="notable"><span class="signatory-name">Ann Example</span>');

@@ -24,7 +24,8 @@ function pageStatement(letterId: number, filter: ExportFilter, after: number, li
   if (filter.state) where.push(STATES[filter.state]!);
   if (filter.from) where.push(`created_at >= ?${args.push(filter.from.getTime())}`);
   if (filter.to) where.push(`created_at < ?${args.push(filter.to.getTime())}`);
-  const sql = `SELECT id, signatory_number, status, hidden, notable, listed, name, email, title, organisation, city, lang,
+  const sql = `SELECT id, signatory_number, status, hidden, notable, notable_note, listed, list_threshold, email_domain, name,
+                      email, title, organisation, city, lang,
                       created_at, verified_at
                FROM signatures NOT INDEXED WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?3`;
   return { sql, args };
@@ -51,7 +52,10 @@ function exportRow(row: Row): ExportRow {
     status: row.status as SignatureStatus,
     hidden: Boolean(row.hidden),
     notable: Boolean(row.notable),
+    notableNote: row.notable_note as string | null,
     listed: Boolean(row.listed),
+    listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
+    emailDomain: row.email_domain as string | null,
     name: row.name as string | null,
     email: row.email as string | null,
     title: row.title as string | null,

@@ -35,6 +35,8 @@ export function mailStore(db: Database): MailStore {
             email: signatures.email,
             name: signatures.name,
             listed: signatures.listed,
+            listThreshold: signatures.listThreshold,
+            emailDomain: signatures.emailDomain,
             lang: signatures.lang,
           },
           letter: { slug: letters.slug, title: letters.title },

@@ -5,11 +5,11 @@ import { auditLog, letters, signatures } from '../schema.ts';
 import { auditStatement } from './audit.ts';
 import { searchCondition, stateCondition } from './signature-filters.ts';
 
-const CHANGES: Record<ModerationAction, { hidden: boolean } | { notable: boolean }> = {
-  hide: { hidden: true },
-  unhide: { hidden: false },
-  notable: { notable: true },
-  unnotable: { notable: false },
+const CHANGES: Record<ModerationAction, (note: string | null) => { hidden: boolean } | { notable: boolean; notableNote: string | null }> = {
+  hide: () => ({ hidden: true }),
+  unhide: () => ({ hidden: false }),
+  notable: (note) => ({ notable: true, notableNote: note }),
+  unnotable: () => ({ notable: false, notableNote: null }),
 };
 
 export const adminSignatureColumns = {
@@ -17,7 +17,10 @@ export const adminSignatureColumns = {
   status: signatures.status,
   hidden: signatures.hidden,
   notable: signatures.notable,
+  notableNote: signatures.notableNote,
   listed: signatures.listed,
+  listThreshold: signatures.listThreshold,
+  emailDomain: signatures.emailDomain,
   name: signatures.name,
   email: signatures.email,
   title: signatures.title,
@@ -27,7 +30,7 @@ export const adminSignatureColumns = {
   verifiedAt: signatures.verifiedAt,
 };
 
-export function moderationStore(db: Database): Omit<ModerationStore, 'publicSignatures'> {
+export function moderationStore(db: Database): Omit<ModerationStore, 'publicSignatures' | 'waitingForThreshold'> {
   return {
     findSignatures: async (letterId, filter) =>
       db
@@ -44,8 +47,8 @@ export function moderationStore(db: Database): Omit<ModerationStore, 'publicSign
         .orderBy(desc(signatures.id))
         .limit(filter.limit),
 
-    async moderate(letterId, ids, action, actor, now) {
-      const change = CHANGES[action];
+    async moderate(letterId, ids, { action, note }, actor, now) {
+      const change = CHANGES[action](note);
       const [column, value] = Object.entries(change)[0] as ['hidden' | 'notable', boolean];
       const [changed] = await db.batch([
         // The count triggers see hidden change and move the count in this same transaction.
@@ -56,12 +59,13 @@ export function moderationStore(db: Database): Omit<ModerationStore, 'publicSign
             and(
               eq(signatures.letterId, letterId),
               inArray(signatures.id, ids),
-              ne(signatures[column], value),
+              // Marking notable again replaces the note.
+              action === 'notable' ? undefined : ne(signatures[column], value),
               ne(signatures.status, 'withdrawn'),
             ),
           )
           .returning({ id: signatures.id }),
-        auditStatement(db, { actor, action: `signature_${action}`, letterId, detail: { ids }, at: now }),
+        auditStatement(db, { actor, action: `signature_${action}`, letterId, detail: { ids, ...(note && { note }) }, at: now }),
       ]);
       return changed.length;
     },

@@ -12,8 +12,8 @@ import { groupCommit, type Row, type SqlBatch } from '../sql-batch.ts';
  */
 const UPSERT_SIGNATURE = `
   INSERT INTO signatures (letter_id, status, name, email, email_key, title, organisation, city, listed, lang,
-                          mail_window_start, mail_window_count, mail_nonce, created_at)
-  SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10
+                          mail_window_start, mail_window_count, mail_nonce, created_at, list_threshold, email_domain)
+  SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10, ?14, ?15
   FROM letters WHERE id = ?1 AND state = 'open'
   ON CONFLICT (letter_id, email_key) DO UPDATE SET
     mail_nonce = excluded.mail_nonce,
@@ -60,7 +60,8 @@ const WITHDRAW_OWNER = `(SELECT signature_id FROM tokens WHERE hash = ?1 AND pur
 const WITHDRAW = `
   UPDATE signatures
   SET status = 'withdrawn', withdrawn_at = ?2, name = NULL, email = NULL, email_key = NULL, title = NULL,
-      organisation = NULL, city = NULL, listed = 0, mail_nonce = NULL
+      organisation = NULL, city = NULL, listed = 0, list_threshold = NULL, email_domain = NULL, notable = 0,
+      notable_note = NULL, mail_nonce = NULL
   WHERE id = ${WITHDRAW_OWNER} AND status != 'withdrawn'
   RETURNING id`;
 
@@ -70,7 +71,7 @@ const DROP_OTHER_TOKENS = `DELETE FROM tokens WHERE signature_id = ${WITHDRAW_OW
 const USE_WITHDRAW_TOKEN = `UPDATE tokens SET used_at = ?2 WHERE hash = ?1 AND used_at IS NULL`;
 
 const SUBJECT = `
-  SELECT s.status, s.signatory_number, s.name, s.listed, t.expires_at,
+  SELECT s.status, s.signatory_number, s.name, s.listed, s.list_threshold, s.email_domain, t.expires_at,
          l.slug, l.title, l.state, l.signature_count, l.listed_count, l.count_updated_at
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
@@ -98,6 +99,8 @@ export function signingStore(batch: SqlBatch): SigningStore {
             s.nonce,
             now - s.mailWindowMs,
             s.mailsPerWindow,
+            s.listThreshold ?? null,
+            s.emailDomain ?? null,
           ],
         },
         { sql: INSERT_TOKENS, args: [s.verifyTokenHash, s.verifyExpiresAt.getTime(), s.nonce, s.withdrawTokenHash] },
@@ -142,6 +145,8 @@ function subject(row: Row | undefined): TokenSubject | undefined {
     signatoryNumber: row.signatory_number === null ? null : Number(row.signatory_number),
     name: row.name as string | null,
     listed: Boolean(row.listed),
+    listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
+    emailDomain: row.email_domain as string | null,
     expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
     letter: {
       slug: row.slug as string,

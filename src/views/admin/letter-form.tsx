@@ -16,6 +16,7 @@ export function letterFormValues(letter: Letter): LetterFormValues {
     state: letter.state,
     goal: letter.goal === null ? '' : String(letter.goal),
     anonymiseAfterDays: letter.anonymiseAfterDays === null ? '' : String(letter.anonymiseAfterDays),
+    listThresholds: letter.listThresholds.join(' '),
     ...Object.fromEntries(OPTIONAL_FIELDS.map((f) => [`field_${f}`, letter.formFields[f] ?? 'optional'])),
   };
 }
@@ -70,6 +71,11 @@ export function LetterFormPage(props: Props) {
         </div>
         {text('lang', 'Language of this text (e.g. en, be, ru, uk)')}
         {text('goal', 'Signature goal (optional)')}
+        {text(
+          'listThresholds',
+          'Listing thresholds (optional)',
+          'Counts a signer may choose to wait for before their name is listed, digits only, e.g. 100 1000 10000.',
+        )}
         {text(
           'anonymiseAfterDays',
           'Delete signers’ email addresses this many days after the letter closes (optional)',

@@ -1,5 +1,5 @@
 import type { AdminSignature, Letter, Organizer, SignatureState } from '../../domain/store.ts';
-import { AdminLayout, CsrfField } from './layout.tsx';
+import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
 
 interface Props {
   organizer: Organizer;
@@ -9,6 +9,7 @@ interface Props {
   filter: { state?: SignatureState | undefined; query?: string | undefined };
   next: string | null;
   message?: string;
+  errors?: Record<string, string>;
 }
 
 export function SignaturesPage(props: Props) {
@@ -29,6 +30,7 @@ export function SignaturesPage(props: Props) {
           {props.message}
         </p>
       )}
+      <FieldErrors errors={props.errors ?? {}} />
       <form method="get" action={base} class="filters">
         <label for="filter-state">State</label>{' '}
         <select id="filter-state" name="state">
@@ -53,6 +55,7 @@ export function SignaturesPage(props: Props) {
               <th scope="col">Email</th>
               <th scope="col">State</th>
               <th scope="col">Listed</th>
+              <th scope="col">Verified domain</th>
               <th scope="col">Notable</th>
             </tr>
           </thead>
@@ -66,8 +69,9 @@ export function SignaturesPage(props: Props) {
                 <td>{[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</td>
                 <td>{s.email ?? ''}</td>
                 <td>{s.hidden ? `hidden (${s.status})` : s.status}</td>
-                <td>{s.listed ? 'yes' : 'no'}</td>
-                <td>{s.notable ? 'yes' : ''}</td>
+                <td>{s.listed ? (s.listThreshold ? `from ${s.listThreshold} signatures` : 'yes') : 'no'}</td>
+                <td>{s.emailDomain ? `@${s.emailDomain}` : ''}</td>
+                <td>{s.notable ? `yes: ${s.notableNote ?? ''}` : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -80,6 +84,10 @@ export function SignaturesPage(props: Props) {
           <option value="notable">mark notable</option>
           <option value="unnotable">unmark notable</option>
         </select>{' '}
+        <div class="field">
+          <label for="field-note">How the organizers verified them (needed to mark notable; shown publicly)</label>
+          <input id="field-note" name="note" type="text" maxlength={300} placeholder="e.g. work email at company.by; public statement: https://…" />
+        </div>
         <button type="submit">Apply</button>
       </form>
       {props.next && (

@@ -1,0 +1,59 @@
+import type { DomainOrganisation, Organizer } from '../../domain/store.ts';
+import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
+
+interface Props {
+  organizer: Organizer;
+  csrf: string;
+  domains: DomainOrganisation[];
+  message?: string;
+  errors?: Record<string, string>;
+}
+
+/** Which organisation stands behind an email domain, for "verified at Company, @company.by". */
+export function DomainsPage(props: Props) {
+  return (
+    <AdminLayout title="Organisations of email domains" organizer={props.organizer} csrf={props.csrf}>
+      <p>
+        <a href="/admin">Back to the letters</a>
+      </p>
+      <p>
+        Signers may show that their email domain was verified. Name the organisation behind a domain to show it with the
+        domain; leave the organisation empty to stop naming it. Free-mail domains are never an affiliation.
+      </p>
+      {props.message && (
+        <p class="notice" role="status">
+          {props.message}
+        </p>
+      )}
+      <FieldErrors errors={props.errors ?? {}} />
+      <form method="post" action="/admin/domains" class="sign">
+        <CsrfField value={props.csrf} />
+        <div class="field">
+          <label for="field-domain">Domain</label>
+          <input id="field-domain" name="domain" type="text" placeholder="company.by" />
+        </div>
+        <div class="field">
+          <label for="field-organisation">Organisation</label>
+          <input id="field-organisation" name="organisation" type="text" maxlength={200} />
+        </div>
+        <button type="submit">Save</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Domain</th>
+            <th scope="col">Organisation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.domains.map((d) => (
+            <tr>
+              <td>@{d.domain}</td>
+              <td>{d.organisation}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
