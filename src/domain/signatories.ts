@@ -31,7 +31,10 @@ export async function publicPage(
     store.publicSignatures(letter.id, { limit: limit + 1, ...(after && { after }), ...(query && { query }) }),
     store.waitingForThreshold(letter.id),
   ]);
-  const signatures = rows.slice(0, limit);
+  // A domain is shown only while it is no free-mail provider's, should the list have grown since.
+  const signatures = rows
+    .slice(0, limit)
+    .map((s) => (s.domain && !isAffiliation(s.domain) ? { ...s, domain: null, domainOrganisation: null } : s));
   const last = signatures[signatures.length - 1];
   return {
     signatures,
@@ -47,8 +50,10 @@ export async function publicPage(
  */
 export async function domainAggregates(store: Store, letter: Letter, min: number): Promise<DomainCount[]> {
   const counts = await store.domainCounts(letter.id, Math.max(min, 1));
-  return counts.filter((entry) => affiliationDomain(`@${entry.domain}`) === entry.domain);
+  return counts.filter((entry) => isAffiliation(entry.domain));
 }
+
+const isAffiliation = (domain: string) => affiliationDomain(`@${domain}`) === domain;
 
 export function encodeCursor(position: ListPosition): string {
   return btoa(`${position.notable ? 1 : 0}.${position.verifiedAt.getTime()}.${position.id}`).replace(/=+$/, '');

@@ -102,7 +102,7 @@ describe('the Worker with D1', () => {
     const res = await admin(`/letters/${SLUG}/export.csv`);
     expect(res.status).toBe(200);
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,number,state,name,title,organisation,city,listed,notable,lang,signed_at,confirmed_at');
+    expect(lines[0]).toBe('id,number,state,name,title,organisation,city,listed,listed_from,verified_domain,notable,notable_note,lang,signed_at,confirmed_at');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(',1,verified,Worker Signer,');
     expect(lines[1]).not.toContain('@');
