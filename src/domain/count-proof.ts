@@ -141,8 +141,9 @@ export async function proveCount(letter: Pick<Letter, 'slug' | 'signatureCount' 
  * {@link CountProof} fields; other fields are ignored) against a public key.
  */
 export async function verifyCount(countJson: unknown, publicKeyJwk: unknown): Promise<CountVerdict> {
-  const proof = asCountProof(countJson);
-  if (typeof proof === 'string') return { valid: false, reason: proof };
+  const read = readCountProof(countJson);
+  if ('reason' in read) return { valid: false, ...read };
+  const { proof } = read;
   if (!isPublicKeyJwk(publicKeyJwk)) return { valid: false, reason: 'the key is not an Ed25519 public key (JWK)' };
   const keyId = await countKeyId(publicKeyJwk);
   if (proof.keyId !== keyId) {
@@ -198,9 +199,9 @@ export function decodeProofHeader(value: string): unknown {
   }
 }
 
-/** The proof fields of `value`, or which of them is missing or malformed. */
-function asCountProof(value: unknown): CountProof | string {
-  if (typeof value !== 'object' || value === null) return 'this is not a signed count (not a JSON object)';
+/** The proof fields of `value` (other fields dropped), or which of them is missing or malformed. */
+export function readCountProof(value: unknown): { proof: CountProof } | { reason: string } {
+  if (typeof value !== 'object' || value === null) return { reason: 'this is not a signed count (not a JSON object)' };
   const v = value as Record<string, unknown>;
   const problems: [keyof CountProof, boolean][] = [
     ['slug', typeof v.slug === 'string' && v.slug !== '' && !/[\u0000-\u001f]/.test(v.slug)],
@@ -212,9 +213,9 @@ function asCountProof(value: unknown): CountProof | string {
     ['signature', typeof v.signature === 'string' && /^[A-Za-z0-9_-]{86}$/.test(v.signature) && base64url(fromBase64url(v.signature)) === v.signature],
   ];
   const bad = problems.filter(([, ok]) => !ok).map(([field]) => field);
-  if (bad.length > 0) return `this is not a signed count: ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} missing or malformed`;
+  if (bad.length > 0) return { reason: `this is not a signed count: ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} missing or malformed` };
   const { slug, count, updatedAt, textSha256, keyId, signature } = v as unknown as CountProof;
-  return { slug, count, updatedAt, textSha256, keyId, signature };
+  return { proof: { slug, count, updatedAt, textSha256, keyId, signature } };
 }
 
 /** One spelling per instant, so a signed time cannot be rewritten into an equal-looking other one. */
