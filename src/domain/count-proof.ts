@@ -100,7 +100,7 @@ export async function letterTextSha256(letter: Pick<Letter, 'title' | 'body'>): 
 /** A new signing key, serialized (a private JWK as JSON) for {@link importCountSigningKey}. Keep it secret. */
 export async function newCountSigningKey(): Promise<string> {
   const pair = (await crypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const { kty, crv, d, x } = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  const { kty, crv, d, x } = (await crypto.subtle.exportKey('jwk', pair.privateKey)) as JsonWebKey;
   return JSON.stringify({ kty, crv, d, x });
 }
 
@@ -193,7 +193,7 @@ export function encodeProofHeader(proof: CountProof): string {
 /** The proof a {@link COUNT_PROOF_HEADER} holds, unchecked; undefined if it is not base64url JSON. */
 export function decodeProofHeader(value: string): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(value)));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64url(value)));
   } catch {
     return undefined;
   }
