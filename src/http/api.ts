@@ -32,17 +32,17 @@ export function apiRoutes(deps: RouteDeps) {
   // Signed once per letter object, that is once per change of the count or the text, for every
   // locale, label and stream; Ed25519 signatures are deterministic, so every instance signs alike.
   const proof = (letter: Letter) => perLetter(letter, 'proof', () => proveCount(letter, deps.countKey));
-  const countJson = (proof: CountProof, locale: string) => ({
-    count: proof.count,
-    display: displayCount(proof.count, locale),
-    updatedAt: proof.updatedAt,
-    slug: proof.slug,
-    textSha256: proof.textSha256,
-    keyId: proof.keyId,
-    signature: proof.signature,
+  const countJson = (signed: CountProof, locale: string) => ({
+    count: signed.count,
+    display: displayCount(signed.count, locale),
+    updatedAt: signed.updatedAt,
+    slug: signed.slug,
+    textSha256: signed.textSha256,
+    keyId: signed.keyId,
+    signature: signed.signature,
   });
   // The signature covers slug, count, time, text and key: whatever changes, it does.
-  const version = (proof: CountProof, ...rest: string[]) => [proof.signature, ...rest].join('\u0000');
+  const version = (signed: CountProof, ...rest: string[]) => [signed.signature, ...rest].join('\u0000');
 
   api.get('/letters', async (c) => {
     const letters = await deps.store.openLetters();
@@ -76,12 +76,12 @@ export function apiRoutes(deps: RouteDeps) {
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const { etag, body, signed } = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
+    const { etag, body, proofHeader } = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
       const signed = await proof(letter);
       return {
         etag: etagOf(version(signed, 'shields', locale, label)),
         body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(signed.count, locale), color: 'blue' }),
-        signed: encodeProofHeader(signed),
+        proofHeader: encodeProofHeader(signed),
       };
     });
     // shields.io's endpoint badge refuses a body with keys it does not know (its schema does not allow
@@ -89,7 +89,7 @@ export function apiRoutes(deps: RouteDeps) {
     return embeddable(c, etag, () =>
       c.body(body, 200, {
         'Content-Type': 'application/json',
-        [COUNT_PROOF_HEADER]: signed,
+        [COUNT_PROOF_HEADER]: proofHeader,
         'Access-Control-Expose-Headers': COUNT_PROOF_HEADER,
       }),
     );
