@@ -1,5 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { CountSigningKey } from './domain/count-proof.ts';
 import { ServiceError } from './domain/errors.ts';
 import type { MailMessage } from './domain/mail.ts';
 import type { SignDeps } from './domain/sign.ts';
@@ -13,6 +14,7 @@ import { formGuard } from './http/form-guard.ts';
 import { pageRoutes } from './http/pages.tsx';
 import type { AddressLimitDeps } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { wellKnownRoutes } from './http/well-known.ts';
 import type { CountHub } from './live/count-hub.ts';
 import { withCountHub } from './live/cached-store.ts';
 
@@ -35,6 +37,8 @@ export interface AppDeps extends SignDeps {
   hmac: (message: string) => Promise<string>;
   /** The site's public address, without a trailing slash. */
   publicUrl: string;
+  /** Signs the counts the API serves; its public key is served at /.well-known/undersigned.json. */
+  countKey: CountSigningKey;
   log: (line: string) => void;
   /** Called when a signing has queued mail, so it can be sent right away (on Workers, after the answer). */
   onMailQueued?: (c: Context) => void;
@@ -91,6 +95,7 @@ export function createApp(appDeps: AppDeps) {
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
     }
   });
+  app.route('/', wellKnownRoutes(deps));
   app.route('/api/admin', adminApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.route('/admin', adminPageRoutes(deps));

@@ -10,6 +10,7 @@ import { COMMAND_LINE, issueOrganizerToken } from './domain/organizers.ts';
 import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
 import { nodeHashing } from './node-hashing.node.ts';
+import { verifyCountCommand } from './verify-count.node.ts';
 
 const USAGE = `Usage: undersigned <command>
 
@@ -20,8 +21,13 @@ const USAGE = `Usage: undersigned <command>
          [--from DATE] [--to DATE] [--include-email] [--bom]
                                write the signatures of a letter to standard output
   check [--fix]                compare every stored count with its rows; --fix repairs them
+  verify-count URL|FILE [--key URL|FILE]
+                               check a signed count (count JSON, or shields.json's header) against
+                               the site's key (default: /.well-known/undersigned.json of the URL's
+                               site, or beside the FILE); exit 0 valid, 1 not valid
 
-The database is the one DATABASE_URL names (default file:./data/undersigned.db).`;
+The database is the one DATABASE_URL names (default file:./data/undersigned.db); verify-count
+needs none.`;
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -33,17 +39,33 @@ const OPTIONS = {
   'include-email': { type: 'boolean' },
   bom: { type: 'boolean' },
   fix: { type: 'boolean' },
+  key: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    // An unknown option or a missing value: a usage error, like an unknown command.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [command, sub, arg] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === 'verify-count') {
+    if (positionals.length !== 2) {
+      console.error(`verify-count takes one URL or FILE.\n\n${USAGE}`);
+      return 2;
+    }
+    return await verifyCountCommand(sub!, values.key);
   }
   useHashing(nodeHashing);
   const config = parseConfig(process.env);

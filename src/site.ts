@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { storedSecret } from './db/settings.ts';
+import { storedCountKey, storedSecret } from './db/settings.ts';
 import { deliverDueMail, type Mailer, type MailMessage } from './domain/mail.ts';
 import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
@@ -31,6 +31,7 @@ export interface Runtime {
 export async function createSite(config: Config, db: Database, store: Store, mailer: Mailer, runtime: Runtime) {
   const now = () => new Date();
   const secret = config.SECRET ?? (await storedSecret(db, newToken));
+  const countKey = await storedCountKey(db);
   const hmac = createHmac(secret);
   const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
   const app = createApp({
@@ -50,6 +51,7 @@ export async function createSite(config: Config, db: Database, store: Store, mai
     hmac,
     emailKey: (canonical) => hmac(`email\u0000${canonical}`),
     publicUrl: config.PUBLIC_URL,
+    countKey,
     ...runtime,
   });
   const deliver = () =>

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
+import { COUNT_PROOF_HEADER, encodeProofHeader, proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
@@ -28,13 +29,20 @@ export function apiRoutes(deps: RouteDeps) {
     count: letter.signatureCount,
     display: displayCount(letter.signatureCount, locale),
   });
-  const countJson = (letter: Letter, locale: string) => ({
-    count: letter.signatureCount,
-    display: displayCount(letter.signatureCount, locale),
-    updatedAt: letter.countUpdatedAt.toISOString(),
+  // Signed once per letter object, that is once per change of the count or the text, for every
+  // locale, label and stream; Ed25519 signatures are deterministic, so every instance signs alike.
+  const proof = (letter: Letter) => perLetter(letter, 'proof', () => proveCount(letter, deps.countKey));
+  const countJson = (signed: CountProof, locale: string) => ({
+    count: signed.count,
+    display: displayCount(signed.count, locale),
+    updatedAt: signed.updatedAt,
+    slug: signed.slug,
+    textSha256: signed.textSha256,
+    keyId: signed.keyId,
+    signature: signed.signature,
   });
-  const version = (letter: Letter, ...rest: string[]) =>
-    [letter.slug, letter.signatureCount, letter.countUpdatedAt.getTime(), ...rest].join('\u0000');
+  // The signature covers slug, count, time, text and key: whatever changes, it does.
+  const version = (signed: CountProof, ...rest: string[]) => [signed.signature, ...rest].join('\u0000');
 
   api.get('/letters', async (c) => {
     const letters = await deps.store.openLetters();
@@ -57,10 +65,10 @@ export function apiRoutes(deps: RouteDeps) {
   api.get('/letters/:slug/count', async (c) => {
     const locale = localeOf(c);
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const { etag, body } = perLetter(letter, `count\u0000${locale}`, () => ({
-      etag: etagOf(version(letter, 'count', locale)),
-      body: JSON.stringify(countJson(letter, locale)),
-    }));
+    const { etag, body } = await perLetter(letter, `count\u0000${locale}`, async () => {
+      const signed = await proof(letter);
+      return { etag: etagOf(version(signed, 'count', locale)), body: JSON.stringify(countJson(signed, locale)) };
+    });
     return embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
   });
 
@@ -68,11 +76,23 @@ export function apiRoutes(deps: RouteDeps) {
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const { etag, body } = perLetter(letter, `shields\u0000${locale}\u0000${label}`, () => ({
-      etag: etagOf(version(letter, 'shields', locale, label)),
-      body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(letter.signatureCount, locale), color: 'blue' }),
-    }));
-    return embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
+    const { etag, body, proofHeader } = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
+      const signed = await proof(letter);
+      return {
+        etag: etagOf(version(signed, 'shields', locale, label)),
+        body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(signed.count, locale), color: 'blue' }),
+        proofHeader: encodeProofHeader(signed),
+      };
+    });
+    // shields.io's endpoint badge refuses a body with keys it does not know (its schema does not allow
+    // unknown keys), so the signed count rides in a header here, readable by scripts on other sites.
+    return embeddable(c, etag, () =>
+      c.body(body, 200, {
+        'Content-Type': 'application/json',
+        [COUNT_PROOF_HEADER]: proofHeader,
+        'Access-Control-Expose-Headers': COUNT_PROOF_HEADER,
+      }),
+    );
   });
 
   const live = deps.liveStream;
@@ -91,7 +111,9 @@ export function apiRoutes(deps: RouteDeps) {
           while (latest && !stream.aborted) {
             const next = latest;
             latest = undefined;
-            await stream.writeSSE({ event: 'count', data: JSON.stringify(countJson(next, locale)), retry: 3000 });
+            // Each event is the count JSON, signed: a saved event checks like a saved count.
+            const data = JSON.stringify(countJson(await proof(next), locale));
+            await stream.writeSSE({ event: 'count', data, retry: 3000 });
           }
           writing = false;
         };

@@ -12,9 +12,9 @@ export function etagOf(version: string): string {
  * Answers a read that any site may embed: CORS-open, cacheable, with an ETag. When the client
  * already has this version (If-None-Match), answers 304 without building the body.
  */
-export function embeddable(c: Context, etag: string, respond: () => Response): Response {
+export function embeddable(c: Context, etag: string, respond: () => Response, cacheControl = EMBED_CACHE_CONTROL): Response {
   c.header('ETag', etag);
-  c.header('Cache-Control', EMBED_CACHE_CONTROL);
+  c.header('Cache-Control', cacheControl);
   c.header('Access-Control-Allow-Origin', '*');
   const wanted = c.req.header('if-none-match');
   if (wanted && wanted.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {

@@ -20,7 +20,16 @@ describe('health and count endpoints', () => {
     const res = await site.fetch(`/api/letters/${SLUG}/count`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { count: number; display: string; updatedAt: string };
-    expect(body).toEqual({ count: 2512, display: '2,500+', updatedAt: expect.any(String) });
+    // Beside them, what signs them (test/stories/signed-count.test.ts checks the signature).
+    expect(body).toEqual({
+      count: 2512,
+      display: '2,500+',
+      updatedAt: expect.any(String),
+      slug: SLUG,
+      textSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
+    });
     expect(Date.parse(body.updatedAt)).toBeGreaterThanOrEqual(now - 1000);
 
     const de = (await (await site.fetch(`/api/letters/${SLUG}/count?locale=de`)).json()) as { display: string };

@@ -23,7 +23,9 @@ describe('the live count', () => {
       const [message] = await mail.mailTo('live@example.org');
       await site.fetch(linkPath(message!, 'verify'), { method: 'POST' });
       await stream.countOf(1, 2000);
-      expect(stream.counts.at(-1)).toEqual({ count: 1, display: '1', updatedAt: expect.any(String) });
+      expect(stream.counts.at(-1)).toMatchObject({ count: 1, display: '1', updatedAt: expect.any(String), slug: SLUG });
+      // Each event is the count JSON, signed like it.
+      expect(Object.keys(stream.counts.at(-1)!)).toEqual(Object.keys(await (await site.fetch(`/api/letters/${SLUG}/count`)).json()));
       stream.close();
     } finally {
       await site.close();

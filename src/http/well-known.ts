@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+import type { RouteDeps } from '../app.ts';
+import { WELL_KNOWN_PATH, wellKnownDocument } from '../domain/count-proof.ts';
+import { embeddable, etagOf } from './embeddable.ts';
+
+/** The site's public keys change only with its database: caches may keep them for an hour. */
+const KEYS_CACHE_CONTROL = 'public, max-age=3600';
+
+/** `/.well-known/undersigned.json`: the public key that checks the site's signed counts, open to any site. */
+export function wellKnownRoutes(deps: RouteDeps) {
+  const routes = new Hono();
+  const body = JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.countKey]));
+  const etag = etagOf(body);
+  routes.get(WELL_KNOWN_PATH, (c) =>
+    embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }), KEYS_CACHE_CONTROL),
+  );
+  return routes;
+}
