@@ -1,14 +1,20 @@
 import { once } from 'node:events';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig } from './config.ts';
+import { parseConfig, type Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { storedCountKey } from './db/settings.ts';
 import { openDatabase } from './db/libsql.node.ts';
 import { createStore } from './db/store.ts';
 import { checkCounts } from './domain/check.ts';
 import { ServiceError } from './domain/errors.ts';
 import { exportSignatures } from './domain/export.ts';
+import { publicLetter } from './domain/letters.ts';
 import { COMMAND_LINE, issueOrganizerToken } from './domain/organizers.ts';
 import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
+import { mirrorFiles } from './mirror/bundle.tsx';
 import { nodeHashing } from './node-hashing.node.ts';
 import { verifyCountCommand } from './verify-count.node.ts';
 
@@ -21,6 +27,10 @@ const USAGE = `Usage: undersigned <command>
          [--from DATE] [--to DATE] [--include-email] [--bom]
                                write the signatures of a letter to standard output
   check [--fix]                compare every stored count with its rows; --fix repairs them
+  mirror --letter SLUG --out DIR
+                               write a static copy of a letter for when the site is blocked: the
+                               letter in every language, the public list, the signed count, the key
+                               and how to check them; every link relative, nothing loaded from elsewhere
   verify-count URL|FILE [--key URL|FILE]
                                check a signed count (count JSON, or shields.json's header) against
                                the site's key (default: /.well-known/undersigned.json of the URL's
@@ -40,6 +50,7 @@ const OPTIONS = {
   bom: { type: 'boolean' },
   fix: { type: 'boolean' },
   key: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'token' && sub === 'list') return await tokenList(store);
     if (command === 'token' && sub === 'revoke') return await tokenRevoke(store, arg);
     if (command === 'export') return await exportCommand(store, values);
+    if (command === 'mirror') return await mirrorCommand(db, store, config, values);
     if (command === 'check') return await check(store, values.fix ?? false);
     console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
     return 2;
@@ -151,6 +163,30 @@ function progressLine(total: number) {
       lastTenth = tenth;
     }
   };
+}
+
+async function mirrorCommand(db: Database, store: Store, config: Config, values: Values) {
+  if (!values.letter || !values.out) {
+    console.error(`mirror needs --letter SLUG and --out DIR.\n\n${USAGE}`);
+    return 2;
+  }
+  const letter = await publicLetter(store, values.letter);
+  const deps = {
+    store,
+    key: await storedCountKey(db),
+    publicUrl: config.PUBLIC_URL,
+    stylesheet: await readFile(new URL('../public/style.css', import.meta.url), 'utf8'),
+    minDomainSigners: config.MIN_DOMAIN_SIGNERS,
+  };
+  let files = 0;
+  for await (const file of mirrorFiles(deps, letter)) {
+    const path = join(values.out, ...file.path.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.content);
+    files++;
+  }
+  console.log(`Wrote ${files} files to ${values.out}.`);
+  return 0;
 }
 
 async function check(store: Store, fix: boolean) {

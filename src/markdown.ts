@@ -18,3 +18,28 @@ export function renderMarkdown(source: string): string {
   }
   return html;
 }
+
+// For a static copy that must load nothing from elsewhere and link only within itself: a link to
+// another site becomes its text with the address after it, an image its description and address.
+const offline = new MarkdownIt({ html: false, linkify: true, typographer: true });
+const escape = (text: string) => offline.utils.escapeHtml(text);
+// Rendering is synchronous, so one stack serves every render: each link_open has its link_close.
+const hrefs: string[] = [];
+offline.renderer.rules.link_open = (tokens, idx) => {
+  const href = String(tokens[idx]!.attrGet('href') ?? '');
+  hrefs.push(href);
+  return href.startsWith('#') ? `<a href="${escape(href)}">` : '';
+};
+offline.renderer.rules.link_close = () => {
+  const href = hrefs.pop() ?? '';
+  return href.startsWith('#') ? '</a>' : ` (${escape(href)})`;
+};
+offline.renderer.rules.image = (tokens, idx) => {
+  const token = tokens[idx]!;
+  return `[${escape(token.content)}: ${escape(String(token.attrGet('src') ?? ''))}]`;
+};
+
+/** Renders Markdown like {@link renderMarkdown}, with links to elsewhere and images written out as text. */
+export function renderMarkdownOffline(source: string): string {
+  return offline.render(source);
+}
