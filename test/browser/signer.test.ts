@@ -27,7 +27,7 @@ describe('a signer in the browser', () => {
     const page = await browser.page();
     await page.goto(`${ctx.site.url}/l/${SLUG}`);
     await page.getByLabel('Your name').fill('Hanna Browser');
-    await page.getByLabel('Email').fill('hanna@example.org');
+    await page.getByLabel('Email', { exact: true }).fill('hanna@example.org');
     await page.getByLabel('Organisation (optional)').fill('Open Labs');
     await page.getByLabel('Show my name in the public list of signatories').check();
     await page.getByRole('button', { name: 'Sign' }).click();
@@ -50,7 +50,7 @@ describe('a signer in the browser', () => {
       const page = await noScript.page();
       await page.goto(`${ctx.site.url}/l/${SLUG}`);
       await page.getByLabel('Your name').fill('Ivan NoScript');
-      await page.getByLabel('Email').fill('noscript@example.org');
+      await page.getByLabel('Email', { exact: true }).fill('noscript@example.org');
       await page.getByRole('button', { name: 'Sign' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Check your email');
       const [mail] = await ctx.mail.mailTo('noscript@example.org');

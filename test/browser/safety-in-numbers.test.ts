@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { linkPath } from '../support/smtp.ts';
+import { SLUG, siteWithMail } from '../support/site.ts';
+
+// Story: a cautious signer picks "list my name once 100 have signed" with the keyboard and mouse,
+// shows her verified company domain, and sees both choices confirmed.
+describe('choosing when to be listed, in the browser', () => {
+  const ctx = siteWithMail();
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  beforeAll(async () => {
+    browser = await openBrowser();
+    const token = await ctx.site.organizerToken();
+    const res = await ctx.site.fetch(`/api/admin/letters/${SLUG}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ listThresholds: [100, 1000] }),
+    });
+    expect(res.status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('offers the thresholds as one accessible choice and keeps what was chosen', async () => {
+    const page = await browser.page();
+    await page.goto(`${ctx.site.url}/l/${SLUG}`);
+    const choice = page.getByRole('group', { name: 'Public list' });
+    expect(await choice.getByRole('radio').count()).toBe(4);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'letter-thresholds-1280');
+
+    await page.getByLabel('Your name').fill('Zoya Cautious');
+    await page.getByLabel('Email', { exact: true }).fill('zoya@company.by');
+    await choice.getByLabel('List my name once at least 1,000 people have signed').check();
+    await page.getByLabel(/verified at @company\.by/).check();
+    await page.getByRole('button', { name: 'Sign' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Check your email');
+
+    const [mail] = await ctx.mail.mailTo('zoya@company.by');
+    await page.goto(`${ctx.site.url}${linkPath(mail!, 'verify')}`);
+    const body = page.locator('main');
+    await expect.poll(() => body.textContent()).toContain('once the letter has 1,000 signatures');
+    expect(await body.textContent()).toContain('Your email domain will be shown as verified: @company.by.');
+    await page.getByRole('button', { name: 'Confirm my signature' }).click();
+    await expect.poll(() => page.locator('.signatory-number').textContent()).toContain('You are signatory #1');
+
+    await page.goto(`${ctx.site.url}/l/${SLUG}/signatories`);
+    expect(await page.locator('.signature-list').count()).toBe(0);
+    expect(await page.locator('.waiting').textContent()).toContain('1 name waits to be listed');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
