@@ -24,7 +24,7 @@ export interface CountFields {
   count: number;
   /** When the count last changed (the letter's countUpdatedAt), ISO 8601 in UTC as toISOString writes it. */
   updatedAt: string;
-  /** SHA-256, lowercase hex, of {@link letterText}. */
+  /** SHA-256, lowercase hex, of {@link signedLetterText}. */
   textSha256: string;
 }
 
@@ -86,15 +86,15 @@ export function countMessage(fields: CountFields): string {
  * and Markdown body as stored. A copy of the letter saved as exactly these bytes (a mirror's
  * letter.md) can be checked with `sha256sum`.
  *
- * @example letterText({ title: 'Start-ups', body: 'We ask…' }) // "# Start-ups\n\nWe ask…\n"
+ * @example signedLetterText({ title: 'Start-ups', body: 'We ask…' }) // "# Start-ups\n\nWe ask…\n"
  */
-export function letterText(letter: Pick<Letter, 'title' | 'body'>): string {
+export function signedLetterText(letter: Pick<Letter, 'title' | 'body'>): string {
   return `# ${letter.title}\n\n${letter.body}\n`;
 }
 
-/** SHA-256 of the UTF-8 bytes of {@link letterText}, lowercase hex. */
-export async function letterTextSha256(letter: Pick<Letter, 'title' | 'body'>): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', encoder.encode(letterText(letter))));
+/** SHA-256 of the UTF-8 bytes of {@link signedLetterText}, lowercase hex. */
+export async function signedLetterTextSha256(letter: Pick<Letter, 'title' | 'body'>): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', encoder.encode(signedLetterText(letter))));
 }
 
 /** A new signing key, serialized (a private JWK as JSON) for {@link importCountSigningKey}. Keep it secret. */
@@ -131,7 +131,7 @@ export async function proveCount(letter: Pick<Letter, 'slug' | 'signatureCount' 
     slug: letter.slug,
     count: letter.signatureCount,
     updatedAt: letter.countUpdatedAt.toISOString(),
-    textSha256: await letterTextSha256(letter),
+    textSha256: await signedLetterTextSha256(letter),
   };
   return { ...fields, keyId: key.id, signature: await signCount(fields, key.privateKey) };
 }

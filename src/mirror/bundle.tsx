@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { displayCount } from '../domain/count-display.ts';
-import { letterText as signedText, proveCount, wellKnownDocument, type CountSigningKey } from '../domain/count-proof.ts';
+import { proveCount, signedLetterText, wellKnownDocument, type CountSigningKey } from '../domain/count-proof.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter, Store } from '../domain/store.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
@@ -69,7 +69,7 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
 
   yield { path: 'count.json', content: `${JSON.stringify({ ...proof, display: displayCount(proof.count) }, null, 2)}\n` };
   yield { path: '.well-known/undersigned.json', content: `${JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.key]), null, 2)}\n` };
-  yield { path: 'letter.md', content: signedText(letter) };
+  yield { path: 'letter.md', content: signedLetterText(letter) };
   yield { path: 'verify.html', content: await html(<MirrorVerify letter={letter} proof={proof} original={original} />) };
   yield { path: 'style.css', content: deps.stylesheet };
   // GitHub Pages leaves out folders whose names start with a dot (.well-known) unless told not to.

@@ -5,8 +5,8 @@ import {
   decodeProofHeader,
   encodeProofHeader,
   importCountSigningKey,
-  letterText,
-  letterTextSha256,
+  signedLetterText,
+  signedLetterTextSha256,
   newCountSigningKey,
   proveCount,
   verifyCount,
@@ -31,7 +31,7 @@ describe('the signed count', () => {
       slug: 'startups-not-fear',
       count: 2512,
       updatedAt: '2020-08-17T12:34:56.789Z',
-      textSha256: createHash('sha256').update(letterText(letter), 'utf8').digest('hex'),
+      textSha256: createHash('sha256').update(signedLetterText(letter), 'utf8').digest('hex'),
       keyId: key.id,
       signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
     });
@@ -102,9 +102,9 @@ describe('the signed count', () => {
   });
 
   it('hashes the letter text as "# title", a blank line, the Markdown body and a newline', async () => {
-    expect(letterText({ title: 'T', body: 'Body' })).toBe('# T\n\nBody\n');
-    expect(await letterTextSha256({ title: 'T', body: 'Body' })).toBe(createHash('sha256').update('# T\n\nBody\n').digest('hex'));
-    expect(await letterTextSha256({ title: 'T', body: 'Body.' })).not.toBe(await letterTextSha256({ title: 'T', body: 'Body' }));
+    expect(signedLetterText({ title: 'T', body: 'Body' })).toBe('# T\n\nBody\n');
+    expect(await signedLetterTextSha256({ title: 'T', body: 'Body' })).toBe(createHash('sha256').update('# T\n\nBody\n').digest('hex'));
+    expect(await signedLetterTextSha256({ title: 'T', body: 'Body.' })).not.toBe(await signedLetterTextSha256({ title: 'T', body: 'Body' }));
   });
 
   it('carries the proof through a header and a well-known document', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeProofHeader,
   importCountSigningKey,
-  letterText,
+  signedLetterText,
   newCountSigningKey,
   verifyCount,
   wellKnownDocument,
@@ -63,7 +63,7 @@ describe('the signed count', () => {
     const letter = (await site.store.letterBySlug(SLUG))!;
     expect(count.updatedAt).toBe(letter.countUpdatedAt.toISOString());
     // The hash is of the letter as stored, so a copy of its text can be checked with sha256sum.
-    expect(count.textSha256).toBe(createHash('sha256').update(letterText(letter)).digest('hex'));
+    expect(count.textSha256).toBe(createHash('sha256').update(signedLetterText(letter)).digest('hex'));
 
     const found = wellKnownKey(document, count.keyId);
     expect('key' in found).toBe(true);
@@ -171,7 +171,7 @@ describe('the signed count', () => {
     const count = (await after.json()) as CountJson;
     expect(count.count).toBe(25);
     expect(count.textSha256).not.toBe(textSha256);
-    expect(count.textSha256).toBe(createHash('sha256').update(letterText((await site.store.letterBySlug(SLUG))!)).digest('hex'));
+    expect(count.textSha256).toBe(createHash('sha256').update(signedLetterText((await site.store.letterBySlug(SLUG))!)).digest('hex'));
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
     expect((await cli(`${site.url}${countPath}`)).code).toBe(0);
   });
