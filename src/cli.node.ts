@@ -16,6 +16,7 @@ import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
 import { mirrorFiles } from './mirror/bundle.tsx';
 import { nodeHashing } from './node-hashing.node.ts';
+import { PUBLIC_DIR } from './paths.node.ts';
 import { verifyCountCommand } from './verify-count.node.ts';
 
 const USAGE = `Usage: undersigned <command>
@@ -175,7 +176,7 @@ async function mirrorCommand(db: Database, store: Store, config: Config, values:
     store,
     key: await storedCountKey(db),
     publicUrl: config.PUBLIC_URL,
-    stylesheet: await readFile(new URL('../public/style.css', import.meta.url), 'utf8'),
+    stylesheet: await readFile(join(PUBLIC_DIR, 'style.css'), 'utf8'),
     minDomainSigners: config.MIN_DOMAIN_SIGNERS,
   };
   let files = 0;

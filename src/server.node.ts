@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -9,12 +8,12 @@ import { createStore } from './db/store.ts';
 import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
 import { nodeHashing } from './node-hashing.node.ts';
+import { PUBLIC_DIR } from './paths.node.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { apiMailer, createSite } from './site.ts';
 
-const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 const OUTBOX_INTERVAL_MS = 1000;
 /** Unconfirmed signatures and expired data are purged this often (and at start). */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;

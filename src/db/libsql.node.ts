@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
+import { MIGRATIONS_DIR } from '../paths.node.ts';
 import { nativeBatch } from './native-batch.node.ts';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
-
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**
  * Opens the database at `url` (a local file, or a libSQL server / Turso) and brings its schema up to
@@ -34,7 +32,7 @@ export async function openDatabase(
   }
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   const native = path ? nativeBatch(path) : undefined;
   return {
     db,

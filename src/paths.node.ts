@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+// Every path to the project's own folders starts here, from this file's place in src/: the command
+// line runs from a bundle (see bin/undersigned.js) that tells this module where it came from.
+const root = new URL('../', import.meta.url);
+
+/** Static files the Node server serves, and the mirror copies. */
+export const PUBLIC_DIR = fileURLToPath(new URL('public/', root));
+/** The migrations drizzle-kit generates. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('drizzle/', root));
