@@ -10,6 +10,7 @@ import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
 import type { Letter } from '../domain/store.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
+import type { ActionOutcome } from '../views/admin/layout.tsx';
 import { DomainsPage } from '../views/admin/domains.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
@@ -127,7 +128,7 @@ export function adminPageRoutes(deps: RouteDeps) {
     return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.state}.` });
   });
 
-  const signaturesPage = async (c: Context<AdminEnv>, outcome: { message?: string; errors?: Record<string, string> } = {}) => {
+  const signaturesPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) => {
     const letter = await anyLetter(deps.store, c.req.param('slug')!);
     const filter = signatureFilter(c.req.query());
     const signatures = await deps.store.findSignatures(letter.id, filter);
@@ -153,7 +154,7 @@ export function adminPageRoutes(deps: RouteDeps) {
     }
   });
 
-  const domainsPage = async (c: Context<AdminEnv>, outcome: { message?: string; errors?: Record<string, string> } = {}) =>
+  const domainsPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) =>
     c.html(<DomainsPage {...common(c)} domains={await deps.store.domainOrganisations()} {...outcome} />, outcome.errors ? 400 : 200);
 
   admin.get('/domains', (c) => domainsPage(c));

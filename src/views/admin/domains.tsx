@@ -1,12 +1,10 @@
 import type { DomainOrganisation, Organizer } from '../../domain/store.ts';
-import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
+import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
-interface Props {
+interface Props extends ActionOutcome {
   organizer: Organizer;
   csrf: string;
   domains: DomainOrganisation[];
-  message?: string;
-  errors?: Record<string, string>;
 }
 
 /** Which organisation stands behind an email domain, for "verified at Company, @company.by". */
@@ -20,12 +18,7 @@ export function DomainsPage(props: Props) {
         Signers may show that their email domain was verified. Name the organisation behind a domain to show it with the
         domain; leave the organisation empty to stop naming it. Free-mail domains are never an affiliation.
       </p>
-      {props.message && (
-        <p class="notice" role="status">
-          {props.message}
-        </p>
-      )}
-      <FieldErrors errors={props.errors ?? {}} />
+      <Outcome message={props.message} errors={props.errors} />
       <form method="post" action="/admin/domains" class="sign">
         <CsrfField value={props.csrf} />
         <div class="field">

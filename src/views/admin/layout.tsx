@@ -36,6 +36,25 @@ export function CsrfField(props: { value: string }) {
   return <input type="hidden" name="csrf" value={props.value} />;
 }
 
+/** What an organizer's last action came to: a line saying what changed, or what to correct. */
+export interface ActionOutcome {
+  message?: string | undefined;
+  errors?: Record<string, string> | undefined;
+}
+
+export function Outcome(props: ActionOutcome) {
+  return (
+    <>
+      {props.message && (
+        <p class="notice" role="status">
+          {props.message}
+        </p>
+      )}
+      <FieldErrors errors={props.errors ?? {}} />
+    </>
+  );
+}
+
 export function FieldErrors(props: { errors: Record<string, string> }) {
   const problems = Object.entries(props.errors);
   if (problems.length === 0) return null;

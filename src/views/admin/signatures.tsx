@@ -1,15 +1,13 @@
 import type { AdminSignature, Letter, Organizer, SignatureState } from '../../domain/store.ts';
-import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
+import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
-interface Props {
+interface Props extends ActionOutcome {
   organizer: Organizer;
   csrf: string;
   letter: Letter;
   signatures: AdminSignature[];
   filter: { state?: SignatureState | undefined; query?: string | undefined };
   next: string | null;
-  message?: string;
-  errors?: Record<string, string>;
 }
 
 export function SignaturesPage(props: Props) {
@@ -25,12 +23,7 @@ export function SignaturesPage(props: Props) {
       <p>
         <a href={`/admin/letters/${letter.slug}`}>Back to the letter</a> · counted: {letter.signatureCount}
       </p>
-      {props.message && (
-        <p class="notice" role="status">
-          {props.message}
-        </p>
-      )}
-      <FieldErrors errors={props.errors ?? {}} />
+      <Outcome message={props.message} errors={props.errors} />
       <form method="get" action={base} class="filters">
         <label for="filter-state">State</label>{' '}
         <select id="filter-state" name="state">
