@@ -1,8 +1,21 @@
 const TOKEN_BYTES = 32;
+// Random bytes are drawn a pool at a time, as Node's randomUUID does: one call to the system's
+// generator per 128 tokens instead of one per token, which a signing makes three of.
+const POOL_BYTES = TOKEN_BYTES * 128;
+const pool = new Uint8Array(POOL_BYTES);
+let poolOffset = POOL_BYTES;
 
 /** A fresh 256-bit token, base64url-encoded (43 characters), for a link in an email. */
 export function newToken(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
+  if (poolOffset === POOL_BYTES) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, (poolOffset += TOKEN_BYTES));
+  const token = base64url(bytes);
+  // A token handed out leaves no copy behind.
+  bytes.fill(0);
+  return token;
 }
 
 /**

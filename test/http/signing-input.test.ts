@@ -82,6 +82,25 @@ describe('signing input', () => {
     expect(await stored()).toEqual(nothing);
   });
 
+  it('limits a body sent in chunks, without a length, the same way', async () => {
+    const chunked = (body: string) =>
+      site.fetch(`/api/letters/${SLUG}/signatures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // A stream body has no Content-Length: fetch sends it with Transfer-Encoding: chunked.
+        body: new Blob([body]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+    const tooLarge = await chunked(JSON.stringify({ ...valid, name: 'x'.repeat(70 * 1024) }));
+    expect(tooLarge.status).toBe(413);
+    expect(await stored()).toEqual(nothing);
+    // A small one is read and checked like any other body.
+    const small = await chunked(JSON.stringify({ ...valid, email: 'not an address' }));
+    expect(small.status).toBe(400);
+    expect(((await small.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('email');
+    expect(await stored()).toEqual(nothing);
+  });
+
   it('answers JSON sent as another media type with 415, and broken JSON with 400', async () => {
     const asText = await site.fetch(`/api/letters/${SLUG}/signatures`, {
       method: 'POST',
