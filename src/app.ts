@@ -75,13 +75,12 @@ export function createApp(appDeps: AppDeps) {
       throw new ServiceError('payload_too_large', `The body is larger than ${maxSize / 1024} KiB.`);
     };
     const streamed = bodyLimit({ maxSize, onError: tooLarge });
-    // A declared length is checked from the header alone: hono's bodyLimit would first turn the
-    // request into a full web Request (a body stream and all), a tenth of a signing's time on Node.
-    // Only a chunked body, whose length is known as it arrives, goes through it.
+    // A declared length (none: no body) is checked from the header alone: hono's bodyLimit would
+    // first turn the request into a full web Request (a body stream and all), a tenth of a signing's
+    // time on Node. Only a chunked body, whose length is known as it arrives, goes through it.
     return (c, next) => {
-      const length = c.req.header('content-length');
-      if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
-      return Number(length) > maxSize ? tooLarge(c) : next();
+      if (c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+      return Number(c.req.header('content-length') ?? 0) > maxSize ? tooLarge(c) : next();
     };
   };
   const publicLimit = limit(MAX_BODY_BYTES);

@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
     return 2;
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -8,3 +8,5 @@ const root = new URL('../', import.meta.url);
 export const PUBLIC_DIR = fileURLToPath(new URL('public/', root));
 /** The migrations drizzle-kit generates. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('drizzle/', root));
+/** The database write thread's module (see src/db/batch-thread.node.ts). */
+export const BATCH_WORKER = new URL('src/db/batch-worker.node.js', root);

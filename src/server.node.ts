@@ -38,7 +38,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
   useHashing(nodeHashing);
-  const { db, batch, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const { db, batch, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+    batchThread: true,
+  });
   const now = () => new Date();
   await ensureSampleLetter(db, now());
   const store = options.instrument ? options.instrument(createStore(db, batch)) : createStore(db, batch);
@@ -91,7 +93,7 @@ export async function startServer(
       await closed;
       await worker?.stop();
       smtpMailer?.close();
-      closeDatabase();
+      await closeDatabase();
     },
   };
 }

@@ -5,7 +5,8 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
 import { MIGRATIONS_DIR } from '../paths.node.ts';
-import { nativeBatch } from './native-batch.node.ts';
+import { threadedBatch } from './batch-thread.node.ts';
+import { nativeBatch } from './native-batch.node.js';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 
@@ -17,7 +18,11 @@ import * as schema from './schema.ts';
 export async function openDatabase(
   url: string,
   authToken?: string,
-): Promise<{ db: Database; client: Client; batch: SqlBatch; close(): void }> {
+  options: {
+    /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */
+    batchThread?: boolean;
+  } = {},
+): Promise<{ db: Database; client: Client; batch: SqlBatch; close(): Promise<void> }> {
   const local = url.startsWith('file:');
   const file = local ? (url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '') : '';
   const path = file && !file.startsWith(':memory:') ? file : undefined;
@@ -33,13 +38,13 @@ export async function openDatabase(
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  const native = path ? nativeBatch(path) : undefined;
+  const native = path ? (options.batchThread ? threadedBatch(path) : nativeBatch(path)) : undefined;
   return {
     db,
     client,
     batch: native?.batch ?? libsqlBatch(client),
-    close() {
-      native?.close();
+    async close() {
+      await native?.close();
       client.close();
     },
   };

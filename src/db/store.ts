@@ -16,7 +16,7 @@ export function createStore(db: Database, batch: SqlBatch): Store {
   return {
     ...letterStore(db),
     ...signingStore(batch),
-    ...mailStore(db),
+    ...mailStore(db, batch),
     ...purgeStore(db),
     ...organizerStore(db),
     ...moderationStore(db),

@@ -21,7 +21,7 @@ export const START = new Date('2026-11-25T12:00:00Z');
 export function outboxFixture() {
   const f = {
     clients: [] as Client[],
-    closers: [] as (() => void)[],
+    closers: [] as (() => Promise<void>)[],
     stores: [] as Store[],
     clock: START,
     async signAll(emails: string[]) {
@@ -55,7 +55,7 @@ export function outboxFixture() {
     f.clock = START;
   });
   afterEach(async () => {
-    for (const close of f.closers) close();
+    for (const close of f.closers) await close();
     await rm(dir, { recursive: true, force: true });
   });
   return f;

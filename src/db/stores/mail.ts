@@ -1,60 +1,55 @@
-import { and, asc, count, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { MailJob, MailStore } from '../../domain/store.ts';
+import { count, eq, isNull } from 'drizzle-orm';
+import type { MailJob, MailPayload, MailStore, SignatureStatus } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
-import { letters, outbox, signatures } from '../schema.ts';
+import { outbox } from '../schema.ts';
+import type { SqlBatch } from '../sql-batch.ts';
 
-export function mailStore(db: Database): MailStore {
+// Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
+// other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
+
+/** One UPDATE claims the jobs: a second worker running the same statement cannot take them too. */
+const CLAIM = `
+  UPDATE outbox SET claimed_until = ?2, attempts = attempts + 1
+  WHERE id IN (SELECT id FROM outbox
+               WHERE failed_at IS NULL AND next_attempt_at <= ?1 AND (claimed_until IS NULL OR claimed_until <= ?1)
+               ORDER BY id LIMIT ?3)
+  RETURNING id`;
+
+const CLAIMED = `
+  SELECT o.id, o.attempts, o.payload, s.status, s.email, s.name, s.listed, s.list_threshold, s.email_domain, s.lang,
+         l.slug, l.title
+  FROM outbox o JOIN signatures s ON s.id = o.signature_id JOIN letters l ON l.id = s.letter_id
+  WHERE o.id IN (SELECT value FROM json_each(?1))`;
+
+const SENT = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';
+
+export function mailStore(db: Database, batch: SqlBatch): MailStore {
   return {
     async claimMail(now, leaseUntil, limit) {
-      const due = db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(
-          and(
-            isNull(outbox.failedAt),
-            lte(outbox.nextAttemptAt, now),
-            or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now)),
-          ),
-        )
-        .orderBy(asc(outbox.id))
-        .limit(limit);
-      // One UPDATE claims the jobs: a second worker running the same statement cannot take them too.
-      const claimed = await db
-        .update(outbox)
-        .set({ claimedUntil: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
-        .where(inArray(outbox.id, due))
-        .returning({ id: outbox.id });
+      const [claimed = []] = await batch([{ sql: CLAIM, args: [now.getTime(), leaseUntil.getTime(), limit] }]);
       if (claimed.length === 0) return [];
-      const rows = await db
-        .select({
-          id: outbox.id,
-          attempts: outbox.attempts,
-          payload: outbox.payload,
+      const [rows = []] = await batch([{ sql: CLAIMED, args: [JSON.stringify(claimed.map((row) => row.id))] }]);
+      return rows.map(
+        (row): MailJob => ({
+          id: Number(row.id),
+          attempts: Number(row.attempts),
+          payload: JSON.parse(row.payload as string) as MailPayload,
           signature: {
-            status: signatures.status,
-            email: signatures.email,
-            name: signatures.name,
-            listed: signatures.listed,
-            listThreshold: signatures.listThreshold,
-            emailDomain: signatures.emailDomain,
-            lang: signatures.lang,
+            status: row.status as SignatureStatus,
+            email: row.email as string | null,
+            name: row.name as string | null,
+            listed: Boolean(row.listed),
+            listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
+            emailDomain: row.email_domain as string | null,
+            lang: row.lang as string,
           },
-          letter: { slug: letters.slug, title: letters.title },
-        })
-        .from(outbox)
-        .innerJoin(signatures, eq(signatures.id, outbox.signatureId))
-        .innerJoin(letters, eq(letters.id, signatures.letterId))
-        .where(
-          inArray(
-            outbox.id,
-            claimed.map((job) => job.id),
-          ),
-        );
-      return rows satisfies MailJob[];
+          letter: { slug: row.slug as string, title: row.title as string },
+        }),
+      );
     },
 
     async mailSent(jobIds) {
-      if (jobIds.length > 0) await db.delete(outbox).where(inArray(outbox.id, jobIds));
+      if (jobIds.length > 0) await batch([{ sql: SENT, args: [JSON.stringify(jobIds)] }]);
     },
 
     async mailFailed(jobId, error, next) {

@@ -1,23 +1,33 @@
+// @ts-check
+// JavaScript with checked JSDoc types, not TypeScript: the write thread (batch-worker.node.js) loads
+// this module, and on Node 20 a worker thread cannot use a TypeScript loader.
 import Database from 'libsql';
-import type { Row, SqlBatch } from './sql-batch.ts';
 
-type Statement = ReturnType<InstanceType<typeof Database>['prepare']>;
+/** @typedef {import('./sql-batch.ts').Row} Row */
+/** @typedef {import('./sql-batch.ts').SqlBatch} SqlBatch */
+/** @typedef {ReturnType<InstanceType<typeof Database>['prepare']>} Prepared */
+
 const MAX_STATEMENTS = 200;
 
 /**
  * The SqlBatch of a local database file, on a connection of its own that keeps its statements
  * prepared: the hot paths run the same few statements thousands of times a second, and preparing
- * one costs more than running it. Within the process its transactions never overlap with the other
- * connection's (both run synchronously on the one thread), so the two do not wait for each other.
+ * one costs more than running it. Its transactions never overlap with another connection's of the
+ * same thread (both run synchronously on it); on another thread or process, the busy timeout waits.
+ *
+ * @param {string} path
+ * @returns {{ batch: SqlBatch, close(): void }}
  */
-export function nativeBatch(path: string): { batch: SqlBatch; close(): void } {
+export function nativeBatch(path) {
   const db = new Database(path);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
-  const cache = new Map<string, { st: Statement; columns: string[] }>();
-  const statement = (sql: string) => {
+  /** @type {Map<string, { st: Prepared, columns: string[] }>} */
+  const cache = new Map();
+  /** @param {string} sql */
+  const statement = (sql) => {
     let prepared = cache.get(sql);
     if (!prepared) {
       if (cache.size >= MAX_STATEMENTS) cache.clear();
@@ -32,19 +42,21 @@ export function nativeBatch(path: string): { batch: SqlBatch; close(): void } {
   return {
     async batch(statements) {
       const prepared = statements.map(({ sql }) => statement(sql));
-      // A read needs no write lock: another process may be writing meanwhile.
+      // A read needs no write lock: another connection may be writing meanwhile.
       db.exec(prepared.every(({ st }) => st.readonly) ? 'BEGIN' : 'BEGIN IMMEDIATE');
       try {
-        const results = statements.map(({ args }, i): Row[] => {
-          const { st, columns } = prepared[i]!;
+        const results = statements.map(({ args }, i) => {
+          const { st, columns } = /** @type {{ st: Prepared, columns: string[] }} */ (prepared[i]);
           if (!st.reader) {
             st.run(args);
             return [];
           }
-          const rows: Row[] = [];
-          for (const values of st.iterate(args) as Iterable<unknown[]>) {
-            const row: Row = {};
-            for (let c = 0; c < columns.length; c++) row[columns[c]!] = values[c];
+          /** @type {Row[]} */
+          const rows = [];
+          for (const values of /** @type {Iterable<unknown[]>} */ (st.iterate(args))) {
+            /** @type {Row} */
+            const row = {};
+            for (let c = 0; c < columns.length; c++) row[/** @type {string} */ (columns[c])] = values[c];
             rows.push(row);
           }
           return rows;

@@ -1,0 +1,45 @@
+import { Worker } from 'node:worker_threads';
+import { BATCH_WORKER } from '../paths.node.ts';
+import type { Row, SqlBatch, Statement } from './sql-batch.ts';
+
+/**
+ * The SqlBatch of a local database file, run on a thread of its own (see batch-worker.node.js). A
+ * commit with synchronous=FULL waits for the disk; on the server's own thread that wait, and the
+ * statements before it, would hold up every request in flight, reads included. An answer is still
+ * sent only once its batch is committed: the thread changes where the wait happens, not what it
+ * guarantees.
+ */
+export function threadedBatch(path: string): { batch: SqlBatch; close(): Promise<void> } {
+  const worker = new Worker(BATCH_WORKER, { workerData: { path } });
+  const waiting = new Map<number, { resolve: (rows: Row[][]) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  let stopped: Error | undefined;
+  const failAll = (error: Error) => {
+    stopped ??= error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on('message', (message: { id: number; rows: Row[][] } | { id: number; error: string }) => {
+    const request = waiting.get(message.id);
+    waiting.delete(message.id);
+    if ('error' in message) request?.reject(new Error(message.error));
+    else request?.resolve(message.rows);
+  });
+  // A thread that fails takes its batches with it: they are answered with an error, never lost silently.
+  worker.on('error', failAll);
+  worker.on('exit', () => failAll(new Error('The database thread has stopped.')));
+  return {
+    batch: (statements: Statement[]) =>
+      new Promise((resolve, reject) => {
+        if (stopped) return reject(stopped);
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, statements });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage({ close: true });
+      }),
+  };
+}
