@@ -10,6 +10,9 @@ import { prepareDatabase, seedPending, seedSignatures, SLUG } from './seed.ts';
 import { peakMemoryMb, startBenchServer } from './server.ts';
 import { openStreams } from './streams.ts';
 
+/** What a browser says it takes (Chrome's header): the letter page is then sent gzipped. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
 export interface BenchOptions {
   durationSeconds: number;
   connections: number;
@@ -67,7 +70,8 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
         const etag = (await fetch(`${server.url}${path}`)).headers.get('etag')!;
         await run(`GET ${path.replace(SLUG, ':slug')} (304)`, await get(path, { 'if-none-match': etag }), baseline);
       }
-      await run('GET /l/:slug (letter page)', await get(`/l/${SLUG}`), baseline);
+      await run('GET /l/:slug (letter page, as browsers ask: gzip)', await get(`/l/${SLUG}`, BROWSER), baseline);
+      await run('GET /l/:slug (letter page, uncompressed)', await get(`/l/${SLUG}`), baseline);
 
       const first = await run('public list: first page', await get(`/api/letters/${SLUG}/signatures`), baseline);
       const deep = await deepCursor(databaseUrl, Math.floor(options.rows * 0.9));
@@ -121,7 +125,11 @@ async function viralMix(
   run: (scenario: string, result: LoadResult, baseline?: number, note?: string) => Promise<LoadResult>,
 ) {
   const streams = await openStreams(`${url}/api/letters/${SLUG}/count/stream`, options.streams);
-  const reads = [`/l/${SLUG}`, `/api/letters/${SLUG}/count`, `/badge/${SLUG}.svg`];
+  const reads = [
+    { path: `/l/${SLUG}`, headers: BROWSER },
+    { path: `/api/letters/${SLUG}/count` },
+    { path: `/badge/${SLUG}.svg` },
+  ];
   const cycle = Array.from({ length: 10 }, (_, i) =>
     i === 9
       ? {
@@ -131,7 +139,7 @@ async function viralMix(
             body: JSON.stringify({ name: `Viral ${n}`, email: `viral${n}@example.org`, listed: true }),
           }),
         }
-      : { path: reads[i % 3]! },
+      : reads[i % 3]!,
   );
   const mix = await load({ url, connections: options.connections, durationSeconds: options.durationSeconds, cycle });
   // A confirmation after the mix: how long until every watcher has the new count?

@@ -46,6 +46,11 @@ export interface AppDeps extends SignDeps {
   devOutbox?: () => readonly MailMessage[];
   /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll): the heartbeat. */
   liveStream?: { heartbeatMs: number };
+  /**
+   * Compresses with gzip, where the platform does not compress responses itself (Node; Cloudflare's
+   * edge does for Workers): the letter page is sent compressed to readers whose browsers take it.
+   */
+  gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Serves public/ on runtimes where the platform does not. */
   staticFiles?: MiddlewareHandler;
 }

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { gzipSync } from 'node:zlib';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/libsql.node.ts';
 import { ensureSampleLetter } from './db/sample-letter.ts';
@@ -58,6 +59,7 @@ export async function startServer(
     connectionAddress: (c) => getConnInfo(c).remote.address,
     liveStream: { heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: serveStatic({ root: PUBLIC_DIR }),
+    gzip: (text) => gzipSync(text),
     ...(mailer === logMailer && devOutbox && { devOutbox: logMailer.recent }),
     onMailQueued: () => worker?.wake(),
   });

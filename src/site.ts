@@ -19,6 +19,8 @@ export interface Runtime {
   /** Server-Sent Events for the live count, where the runtime holds connections open (Node). */
   liveStream?: { heartbeatMs: number };
   staticFiles?: MiddlewareHandler;
+  /** gzip, where the platform does not compress responses itself. */
+  gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   devOutbox?: () => readonly MailMessage[];
   /** A signing has queued mail: send it soon. */
   onMailQueued: (c: Context) => void;

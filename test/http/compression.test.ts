@@ -1,0 +1,66 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptsGzip } from '../../src/http/letter-page.tsx';
+import { SLUG, startSite, type Site } from '../support/site.ts';
+
+/** A GET with exactly these headers (fetch would add its own Accept-Encoding and decompress). */
+function get(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+// The letter page is what a viral letter's readers load: browsers that take gzip get it compressed.
+describe('the letter page, compressed', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(() => site.close());
+
+  it('is sent gzipped to a browser that takes gzip, and reads the same', async () => {
+    const plain = await get(`${site.url}/l/${SLUG}`, {});
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await get(`${site.url}/l/${SLUG}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toMatch(/^text\/html/);
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+    // The same page but for the form's stamp, which may be of another second.
+    const unstamped = (html: string) => html.replace(/name="shown" value="[^"]*"/, '');
+    expect(unstamped(gunzipSync(zipped.body).toString('utf8'))).toBe(unstamped(plain.body.toString('utf8')));
+    expect(plain.body.toString('utf8')).toContain('<form class="sign"');
+  });
+
+  it('is sent plain to a client that refuses gzip', async () => {
+    const refused = await get(`${site.url}/l/${SLUG}`, { 'accept-encoding': 'gzip;q=0, br' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.toString('utf8')).toContain('<form class="sign"');
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['GZIP', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['*', true],
+    ['gzip;q=0', false],
+    ['gzip;q=0.000, *', false],
+    ['*;q=0', false],
+    ['br, deflate', false],
+    ['identity', false],
+    ['', false],
+  ])('%j → %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+});
