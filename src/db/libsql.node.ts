@@ -22,7 +22,7 @@ export async function openDatabase(
     /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */
     batchThread?: boolean;
   } = {},
-): Promise<{ db: Database; client: Client; batch: SqlBatch; close(): Promise<void> }> {
+): Promise<{ db: Database; client: Client; batch: SqlBatch; read: SqlBatch; close(): Promise<void> }> {
   const local = url.startsWith('file:');
   const file = local ? (url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '') : '';
   const path = file && !file.startsWith(':memory:') ? file : undefined;
@@ -39,11 +39,17 @@ export async function openDatabase(
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   const native = path ? (options.batchThread ? threadedBatch(path) : nativeBatch(path)) : undefined;
+  // Reads stay on this thread, on a connection of their own (WAL: they never wait for the writer):
+  // a read of a few rows costs less than a message to the write thread and back.
+  const reader = path && options.batchThread ? nativeBatch(path) : undefined;
+  const batch = native?.batch ?? libsqlBatch(client);
   return {
     db,
     client,
-    batch: native?.batch ?? libsqlBatch(client),
+    batch,
+    read: reader?.batch ?? batch,
     async close() {
+      reader?.close();
       await native?.close();
       client.close();
     },

@@ -11,16 +11,20 @@ import { publicListStore } from './stores/public-list.ts';
 import { purgeStore } from './stores/purge.ts';
 import { signingStore } from './stores/signing.ts';
 
-/** The {@link Store} on drizzle: every state change in it is a single statement or one `db.batch`. */
-export function createStore(db: Database, batch: SqlBatch): Store {
+/**
+ * The {@link Store} on drizzle: every state change in it is a single statement or one `db.batch`.
+ * The hot paths skip the query builder: writes go through `batch`, and the reads readers of a viral
+ * letter make through `read`, which may be a connection of its own (see openDatabase).
+ */
+export function createStore(db: Database, batch: SqlBatch, read: SqlBatch = batch): Store {
   return {
     ...letterStore(db),
-    ...signingStore(batch),
+    ...signingStore(batch, read),
     ...mailStore(db, batch),
     ...purgeStore(db),
     ...organizerStore(db),
     ...moderationStore(db),
-    ...publicListStore(db),
+    ...publicListStore(read),
     ...affiliationStore(db),
     ...exportStore(db, batch),
   };

@@ -1,65 +1,67 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { ModerationStore } from '../../domain/store.ts';
-import type { Database } from '../database.ts';
-import { domainOrganisations, letters, signatures } from '../schema.ts';
-import { searchCondition } from './signature-filters.ts';
+import type { ModerationStore, PublicSignature } from '../../domain/store.ts';
+import type { SqlBatch } from '../sql-batch.ts';
 
-// Literal, not bound, so SQLite can prove the partial indexes `signatures_public_list` and
-// `signatures_waiting` apply.
-const PUBLIC = sql`${signatures.status} = 'verified' AND ${signatures.hidden} = 0 AND ${signatures.listed} = 1`;
+// The public list is what a viral letter's readers page through: plain SQL on a connection that keeps
+// its statements prepared, like the other hot paths. The public conditions are literal, not bound,
+// so SQLite can prove the partial indexes `signatures_public_list` and `signatures_waiting` apply.
+const PUBLIC = `s.letter_id = ?1 AND s.status = 'verified' AND s.hidden = 0 AND s.listed = 1`;
 // The count as it stands in this same read, so a name waiting for its threshold is never shown a
 // moment early (a cached count could still be above it just after a withdrawal).
-const count = sql`(SELECT ${letters.signatureCount} FROM ${letters} WHERE ${letters.id} = ${signatures.letterId})`;
+const COUNT = '(SELECT signature_count FROM letters WHERE letters.id = s.letter_id)';
 
-export function publicListStore(db: Database): Pick<ModerationStore, 'publicSignatures' | 'waitingForThreshold'> {
+/** One statement per shape (first page or later, searched or not), so each keeps its index plan. */
+function listStatement(after: boolean, search: boolean): string {
+  return `
+    SELECT s.id, s.name, s.title, s.organisation, s.city, s.email_domain, d.organisation AS domain_organisation,
+           s.notable, s.notable_note, s.verified_at
+    FROM signatures s LEFT JOIN domain_organisations d ON d.domain = s.email_domain
+    WHERE ${PUBLIC} AND (s.list_threshold IS NULL OR s.list_threshold <= ${COUNT})
+      ${after ? 'AND (s.notable, s.verified_at, s.id) < (?3, ?4, ?5)' : ''}
+      ${search ? "AND (s.name LIKE ?6 ESCAPE '\\' OR s.organisation LIKE ?6 ESCAPE '\\')" : ''}
+    ORDER BY s.notable DESC, s.verified_at DESC, s.id DESC
+    LIMIT ?2`;
+}
+
+const WAITING = `
+  SELECT count(*) AS n FROM signatures s
+  WHERE ${PUBLIC} AND s.list_threshold IS NOT NULL AND s.list_threshold > ${COUNT}`;
+
+export function publicListStore(read: SqlBatch): Pick<ModerationStore, 'publicSignatures' | 'waitingForThreshold'> {
   return {
     async publicSignatures(letterId, { after, query, limit }) {
-      const rows = await db
-        .select({
-          id: signatures.id,
-          name: signatures.name,
-          title: signatures.title,
-          organisation: signatures.organisation,
-          city: signatures.city,
-          domain: signatures.emailDomain,
-          domainOrganisation: domainOrganisations.organisation,
-          notable: signatures.notable,
-          notableNote: signatures.notableNote,
-          verifiedAt: signatures.verifiedAt,
-        })
-        .from(signatures)
-        .leftJoin(domainOrganisations, eq(domainOrganisations.domain, signatures.emailDomain))
-        .where(
-          and(
-            eq(signatures.letterId, letterId),
-            PUBLIC,
-            sql`(${signatures.listThreshold} IS NULL OR ${signatures.listThreshold} <= ${count})`,
-            after &&
-              sql`(${signatures.notable}, ${signatures.verifiedAt}, ${signatures.id}) < (${after.notable ? 1 : 0}, ${after.verifiedAt.getTime()}, ${after.id})`,
-            searchCondition(query, [signatures.name, signatures.organisation]),
-          ),
-        )
-        .orderBy(desc(signatures.notable), desc(signatures.verifiedAt), desc(signatures.id))
-        .limit(limit);
-      return rows.map(({ id, notable, verifiedAt, notableNote, ...shown }) => ({
-        ...shown,
-        // Never a note without the mark: an unmarked signature shows nothing of a past vetting.
-        notableNote: notable ? notableNote : null,
-        position: { notable, verifiedAt: verifiedAt!, id },
-      }));
+      // % and _ in a search are taken literally.
+      const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const [rows = []] = await read([
+        {
+          sql: listStatement(after !== undefined, pattern !== null),
+          args: [
+            letterId,
+            limit,
+            after ? (after.notable ? 1 : 0) : null,
+            after ? after.verifiedAt.getTime() : null,
+            after ? after.id : null,
+            pattern,
+          ],
+        },
+      ]);
+      return rows.map((row): PublicSignature => {
+        const notable = Boolean(row.notable);
+        return {
+          name: row.name as string | null,
+          title: row.title as string | null,
+          organisation: row.organisation as string | null,
+          city: row.city as string | null,
+          domain: row.email_domain as string | null,
+          domainOrganisation: row.domain_organisation as string | null,
+          // Never a note without the mark: an unmarked signature shows nothing of a past vetting.
+          notableNote: notable ? (row.notable_note as string | null) : null,
+          position: { notable, verifiedAt: new Date(Number(row.verified_at)), id: Number(row.id) },
+        };
+      });
     },
 
     async waitingForThreshold(letterId) {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)` })
-        .from(signatures)
-        .where(
-          and(
-            eq(signatures.letterId, letterId),
-            PUBLIC,
-            sql`${signatures.listThreshold} IS NOT NULL AND ${signatures.listThreshold} > ${count}`,
-          ),
-        );
+      const [[row] = []] = await read([{ sql: WAITING, args: [letterId] }]);
       return Number(row?.n ?? 0);
     },
   };

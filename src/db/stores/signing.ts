@@ -76,7 +76,7 @@ const SUBJECT = `
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
 
-export function signingStore(batch: SqlBatch): SigningStore {
+export function signingStore(batch: SqlBatch, read: SqlBatch): SigningStore {
   const write = groupCommit(batch);
 
   return {
@@ -110,7 +110,7 @@ export function signingStore(batch: SqlBatch): SigningStore {
     },
 
     async tokenSubject(hash, purpose) {
-      const [rows] = await batch([{ sql: SUBJECT, args: [hash, purpose] }]);
+      const [rows] = await read([{ sql: SUBJECT, args: [hash, purpose] }]);
       return subject(rows?.[0]);
     },
 
