@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { build, stop } from 'esbuild';
 
 const src = new URL('../src/', import.meta.url);
-// Inside the project, so the bundle finds its packages in node_modules; one file per process.
-const bundle = new URL(`../node_modules/.cache/undersigned/cli-${process.pid}.mjs`, import.meta.url);
+// Inside the project, so the bundle finds its packages in node_modules; one folder per process.
+const out = new URL(`../node_modules/.cache/undersigned/cli-${process.pid}/`, import.meta.url);
 await build({
-  entryPoints: [fileURLToPath(new URL('cli.node.ts', src))],
-  outfile: fileURLToPath(bundle),
+  entryPoints: { cli: fileURLToPath(new URL('cli.node.ts', src)) },
+  outdir: fileURLToPath(out),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
+  // What a command imports when it runs (the mirror's pages) is a file of its own, loaded only then.
+  splitting: true,
   packages: 'external',
   platform: 'node',
   format: 'esm',
@@ -23,7 +26,7 @@ await build({
 });
 await stop();
 try {
-  await import(bundle.href);
+  await import(new URL('cli.mjs', out).href);
 } finally {
-  await rm(bundle, { force: true });
+  await rm(out, { recursive: true, force: true });
 }

@@ -14,7 +14,6 @@ import { publicLetter } from './domain/letters.ts';
 import { COMMAND_LINE, issueOrganizerToken } from './domain/organizers.ts';
 import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
-import { mirrorFiles } from './mirror/bundle.tsx';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR } from './paths.node.ts';
 import { verifyCountCommand } from './verify-count.node.ts';
@@ -172,6 +171,8 @@ async function mirrorCommand(db: Database, store: Store, config: Config, values:
     return 2;
   }
   const letter = await publicLetter(store, values.letter);
+  // Loaded only here: the pages and their Markdown are tens of MB that no other command needs.
+  const { mirrorFiles } = await import('./mirror/bundle.tsx');
   const deps = {
     store,
     key: await storedCountKey(db),
