@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { RouteDeps } from '../app.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
@@ -19,6 +21,7 @@ import { adminCookie, csrfProtection, SESSION_COOKIE, sessionOf, type AdminEnv }
 import { download } from './download.ts';
 import { letterPage } from './letter-page.tsx';
 import { perAddress } from './rate-limit.ts';
+import { page } from './render.tsx';
 import { formBody } from './request-body.ts';
 import { signatureFilter } from './signature-filter.ts';
 
@@ -35,7 +38,7 @@ export function adminPageRoutes(deps: RouteDeps) {
       return c.redirect('/admin', 303);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
-      return c.html(<LoginPage csrf={c.get('csrf')} failed />, 401);
+      return english(c, <LoginPage csrf={c.get('csrf')} failed />, 401);
     }
   });
 
@@ -45,7 +48,7 @@ export function adminPageRoutes(deps: RouteDeps) {
       c.set('organizer', await sessionOf(deps, c));
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
-      return c.html(<LoginPage csrf={c.get('csrf')} />, 401);
+      return english(c, <LoginPage csrf={c.get('csrf')} />, 401);
     }
     await next();
   });
@@ -62,11 +65,11 @@ export function adminPageRoutes(deps: RouteDeps) {
 
   admin.get('/', async (c) => {
     const [letters, audit] = await Promise.all([deps.store.allLetters(), deps.store.auditLog({ limit: 50 })]);
-    return c.html(<DashboardPage {...common(c)} letters={letters} audit={audit} />);
+    return english(c, <DashboardPage {...common(c)} letters={letters} audit={audit} />);
   });
 
   admin.get('/letters/new', (c) =>
-    c.html(<LetterFormPage {...common(c)} values={{ lang: 'en', state: 'draft' }} errors={{}} />),
+    english(c, <LetterFormPage {...common(c)} values={{ lang: 'en', state: 'draft' }} errors={{}} />),
   );
 
   admin.post('/letters', async (c) => {
@@ -75,7 +78,7 @@ export function adminPageRoutes(deps: RouteDeps) {
       const letter = await createLetter(deps.store, actor(c), letterFromForm(values), deps.now());
       return c.redirect(`/admin/letters/${letter.slug}`, 303);
     } catch (error) {
-      return formErrors(error, (errors) => c.html(<LetterFormPage {...common(c)} values={values} errors={errors} />, 400));
+      return formErrors(error, (errors) => english(c, <LetterFormPage {...common(c)} values={values} errors={errors} />, 400));
     }
   });
 
@@ -85,7 +88,8 @@ export function adminPageRoutes(deps: RouteDeps) {
       deps.store.auditLog({ letterId: letter.id, limit: 50 }),
     ]);
     const status = Object.keys(errors).length > 0 ? 400 : 200;
-    return c.html(
+    return english(
+      c,
       <LetterFormPage {...common(c)} letter={letter} values={values} errors={errors} translations={translations} audit={audit} />,
       status,
     );
@@ -133,7 +137,8 @@ export function adminPageRoutes(deps: RouteDeps) {
     const filter = signatureFilter(c.req.query());
     const signatures = await deps.store.findSignatures(letter.id, filter);
     const next = signatures.length === filter.limit ? String(signatures[signatures.length - 1]!.id) : null;
-    return c.html(
+    return english(
+      c,
       <SignaturesPage {...common(c)} letter={letter} signatures={signatures} filter={filter} next={next} {...outcome} />,
       outcome.errors ? 400 : 200,
     );
@@ -155,7 +160,7 @@ export function adminPageRoutes(deps: RouteDeps) {
   });
 
   const domainsPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) =>
-    c.html(<DomainsPage {...common(c)} domains={await deps.store.domainOrganisations()} {...outcome} />, outcome.errors ? 400 : 200);
+    english(c, <DomainsPage {...common(c)} domains={await deps.store.domainOrganisations()} {...outcome} />, outcome.errors ? 400 : 200);
 
   admin.get('/domains', (c) => domainsPage(c));
 
@@ -200,4 +205,9 @@ function formErrors<T>(error: unknown, render: (errors: Record<string, string>) 
     return render(error.fields ?? { _: error.message });
   }
   throw error;
+}
+
+/** An admin page: these are in English only. */
+function english(c: Context, node: Child, status: ContentfulStatusCode = 200) {
+  return page(c, node, status, 'en');
 }

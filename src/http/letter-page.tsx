@@ -6,7 +6,7 @@ import type { Letter } from '../domain/store.ts';
 import { perLetter } from '../live/per-letter.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
-import { LanguageContext } from '../views/language-context.ts';
+import { renderPage } from '../views/language-context.tsx';
 import { languageOf } from './render.tsx';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
@@ -31,9 +31,9 @@ export async function letterPage(
   const ui = options.lang && (LANGUAGES as readonly string[]).includes(options.lang) ? (options.lang as Language) : languageOf(c);
   const text = letterText(letter, translations, ui, c.req.header('accept-language'));
   const render = (form: SignFormState) =>
-    (
-      <LanguageContext.Provider value={ui}>
-        <LetterPage
+    renderPage(
+      ui,
+      <LetterPage
         letter={letter}
         text={text}
         bodyHtml={renderMarkdown(text.body)}
@@ -42,15 +42,14 @@ export async function letterPage(
         streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
         form={form}
         {...(options.banner && { banner: options.banner })}
-      />
-      </LanguageContext.Provider>
-    ).toString();
+      />,
+    );
   c.header('Vary', 'Accept-Language, Cookie, Accept-Encoding');
   if (options.form || options.banner) {
-    return c.html(await render({ ...(options.form ?? { values: {}, errors: {} }), stamp }), options.status ?? 200);
+    return c.html(render({ ...(options.form ?? { values: {}, errors: {} }), stamp }), options.status ?? 200);
   }
   const key = `page\u0000${text.lang}\u0000${ui}`;
-  const html = (await perLetter(letter, key, () => render({ values: {}, errors: {}, stamp: STAMP }))).replace(STAMP, stamp);
+  const html = perLetter(letter, key, () => render({ values: {}, errors: {}, stamp: STAMP })).replace(STAMP, stamp);
   const { gzip } = deps;
   if (!gzip || !acceptsGzip(c.req.header('accept-encoding'))) return c.html(html);
   // The page most readers of a viral letter load, compressed once per change, language and second

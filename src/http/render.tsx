@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { interfaceLanguage, type Language } from '../i18n/index.ts';
-import { LanguageContext } from '../views/language-context.ts';
+import { renderPage } from '../views/language-context.tsx';
 
 export const LANGUAGE_COOKIE = 'lang';
 
@@ -14,5 +14,5 @@ export function languageOf(c: Context): Language {
 
 /** Renders a page in the request's interface language. */
 export function page(c: Context, node: Child, status: ContentfulStatusCode = 200, lang: Language = languageOf(c)) {
-  return c.html(<LanguageContext.Provider value={lang}>{node}</LanguageContext.Provider>, status);
+  return c.html(renderPage(lang, node), status);
 }

@@ -6,7 +6,8 @@ import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter, Store } from '../domain/store.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
-import { LanguageContext, useLanguage } from '../views/language-context.ts';
+import { Head } from '../views/head.ts';
+import { renderPage, useLanguage } from '../views/language-context.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from '../views/letter.tsx';
 
 /** Names per page of the copied list. */
@@ -36,8 +37,7 @@ export interface MirrorDeps {
  */
 export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
   const ui = (LANGUAGES as readonly string[]).includes(letter.lang) ? (letter.lang as Language) : 'en';
-  const html = async (node: Child) =>
-    `<!doctype html>${await (<LanguageContext.Provider value={ui}>{node}</LanguageContext.Provider>).toString()}`;
+  const html = (node: Child) => renderPage(ui, node);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);
   const texts = [{ lang: letter.lang, title: letter.title, body: letter.body }, ...translations];
@@ -48,7 +48,7 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
     const languages = texts.map((t) => ({ lang: t.lang, href: fileOf(t.lang), current: t.lang === text.lang }));
     yield {
       path: fileOf(text.lang),
-      content: await html(
+      content: html(
         <MirrorLetter letter={letter} text={text} languages={languages} original={original} />,
       ),
     };
@@ -61,7 +61,7 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
     const domains = last ? await domainAggregates(deps.store, letter, deps.minDomainSigners) : [];
     yield {
       path: listFile(n),
-      content: await html(<MirrorList letter={letter} page={page} n={n} last={last} domains={domains} />),
+      content: html(<MirrorList letter={letter} page={page} n={n} last={last} domains={domains} />),
     };
     if (last) break;
     cursor = page.next!;
@@ -70,7 +70,7 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
   yield { path: 'count.json', content: `${JSON.stringify({ ...proof, display: displayCount(proof.count) }, null, 2)}\n` };
   yield { path: '.well-known/undersigned.json', content: `${JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.key]), null, 2)}\n` };
   yield { path: 'letter.md', content: signedLetterText(letter) };
-  yield { path: 'verify.html', content: await html(<MirrorVerify letter={letter} proof={proof} original={original} />) };
+  yield { path: 'verify.html', content: html(<MirrorVerify letter={letter} proof={proof} original={original} />) };
   yield { path: 'style.css', content: deps.stylesheet };
   // GitHub Pages leaves out folders whose names start with a dot (.well-known) unless told not to.
   yield { path: '.nojekyll', content: '' };
@@ -82,12 +82,7 @@ function MirrorLayout(props: { title: string; lang?: string; children: Child }) 
   const { lang } = useLanguage();
   return (
     <html lang={props.lang ?? lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        <link rel="stylesheet" href="style.css" />
-      </head>
+      <Head title={props.title} stylesheet="style.css" />
       <body>
         <header class="site">
           <a href="index.html" class="brand">

@@ -1,5 +1,5 @@
 import type { Letter } from '../domain/store.ts';
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
 
 /** The one answer every signing gets, whatever the state of the address (no enumeration). */

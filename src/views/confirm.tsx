@@ -2,7 +2,7 @@ import type { Confirmation } from '../domain/confirm.ts';
 import type { TokenSubject } from '../domain/store.ts';
 import { exactCount } from '../domain/count-display.ts';
 import { listingChoice } from '../i18n/index.ts';
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
 
 export function ConfirmPage(props: { token: string; confirmation: Confirmation }) {

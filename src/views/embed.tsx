@@ -1,5 +1,6 @@
 import type { Letter } from '../domain/store.ts';
-import { useLanguage } from './language-context.ts';
+import { Head } from './head.ts';
+import { useLanguage } from './language-context.tsx';
 import { Goal, LiveCount } from './letter.tsx';
 
 /** The widget for an iframe on another site: title, live count, goal, and a link to sign. Tiny. */
@@ -8,13 +9,7 @@ export function EmbedPage(props: { letter: Letter; url: string; streamUrl?: stri
   const { lang, m, signatures } = useLanguage();
   return (
     <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{letter.title}</title>
-        <link rel="stylesheet" href="/embed.css" />
-        <script src="/live-count.js" defer />
-      </head>
+      <Head title={letter.title} stylesheet="/embed.css" scripts={['/live-count.js']} />
       <body>
         <p class="title">{letter.title}</p>
         <p class="count">

@@ -1,4 +1,4 @@
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
 
 export function ErrorPage(props: { title: string; message: string }) {

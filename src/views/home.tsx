@@ -1,6 +1,6 @@
 import type { Letter } from '../domain/store.ts';
 import { Layout } from './layout.tsx';
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 
 export function HomePage(props: { letters: Letter[] }) {
   const { m, signatures } = useLanguage();

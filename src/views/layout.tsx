@@ -1,13 +1,15 @@
 import type { Child } from 'hono/jsx';
 import { LANGUAGES, messagesFor } from '../i18n/index.ts';
-import { useLanguage } from './language-context.ts';
+import { Head } from './head.ts';
+import { useLanguage } from './language-context.tsx';
 
 export function Layout(props: {
   title: string;
   description?: string | undefined;
   lang?: string;
-  /** More tags for <head>: link previews, a canonical URL. */
-  head?: Child;
+  /** More tags for the head: link previews, a canonical URL. */
+  meta?: Record<string, string>[];
+  links?: Record<string, string>[];
   /** Script files from public/, loaded deferred (no inline script: the CSP forbids it). */
   scripts?: string[];
   children: Child;
@@ -15,15 +17,13 @@ export function Layout(props: {
   const { lang, m } = useLanguage();
   return (
     <html lang={props.lang ?? lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        {props.description && <meta name="description" content={props.description} />}
-        <link rel="stylesheet" href="/style.css" />
-        {props.head}
-        {props.scripts?.map((src) => <script src={src} defer />)}
-      </head>
+      <Head
+        title={props.title}
+        stylesheet="/style.css"
+        meta={[...(props.description ? [{ name: 'description', content: props.description }] : []), ...(props.meta ?? [])]}
+        links={props.links ?? []}
+        scripts={props.scripts ?? []}
+      />
       <body>
         <header class="site">
           <a href="/" class="brand">

@@ -7,7 +7,7 @@ import type { DomainCount, Letter, PublicSignature } from '../domain/store.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
 import { plural, type Messages } from '../i18n/index.ts';
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
@@ -63,19 +63,17 @@ export function LetterPage(props: LetterPageProps) {
       title={text.title}
       description={description || undefined}
       scripts={['/live-count.js']}
-      head={
-        <>
-          <link rel="canonical" href={url} />
-          <meta property="og:type" content="article" />
-          <meta property="og:title" content={text.title} />
-          <meta property="og:description" content={description} />
-          <meta property="og:url" content={url} />
-          <meta property="og:locale" content={text.lang} />
-          <meta name="twitter:card" content="summary" />
-          <meta name="twitter:title" content={text.title} />
-          <meta name="twitter:description" content={description} />
-        </>
-      }
+      links={[{ rel: 'canonical', href: url }]}
+      meta={[
+        { property: 'og:type', content: 'article' },
+        { property: 'og:title', content: text.title },
+        { property: 'og:description', content: description },
+        { property: 'og:url', content: url },
+        { property: 'og:locale', content: text.lang },
+        { name: 'twitter:card', content: 'summary' },
+        { name: 'twitter:title', content: text.title },
+        { name: 'twitter:description', content: description },
+      ]}
     >
       {props.banner && <p class="notice">{props.banner}</p>}
       {text.languages.length > 1 && (

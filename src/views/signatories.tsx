@@ -1,6 +1,6 @@
 import type { PublicPage } from '../domain/signatories.ts';
 import type { DomainCount, Letter } from '../domain/store.ts';
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from './letter.tsx';
 

@@ -1,6 +1,6 @@
 import type { Withdrawal } from '../domain/withdraw.ts';
 import { LetterLink } from './confirm.tsx';
-import { useLanguage } from './language-context.ts';
+import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
 
 export function WithdrawPage(props: { token: string; withdrawal: Withdrawal }) {

@@ -128,6 +128,6 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(html).toContain(`[![Signatures of Code does not grow in fear](http://letters.test/badge/${SLUG}.svg)]`);
     expect(html).toContain(`&lt;iframe src=&quot;http://letters.test/embed/${SLUG}&quot;`);
     expect(html).toContain(`data-stream-url="/api/letters/${SLUG}/count/stream?locale=en"`);
-    expect(html).toContain('<script src="/live-count.js" defer=""></script>');
+    expect(html).toContain('<script src="/live-count.js" defer></script>');
   });
 });

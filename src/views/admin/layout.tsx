@@ -1,16 +1,11 @@
 import type { Child } from 'hono/jsx';
 import type { Organizer } from '../../domain/store.ts';
+import { Head } from '../head.ts';
 
 export function AdminLayout(props: { title: string; organizer?: Organizer; csrf: string; children: Child }) {
   return (
     <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${props.title} · Undersigned admin`}</title>
-        <link rel="stylesheet" href="/style.css" />
-      </head>
+      <Head title={`${props.title} · Undersigned admin`} stylesheet="/style.css" meta={[{ name: 'robots', content: 'noindex' }]} />
       <body class="admin">
         <header class="site">
           <a href="/admin" class="brand">

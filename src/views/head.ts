@@ -1,0 +1,30 @@
+import { html, raw } from 'hono/html';
+
+/**
+ * A page's <head>, from hono/html's escaping template instead of JSX: hono/jsx makes <head>,
+ * <title>, <meta> and <link> into components that render through an AsyncLocalStorage (to hoist
+ * them into the head), and on Node 20 one such render turns on async hooks for every promise of the
+ * process (see renderPage in language-context.tsx).
+ */
+export function Head(props: {
+  title: string;
+  stylesheet: string;
+  /** Each tag's attributes: a description, link previews, robots. */
+  meta?: Record<string, string>[];
+  /** Besides the stylesheet: a canonical URL. */
+  links?: Record<string, string>[];
+  /** Script files, loaded deferred (no inline script: the CSP forbids it). */
+  scripts?: string[];
+}) {
+  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${(
+    props.meta ?? []
+  ).map((attributes) => html`<meta${attributesOf(attributes)}/>`)}<title>${props.title}</title><link rel="stylesheet" href="${
+    props.stylesheet
+  }"/>${(props.links ?? []).map((attributes) => html`<link${attributesOf(attributes)}/>`)}${(props.scripts ?? []).map(
+    (src) => html`<script src="${src}" defer></script>`,
+  )}</head>`;
+}
+
+// Names are the views' own constants; values are escaped.
+const attributesOf = (attributes: Record<string, string>) =>
+  Object.entries(attributes).map(([name, value]) => html` ${raw(name)}="${value}"`);
