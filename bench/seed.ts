@@ -21,8 +21,8 @@ export async function seedSignatures(databaseUrl: string, count: number) {
       sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
             INSERT INTO signatures (letter_id, status, name, email, organisation, city, listed, notable, lang,
                                     mail_window_start, mail_window_count, created_at, verified_at, signatory_number)
-            SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || (i + ?),
-                   'signer' || (i + ?) || '@example.org', 'Organisation ' || (i % 500), 'Minsk', 1, (i + ?) % 10000 = 0,
+            SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || CAST(i + ? AS INTEGER),
+                   'signer' || CAST(i + ? AS INTEGER) || '@example.org', 'Organisation ' || (i % 500), 'Minsk', 1, (i + ?) % 10000 = 0,
                    'en', 0, 1, ? + i + ?, ? + i + ?, i + ? FROM n`,
       args: [n, SLUG, done, done, done, now, done, now, done, done],
     });
