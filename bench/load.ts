@@ -54,7 +54,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const ok = result['2xx'] + result['3xx'];
   return {
     requests: result.requests.total,
-    rps: result.requests.average,
+    // Answers over the run's whole time: autocannon's own average is of whole-second samples, which
+    // rounds a run of a fixed number of requests to that number over whole seconds.
+    rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,
