@@ -79,6 +79,12 @@ describe('the public list of signatories', () => {
     const byOrganisation = await page('?q=org%207');
     expect(byOrganisation.signatures).toHaveLength(50);
     expect(byOrganisation.signatures.every((s) => s.organisation === 'Org 7')).toBe(true);
+    // The search pages on: the other 50 of Org 7's 100, then the end.
+    const rest = await page(`?q=org%207&cursor=${encodeURIComponent(byOrganisation.next!)}`);
+    expect(rest.signatures).toHaveLength(50);
+    expect(rest.signatures.every((s) => s.organisation === 'Org 7')).toBe(true);
+    expect(new Set([...byOrganisation.signatures, ...rest.signatures].map((s) => s.name)).size).toBe(100);
+    expect(rest.next).toBeNull();
     expect((await page('?q=%25')).signatures).toHaveLength(0);
     const html = await (await ctx.site.fetch(`/l/${SLUG}/signatories?q=Listed%20999`)).text();
     expect(html).toContain('<span class="signatory-name">Listed 999</span>');

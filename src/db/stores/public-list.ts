@@ -1,5 +1,5 @@
-import type { ModerationStore, PublicSignature } from '../../domain/store.ts';
-import type { SqlBatch } from '../sql-batch.ts';
+import type { ListPosition, ModerationStore, PublicSignature } from '../../domain/store.ts';
+import type { SqlBatch, Statement } from '../sql-batch.ts';
 
 // The public list is what a viral letter's readers page through: plain SQL on a connection that keeps
 // its statements prepared, like the other hot paths. The public conditions are literal, not bound,
@@ -9,17 +9,29 @@ const PUBLIC = `s.letter_id = ?1 AND s.status = 'verified' AND s.hidden = 0 AND 
 // moment early (a cached count could still be above it just after a withdrawal).
 const COUNT = '(SELECT signature_count FROM letters WHERE letters.id = s.letter_id)';
 
-/** One statement per shape (first page or later, searched or not), so each keeps its index plan. */
-function listStatement(after: boolean, search: boolean): string {
-  return `
+/**
+ * A page of the list: one statement per shape (first page or later, searched or not), so each keeps
+ * its index plan. Only the parameters a shape names are bound: D1 refuses any others.
+ */
+function listStatement(letterId: number, limit: number, after: ListPosition | undefined, pattern: string | undefined): Statement {
+  const args: Statement['args'] = [letterId, limit];
+  const where = [PUBLIC, `(s.list_threshold IS NULL OR s.list_threshold <= ${COUNT})`];
+  if (after) {
+    const [notable, verifiedAt, id] = [after.notable ? 1 : 0, after.verifiedAt.getTime(), after.id].map((v) => `?${args.push(v)}`);
+    where.push(`(s.notable, s.verified_at, s.id) < (${notable}, ${verifiedAt}, ${id})`);
+  }
+  if (pattern) {
+    const p = `?${args.push(pattern)}`;
+    where.push(`(s.name LIKE ${p} ESCAPE '\\' OR s.organisation LIKE ${p} ESCAPE '\\')`);
+  }
+  const sql = `
     SELECT s.id, s.name, s.title, s.organisation, s.city, s.email_domain, d.organisation AS domain_organisation,
            s.notable, s.notable_note, s.verified_at
     FROM signatures s LEFT JOIN domain_organisations d ON d.domain = s.email_domain
-    WHERE ${PUBLIC} AND (s.list_threshold IS NULL OR s.list_threshold <= ${COUNT})
-      ${after ? 'AND (s.notable, s.verified_at, s.id) < (?3, ?4, ?5)' : ''}
-      ${search ? "AND (s.name LIKE ?6 ESCAPE '\\' OR s.organisation LIKE ?6 ESCAPE '\\')" : ''}
+    WHERE ${where.join(' AND ')}
     ORDER BY s.notable DESC, s.verified_at DESC, s.id DESC
     LIMIT ?2`;
+  return { sql, args };
 }
 
 const WAITING = `
@@ -30,20 +42,8 @@ export function publicListStore(read: SqlBatch): Pick<ModerationStore, 'publicSi
   return {
     async publicSignatures(letterId, { after, query, limit }) {
       // % and _ in a search are taken literally.
-      const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-      const [rows = []] = await read([
-        {
-          sql: listStatement(after !== undefined, pattern !== null),
-          args: [
-            letterId,
-            limit,
-            after ? (after.notable ? 1 : 0) : null,
-            after ? after.verifiedAt.getTime() : null,
-            after ? after.id : null,
-            pattern,
-          ],
-        },
-      ]);
+      const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+      const [rows = []] = await read([listStatement(letterId, limit, after, pattern)]);
       return rows.map((row): PublicSignature => {
         const notable = Boolean(row.notable);
         return {
