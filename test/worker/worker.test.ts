@@ -98,6 +98,37 @@ describe('the Worker with D1', () => {
     expect((await site(`/api/letters/${SLUG}/count/stream`)).status).toBe(404);
   });
 
+  it('pages through the public list and its search on D1', async () => {
+    // A letter of its own, so the other tests' counts stay as they are.
+    const now = Date.now();
+    await env.DB.prepare(
+      `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
+       VALUES ('edge-list', 'A long list', 'Text', 'en', 'open', 0, ?1, ?1, ?1)`,
+    )
+      .bind(now)
+      .run();
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
+       INSERT INTO signatures (letter_id, status, name, organisation, listed, lang, mail_window_start, created_at, verified_at)
+       SELECT (SELECT id FROM letters WHERE slug = 'edge-list'), 'verified', 'Edge ' || i, CASE WHEN i % 2 = 0 THEN 'Even Org' END,
+              1, 'en', 0, i, i FROM n`,
+    ).run();
+    type Page = { signatures: { name: string }[]; next: string | null };
+    const list = async (query: string) => (await (await site(`/api/letters/edge-list/signatures?${query}`)).json()) as Page;
+    const first = await list('');
+    expect(first.signatures).toHaveLength(50);
+    const rest = await list(`cursor=${encodeURIComponent(first.next!)}`);
+    expect(rest.signatures).toHaveLength(10);
+    expect(rest.next).toBeNull();
+    // Searched, in both shapes of statement (first page, and after a cursor).
+    const found = await list('q=even');
+    expect(found.signatures).toHaveLength(30);
+    const searched = await list('q=edge');
+    expect(searched.signatures).toHaveLength(50);
+    const searchedRest = await list(`q=edge&cursor=${encodeURIComponent(searched.next!)}`);
+    expect(searchedRest.signatures).toHaveLength(10);
+  });
+
   it('exports the list for organizers', async () => {
     const res = await admin(`/letters/${SLUG}/export.csv`);
     expect(res.status).toBe(200);
