@@ -12,7 +12,10 @@ import { displayCount } from '../domain/count-display.ts';
 // a value set around that call is the page's.
 let current: Language = 'en';
 
-/** Renders a whole page (doctype included: no quirks mode) in a language, which views read with {@link useLanguage}. */
+/**
+ * Renders a whole page, doctype included (no quirks mode), in a language, which views read with
+ * {@link useLanguage}.
+ */
 export function renderPage(lang: Language, node: Child): string {
   const outer = current;
   current = lang;
