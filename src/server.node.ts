@@ -39,12 +39,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
   useHashing(nodeHashing);
-  const { db, batch, read, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+  const { db, batch, read, commit, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
     batchThread: true,
   });
   const now = () => new Date();
   await ensureSampleLetter(db, now());
-  const store = options.instrument ? options.instrument(createStore(db, batch, read)) : createStore(db, batch, read);
+  const created = createStore(db, batch, read, commit);
+  const store = options.instrument ? options.instrument(created) : created;
   if ((await store.organizers()).length === 0) {
     log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }

@@ -5,9 +5,10 @@ import type { Row, SqlBatch, Statement } from './sql-batch.ts';
 /**
  * The SqlBatch of a local database file, run on a thread of its own (see batch-worker.node.js). A
  * commit with synchronous=FULL waits for the disk; on the server's own thread that wait, and the
- * statements before it, would hold up every request in flight, reads included. An answer is still
- * sent only once its batch is committed: the thread changes where the wait happens, not what it
- * guarantees.
+ * statements before it, would hold up every request in flight, reads included. The thread also groups
+ * the batches sent while it writes into one transaction (group commit), so each call may share its
+ * transaction with others. An answer is still sent only once its batch is committed: the thread
+ * changes where the wait happens, not what it guarantees.
  */
 export function threadedBatch(path: string): { batch: SqlBatch; close(): Promise<void> } {
   const worker = new Worker(BATCH_WORKER, { workerData: { path } });

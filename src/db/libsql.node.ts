@@ -22,7 +22,7 @@ export async function openDatabase(
     /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */
     batchThread?: boolean;
   } = {},
-): Promise<{ db: Database; client: Client; batch: SqlBatch; read: SqlBatch; close(): Promise<void> }> {
+): Promise<{ db: Database; client: Client; batch: SqlBatch; read: SqlBatch; commit?: SqlBatch; close(): Promise<void> }> {
   const local = url.startsWith('file:');
   const file = local ? (url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '') : '';
   const path = file && !file.startsWith(':memory:') ? file : undefined;
@@ -48,6 +48,8 @@ export async function openDatabase(
     client,
     batch,
     read: reader?.batch ?? batch,
+    // The write thread groups what it is sent into shared transactions itself.
+    ...(options.batchThread && native && { commit: native.batch }),
     async close() {
       reader?.close();
       await native?.close();

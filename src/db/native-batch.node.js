@@ -16,7 +16,7 @@ const MAX_STATEMENTS = 200;
  * same thread (both run synchronously on it); on another thread or process, the busy timeout waits.
  *
  * @param {string} path
- * @returns {{ batch: SqlBatch, close(): void }}
+ * @returns {{ batch: SqlBatch, run(statements: import('./sql-batch.ts').Statement[]): Row[][], close(): void }}
  */
 export function nativeBatch(path) {
   const db = new Database(path);
@@ -39,35 +39,42 @@ export function nativeBatch(path) {
     }
     return prepared;
   };
+  /**
+   * Runs the statements as one transaction, synchronously.
+   * @param {import('./sql-batch.ts').Statement[]} statements
+   * @returns {Row[][]}
+   */
+  const run = (statements) => {
+    const prepared = statements.map(({ sql }) => statement(sql));
+    // A read needs no write lock: another connection may be writing meanwhile.
+    db.exec(prepared.every(({ st }) => st.readonly) ? 'BEGIN' : 'BEGIN IMMEDIATE');
+    try {
+      const results = statements.map(({ args }, i) => {
+        const { st, columns } = /** @type {{ st: Prepared, columns: string[] }} */ (prepared[i]);
+        if (!st.reader) {
+          st.run(args);
+          return [];
+        }
+        /** @type {Row[]} */
+        const rows = [];
+        for (const values of /** @type {Iterable<unknown[]>} */ (st.iterate(args))) {
+          /** @type {Row} */
+          const row = {};
+          for (let c = 0; c < columns.length; c++) row[/** @type {string} */ (columns[c])] = values[c];
+          rows.push(row);
+        }
+        return rows;
+      });
+      db.exec('COMMIT');
+      return results;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
   return {
-    async batch(statements) {
-      const prepared = statements.map(({ sql }) => statement(sql));
-      // A read needs no write lock: another connection may be writing meanwhile.
-      db.exec(prepared.every(({ st }) => st.readonly) ? 'BEGIN' : 'BEGIN IMMEDIATE');
-      try {
-        const results = statements.map(({ args }, i) => {
-          const { st, columns } = /** @type {{ st: Prepared, columns: string[] }} */ (prepared[i]);
-          if (!st.reader) {
-            st.run(args);
-            return [];
-          }
-          /** @type {Row[]} */
-          const rows = [];
-          for (const values of /** @type {Iterable<unknown[]>} */ (st.iterate(args))) {
-            /** @type {Row} */
-            const row = {};
-            for (let c = 0; c < columns.length; c++) row[/** @type {string} */ (columns[c])] = values[c];
-            rows.push(row);
-          }
-          return rows;
-        });
-        db.exec('COMMIT');
-        return results;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    },
+    batch: async (statements) => run(statements),
+    run,
     close: () => db.close(),
   };
 }

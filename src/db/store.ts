@@ -1,6 +1,6 @@
 import type { Store } from '../domain/store.ts';
 import type { Database } from './database.ts';
-import type { SqlBatch } from './sql-batch.ts';
+import { groupCommit, type SqlBatch } from './sql-batch.ts';
 import { affiliationStore } from './stores/affiliations.ts';
 import { exportStore } from './stores/export.ts';
 import { letterStore } from './stores/letters.ts';
@@ -13,13 +13,14 @@ import { signingStore } from './stores/signing.ts';
 
 /**
  * The {@link Store} on drizzle: every state change in it is a single statement or one `db.batch`.
- * The hot paths skip the query builder: writes go through `batch`, and the reads readers of a viral
- * letter make through `read`, which may be a connection of its own (see openDatabase).
+ * The hot paths skip the query builder: writes go through `batch`, signings and confirmations through
+ * `commit` (group commit: by default on this thread; on Node's write thread, see openDatabase), and
+ * the reads readers of a viral letter make through `read`, which may be a connection of its own.
  */
-export function createStore(db: Database, batch: SqlBatch, read: SqlBatch = batch): Store {
+export function createStore(db: Database, batch: SqlBatch, read: SqlBatch = batch, commit: SqlBatch = groupCommit(batch)): Store {
   return {
     ...letterStore(db),
-    ...signingStore(batch, read),
+    ...signingStore({ batch, read, commit }),
     ...mailStore(db, batch),
     ...purgeStore(db),
     ...organizerStore(db),

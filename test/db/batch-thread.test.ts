@@ -47,6 +47,19 @@ describe('the database write thread', () => {
     await thread.close();
   });
 
+  it('commits batches sent together, and fails only the one that fails', async () => {
+    const thread = threadedBatch(path);
+    // Sent at once, they reach the thread together and are tried as one transaction first.
+    const results = await Promise.allSettled(
+      ['x', 'x', 'y'].map((name) => thread.batch([{ sql: 'INSERT INTO t (name) VALUES (?) RETURNING name', args: [name] }])),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: [[{ name: 'x' }]] });
+    expect(results[2]).toEqual({ status: 'fulfilled', value: [[{ name: 'y' }]] });
+    expect((await thread.batch([{ sql: 'SELECT name FROM t ORDER BY name', args: [] }]))[0]).toEqual([{ name: 'x' }, { name: 'y' }]);
+    await thread.close();
+  });
+
   it('answers batches sent after it closed with an error instead of leaving them waiting', async () => {
     const thread = threadedBatch(path);
     await thread.close();

@@ -1,5 +1,5 @@
 import type { LetterState, SignatureStatus, SigningStore, TokenSubject } from '../../domain/store.ts';
-import { groupCommit, type Row, type SqlBatch } from '../sql-batch.ts';
+import type { Row, SqlBatch } from '../sql-batch.ts';
 
 // Signing and confirming are the hot paths of a viral letter: they are written as plain SQL, built
 // once, and go through group commit (many requests, one transaction). Withdrawing is plain SQL too,
@@ -76,8 +76,11 @@ const SUBJECT = `
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
 
-export function signingStore(batch: SqlBatch, read: SqlBatch): SigningStore {
-  const write = groupCommit(batch);
+/**
+ * `commit` takes the signings and confirmations: a batch that may share its transaction with others
+ * (group commit). Withdrawing goes through `batch`, reads through `read`.
+ */
+export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; read: SqlBatch; commit: SqlBatch }): SigningStore {
 
   return {
     async recordSigning(s) {
