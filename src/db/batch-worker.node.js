@@ -16,7 +16,7 @@ const MAX_GROUP = 500;
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const { run, close } = nativeBatch(workerData.path);
 /** @type {Request[]} */
-let queue = [];
+const queue = [];
 let closing = false;
 
 /** @param {Request | { close: true }} message */
@@ -25,16 +25,17 @@ function take(message) {
   else queue.push(message);
 }
 
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
 port.on('message', (message) => {
   take(message);
-  // Each message's handler runs to its end before the next is handed over, so the ones already
-  // waiting are taken from the port here, to join this group.
-  for (let next; (next = receiveMessageOnPort(port)); ) take(next.message);
-  while (queue.length > 0) {
-    const group = queue.slice(0, MAX_GROUP);
-    queue = queue.slice(group.length);
-    write(group);
+  for (;;) {
+    // Each message's handler runs to its end before the next is handed over, so the ones already
+    // waiting are taken from the port here, to join the next group.
     for (let next; (next = receiveMessageOnPort(port)); ) take(next.message);
+    if (queue.length === 0) break;
+    write(queue.splice(0, MAX_GROUP));
   }
   if (closing) {
     close();
@@ -55,6 +56,3 @@ function write(group) {
     for (const request of group) write([request]);
   }
 }
-
-/** @param {unknown} error */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
