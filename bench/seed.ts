@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { openDatabase } from '../src/db/libsql.node.ts';
 import { ensureSampleLetter, SAMPLE_LETTER } from '../src/db/sample-letter.ts';
+import { linkTokenKey, newLinkToken } from '../src/domain/tokens.ts';
 
 export const SLUG = SAMPLE_LETTER.slug;
 
@@ -40,7 +40,7 @@ export async function seedPending(databaseUrl: string, count: number): Promise<s
   for (let done = 0; done < count; done += 1000) {
     const statements = [];
     for (let i = done; i < Math.min(done + 1000, count); i++) {
-      const token = randomBytes(32).toString('base64url');
+      const token = newLinkToken(new Date());
       tokens.push(token);
       statements.push(
         {
@@ -50,7 +50,7 @@ export async function seedPending(databaseUrl: string, count: number): Promise<s
         },
         {
           sql: "INSERT INTO tokens (hash, signature_id, purpose, expires_at) VALUES (?, ?, 'verify', ?)",
-          args: [createHash('sha256').update(token).digest('hex'), first + i, expires],
+          args: [await linkTokenKey(token), first + i, expires],
         },
       );
     }

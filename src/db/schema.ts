@@ -98,7 +98,7 @@ export const signatures = sqliteTable(
   ],
 );
 
-/** Verify and withdraw tokens. Only the SHA-256 of a token is stored. */
+/** Verify and withdraw tokens, stored only under their key: the time, then the SHA-256 (linkTokenKey). */
 export const tokens = sqliteTable(
   'tokens',
   {

@@ -1,21 +1,21 @@
 import { ServiceError } from './errors.ts';
 import { letterClosed } from './letters.ts';
 import type { Store, TokenSubject } from './store.ts';
-import { hashToken, isWellFormedToken } from './tokens.ts';
+import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 
 export type Confirmation = { state: 'ready' | 'confirmed' | 'already_confirmed'; subject: TokenSubject };
 
 /** What a confirm link leads to, without changing anything (mail scanners open links). */
 export async function inspectConfirmation(store: Store, token: string, now: Date): Promise<Confirmation> {
-  const subject = isWellFormedToken(token) ? await store.tokenSubject(await hashToken(token), 'verify') : undefined;
+  const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(token), 'verify') : undefined;
   if (subject?.status === 'verified') return { state: 'already_confirmed', subject };
   return { state: 'ready', subject: pendingAndLive(subject, now) };
 }
 
 /** Confirms the signature behind a confirm link. Confirming twice counts once. */
 export async function confirmSignature(store: Store, token: string, now: Date): Promise<Confirmation> {
-  if (!isWellFormedToken(token)) throw gone();
-  const { confirmed, subject } = await store.confirm(await hashToken(token), now);
+  if (!isWellFormedLinkToken(token)) throw gone();
+  const { confirmed, subject } = await store.confirm(await linkTokenKey(token), now);
   if (subject?.status === 'verified') return { state: confirmed ? 'confirmed' : 'already_confirmed', subject };
   pendingAndLive(subject, now);
   throw gone();

@@ -5,7 +5,7 @@ import { letterClosed, publicLetter } from './letters.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { linkTokenKey, newLinkToken, newToken, timeKey } from './tokens.ts';
 import { parseInput } from './validation.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -37,8 +37,8 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   deps.limits.take('signPerEmail', emailKey);
   deps.limits.take('signPerLetter', String(letter.id));
   const now = deps.now();
-  const verifyToken = newToken();
-  const withdrawToken = newToken();
+  const verifyToken = newLinkToken(now);
+  const withdrawToken = newLinkToken(now);
   return deps.store.recordSigning({
     letterId: letter.id,
     name: input.name,
@@ -51,12 +51,10 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     listThreshold: input.listAt,
     emailDomain: input.showDomain ? affiliationDomain(input.email) : undefined,
     lang: input.lang ?? letter.lang,
-    // Time first, so new nonces go in at the end of their index instead of at a random page of it:
-    // under load, fewer pages to write per commit.
-    nonce: `${now.getTime().toString(36).padStart(9, '0')}.${newToken()}`,
-    verifyTokenHash: await hashToken(verifyToken),
+    nonce: `${timeKey(now)}.${newToken()}`,
+    verifyTokenHash: await linkTokenKey(verifyToken),
     verifyExpiresAt: new Date(now.getTime() + VERIFY_TOKEN_TTL_MS),
-    withdrawTokenHash: await hashToken(withdrawToken),
+    withdrawTokenHash: await linkTokenKey(withdrawToken),
     payload: { verifyToken, withdrawToken },
     now,
     mailWindowMs: MAIL_WINDOW_MS,

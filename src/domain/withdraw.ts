@@ -1,20 +1,20 @@
 import { ServiceError } from './errors.ts';
 import type { Store, TokenSubject } from './store.ts';
-import { hashToken, isWellFormedToken } from './tokens.ts';
+import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 
 export type Withdrawal = { state: 'ready' | 'withdrawn' | 'already_withdrawn'; subject: TokenSubject };
 
 /** What a withdraw link leads to, without changing anything. */
 export async function inspectWithdrawal(store: Store, token: string): Promise<Withdrawal> {
-  const subject = isWellFormedToken(token) ? await store.tokenSubject(await hashToken(token), 'withdraw') : undefined;
+  const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(token), 'withdraw') : undefined;
   if (!subject) throw gone();
   return { state: subject.status === 'withdrawn' ? 'already_withdrawn' : 'ready', subject };
 }
 
 /** Withdraws the signature behind a withdraw link and erases its personal data; the count follows. */
 export async function withdrawSignature(store: Store, token: string, now: Date): Promise<Withdrawal> {
-  if (!isWellFormedToken(token)) throw gone();
-  const { withdrawn, subject } = await store.withdraw(await hashToken(token), now);
+  if (!isWellFormedLinkToken(token)) throw gone();
+  const { withdrawn, subject } = await store.withdraw(await linkTokenKey(token), now);
   if (!subject) throw gone();
   return { state: withdrawn ? 'withdrawn' : 'already_withdrawn', subject };
 }

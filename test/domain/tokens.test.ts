@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createHmac, hashToken, isWellFormedToken, newToken, useHashing, webHashing } from '../../src/domain/tokens.ts';
+import {
+  createHmac,
+  hashToken,
+  isWellFormedLinkToken,
+  linkTokenKey,
+  newLinkToken,
+  newToken,
+  useHashing,
+  webHashing,
+} from '../../src/domain/tokens.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 import { nodeHashing } from '../../src/node-hashing.node.ts';
 
 describe('tokens', () => {
@@ -10,21 +21,54 @@ describe('tokens', () => {
     for (const token of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-      expect(isWellFormedToken(token)).toBe(true);
     }
   });
 
   it('are stored as their SHA-256, hex-encoded', async () => {
     const token = newToken();
-    const expected = createHash('sha256').update(token).digest('hex');
-    expect(await hashToken(token)).toBe(expected);
+    expect(await hashToken(token)).toBe(sha256(token));
     expect(await hashToken(token)).not.toBe(await hashToken(newToken()));
+  });
+});
+
+describe('link tokens', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+
+  it('are the time, then 256 random bits', () => {
+    const tokens = Array.from({ length: 1000 }, () => newLinkToken(now));
+    expect(new Set(tokens).size).toBe(1000);
+    for (const token of tokens) {
+      expect(token).toMatch(/^[0-9a-z]{9}[A-Za-z0-9_-]{43}$/);
+      expect(parseInt(token.slice(0, 9), 36)).toBe(now.getTime());
+      expect(Buffer.from(token.slice(9), 'base64url')).toHaveLength(32);
+      expect(isWellFormedLinkToken(token)).toBe(true);
+    }
+  });
+
+  it('are stored under their time and their SHA-256, never as themselves', async () => {
+    const token = newLinkToken(now);
+    expect(await linkTokenKey(token)).toBe(token.slice(0, 9) + sha256(token));
+    expect(await linkTokenKey(token)).not.toContain(token.slice(9));
+  });
+
+  it('are stored in the order they were made, whatever their random part', async () => {
+    const keys = [];
+    for (let ms = 0; ms < 200; ms++) keys.push(await linkTokenKey(newLinkToken(new Date(now.getTime() + ms * 997))));
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  it('made before time keys are still found under their plain SHA-256', async () => {
+    const old = newToken();
+    expect(isWellFormedLinkToken(old)).toBe(true);
+    expect(await linkTokenKey(old)).toBe(sha256(old));
   });
 
   it('refuses shapes no link could carry', () => {
-    expect(isWellFormedToken('')).toBe(false);
-    expect(isWellFormedToken('a'.repeat(42))).toBe(false);
-    expect(isWellFormedToken(`${'a'.repeat(42)}/`)).toBe(false);
+    expect(isWellFormedLinkToken('')).toBe(false);
+    expect(isWellFormedLinkToken('a'.repeat(42))).toBe(false);
+    expect(isWellFormedLinkToken(`${'a'.repeat(42)}/`)).toBe(false);
+    expect(isWellFormedLinkToken(`${'a'.repeat(51)}`)).toBe(false);
+    expect(isWellFormedLinkToken(`ABCDEFGHI${'a'.repeat(43)}`)).toBe(false);
   });
 });
 

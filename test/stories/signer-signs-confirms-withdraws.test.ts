@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { storedAndActual } from '../support/counts.ts';
 import { linkPath } from '../support/smtp.ts';
@@ -58,8 +59,9 @@ describe('a signer signs, confirms and withdraws', () => {
     const stored = await rows(ctx.site, 'SELECT hash FROM tokens');
     expect(stored).toHaveLength(2);
     for (const { hash } of stored) {
-      expect(hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(hash).not.toBe(token);
+      // The link's time, which is not secret, then a SHA-256.
+      expect(hash).toMatch(/^[0-9a-z]{9}[0-9a-f]{64}$/);
+      expect(hash).not.toContain(token.slice(9));
     }
   });
 
@@ -136,6 +138,22 @@ describe('a signer signs, confirms and withdraws', () => {
     expect(res.status).toBe(202);
     const messages = await ctx.mail.mailTo('anna@example.org', 2);
     await ctx.site.fetch(linkPath(messages[1]!, 'verify'), { method: 'POST' });
+    expect(await ctx.site.count()).toBe(2);
+  });
+
+  it('keeps the links of mails sent before link tokens carried their time working', async () => {
+    await ctx.site.signJson({ name: 'Carla', email: 'carla@example.org', listed: true });
+    await ctx.mail.mailTo('carla@example.org');
+    // Such links were 43 characters, stored under their plain SHA-256.
+    const [verify, withdraw] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
+    const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+    const owner = "(SELECT id FROM signatures WHERE email = 'carla@example.org')";
+    await rows(ctx.site, `UPDATE tokens SET hash = ? WHERE purpose = 'verify' AND signature_id = ${owner}`, [sha256(verify)]);
+    await rows(ctx.site, `UPDATE tokens SET hash = ? WHERE purpose = 'withdraw' AND signature_id = ${owner}`, [sha256(withdraw)]);
+
+    expect(await (await ctx.site.fetch(`/verify/${verify}`, { method: 'POST' })).text()).toContain('You are signatory #3');
+    expect(await ctx.site.count()).toBe(3);
+    expect(await (await ctx.site.fetch(`/withdraw/${withdraw}`, { method: 'POST' })).text()).toContain('Your signature has been withdrawn');
     expect(await ctx.site.count()).toBe(2);
   });
 
