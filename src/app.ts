@@ -13,7 +13,7 @@ import { embedRoutes } from './http/embeds.tsx';
 import { formGuard } from './http/form-guard.ts';
 import { pageRoutes } from './http/pages.tsx';
 import type { AddressLimitDeps } from './http/rate-limit.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { securityHeaders, type SecurityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
 import type { CountHub } from './live/count-hub.ts';
 import { withCountHub } from './live/cached-store.ts';
@@ -59,6 +59,7 @@ export interface AppDeps extends SignDeps {
 /** What the routes get: the app's deps, with the store behind the count hub, and per-app helpers. */
 export interface RouteDeps extends AppDeps, AddressLimitDeps {
   formGuard: ReturnType<typeof formGuard>;
+  security: SecurityHeaders;
 }
 
 export function createApp(appDeps: AppDeps) {
@@ -67,12 +68,13 @@ export function createApp(appDeps: AppDeps) {
     store: withCountHub(appDeps.store, appDeps.counts),
     addressKey: createAddressKeys(),
     formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds),
+    security: securityHeaders({ https: appDeps.publicUrl.startsWith('https:') }),
   };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound(notFound);
 
-  app.use(securityHeaders({ https: deps.publicUrl.startsWith('https:') }));
+  app.use(deps.security.middleware);
   const limit = (maxSize: number): MiddlewareHandler => {
     const tooLarge = (c: Context) => {
       // The rest of the body is not read, so this connection cannot carry another request.

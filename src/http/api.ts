@@ -10,7 +10,7 @@ import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { perLetter } from '../live/per-letter.ts';
-import { embeddable, etagOf } from './embeddable.ts';
+import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 
@@ -65,34 +65,33 @@ export function apiRoutes(deps: RouteDeps) {
   api.get('/letters/:slug/count', async (c) => {
     const locale = localeOf(c);
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const { etag, body } = await perLetter(letter, `count\u0000${locale}`, async () => {
+    const answer = await perLetter(letter, `count\u0000${locale}`, async () => {
       const signed = await proof(letter);
-      return { etag: etagOf(version(signed, 'count', locale)), body: JSON.stringify(countJson(signed, locale)) };
+      return embeddableAnswer(deps.security.forPath(c.req.path), {
+        etag: etagOf(version(signed, 'count', locale)),
+        type: 'application/json',
+        body: JSON.stringify(countJson(signed, locale)),
+      });
     });
-    return embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }));
+    return embeddable(c, answer);
   });
 
   api.get('/letters/:slug/shields.json', async (c) => {
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const { etag, body, proofHeader } = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
+    const answer = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
       const signed = await proof(letter);
-      return {
+      return embeddableAnswer(deps.security.forPath(c.req.path), {
         etag: etagOf(version(signed, 'shields', locale, label)),
+        type: 'application/json',
         body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(signed.count, locale), color: 'blue' }),
-        proofHeader: encodeProofHeader(signed),
-      };
+        // shields.io's endpoint badge refuses a body with keys it does not know (its schema does not
+        // allow unknown keys), so the signed count rides in a header here, readable by other sites.
+        headers: { [COUNT_PROOF_HEADER]: encodeProofHeader(signed), 'access-control-expose-headers': COUNT_PROOF_HEADER },
+      });
     });
-    // shields.io's endpoint badge refuses a body with keys it does not know (its schema does not allow
-    // unknown keys), so the signed count rides in a header here, readable by scripts on other sites.
-    return embeddable(c, etag, () =>
-      c.body(body, 200, {
-        'Content-Type': 'application/json',
-        [COUNT_PROOF_HEADER]: proofHeader,
-        'Access-Control-Expose-Headers': COUNT_PROOF_HEADER,
-      }),
-    );
+    return embeddable(c, answer);
   });
 
   const live = deps.liveStream;

@@ -5,7 +5,7 @@ import { publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
 import { perLetter } from '../live/per-letter.ts';
-import { embeddable, etagOf } from './embeddable.ts';
+import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
@@ -24,11 +24,14 @@ export function embedRoutes(deps: RouteDeps) {
     if (!letter || letter.state === 'draft') return errorBadge(c, 404, 'letter not found');
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     // Drawing a badge measures every character; it is drawn once per count change and look.
-    const { etag, svg } = perLetter(letter, ['badge', style, locale, label].join('\u0000'), () => ({
-      etag: etagOf([letter.slug, letter.signatureCount, style, locale, label].join('\u0000')),
-      svg: badgeSvg(label, displayCount(letter.signatureCount, locale), style),
-    }));
-    return embeddable(c, etag, () => c.body(svg, 200, { 'Content-Type': SVG }));
+    const answer = perLetter(letter, ['badge', style, locale, label].join('\u0000'), () =>
+      embeddableAnswer(deps.security.forPath(c.req.path), {
+        etag: etagOf([letter.slug, letter.signatureCount, style, locale, label].join('\u0000')),
+        type: SVG,
+        body: badgeSvg(label, displayCount(letter.signatureCount, locale), style),
+      }),
+    );
+    return embeddable(c, answer);
   });
 
   embeds.get('/embed/:slug', async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { RouteDeps } from '../app.ts';
 import { WELL_KNOWN_PATH, wellKnownDocument } from '../domain/count-proof.ts';
-import { embeddable, etagOf } from './embeddable.ts';
+import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 
 /** The site's public keys change only with its database: caches may keep them for an hour. */
 const KEYS_CACHE_CONTROL = 'public, max-age=3600';
@@ -10,9 +10,12 @@ const KEYS_CACHE_CONTROL = 'public, max-age=3600';
 export function wellKnownRoutes(deps: RouteDeps) {
   const routes = new Hono();
   const body = JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.countKey]));
-  const etag = etagOf(body);
-  routes.get(WELL_KNOWN_PATH, (c) =>
-    embeddable(c, etag, () => c.body(body, 200, { 'Content-Type': 'application/json' }), KEYS_CACHE_CONTROL),
-  );
+  const answer = embeddableAnswer(deps.security.forPath(WELL_KNOWN_PATH), {
+    etag: etagOf(body),
+    type: 'application/json',
+    body,
+    cacheControl: KEYS_CACHE_CONTROL,
+  });
+  routes.get(WELL_KNOWN_PATH, (c) => embeddable(c, answer));
   return routes;
 }

@@ -75,6 +75,12 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect(again.headers.get('etag')).toBe(etag);
+    // These answers are made apart from the middleware's headers: both still carry the security ones.
+    for (const answer of [res, again]) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    }
   });
 
   it('changes the badge, count and ETag after a confirmation', async () => {
