@@ -13,6 +13,9 @@ import { LetterPage, type SignFormState } from '../views/letter.tsx';
 const SIGNATORIES_SHOWN = 20;
 /** Stands for the form's stamp in a cached page; each answer puts in the stamp of its second. */
 const STAMP = '\u0000stamp\u0000';
+const VARY = 'Accept-Language, Cookie, Accept-Encoding';
+const HTML = { 'Content-Type': 'text/html; charset=UTF-8', Vary: VARY };
+const HTML_GZIP = { ...HTML, 'Content-Encoding': 'gzip' };
 
 
 /** Renders a letter in the reader's language (`?lang=`, then Accept-Language, then its default). */
@@ -44,18 +47,27 @@ export async function letterPage(
         {...(options.banner && { banner: options.banner })}
       />,
     );
-  c.header('Vary', 'Accept-Language, Cookie, Accept-Encoding');
   if (options.form || options.banner) {
+    c.header('Vary', VARY);
     return c.html(render({ ...(options.form ?? { values: {}, errors: {} }), stamp }), options.status ?? 200);
   }
   const key = `page\u0000${text.lang}\u0000${ui}`;
-  const html = perLetter(letter, key, () => render({ values: {}, errors: {}, stamp: STAMP })).replace(STAMP, stamp);
+  const template = perLetter(letter, key, () => render({ values: {}, errors: {}, stamp: STAMP }));
+  const html = perLetter(letter, `${key}\u0000${stamp}`, () => template.replace(STAMP, stamp));
   const { gzip } = deps;
-  if (!gzip || !acceptsGzip(c.req.header('accept-encoding'))) return c.html(html);
+  const gzipped = gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
   // The page most readers of a viral letter load, compressed once per change, language and second
   // (the stamp's): a third of the bytes to send, without compressing on every request.
-  const body = perLetter(letter, `${key}\u0000gzip\u0000${stamp}`, () => gzip(html));
-  return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Encoding': 'gzip' });
+  const body = gzipped ? perLetter(letter, `${key}\u0000gzip\u0000${stamp}`, () => gzip(html)) : html;
+  const headers = gzipped ? HTML_GZIP : HTML;
+  // Choosing a language sets its cookie on the context's response: that one is sent as it is.
+  if (c.req.query('lang') !== undefined) return c.body(body, 200, headers);
+  // Otherwise the answer is a Response of its own, with its headers in a plain object made once, as
+  // the count's are (see embeddableAnswer): hono's headers are copied for every answer.
+  return new Response(body, {
+    status: 200,
+    headers: perLetter(letter, `headers\u0000${gzipped}`, () => Object.freeze({ ...deps.security.forPath(c.req.path), ...headers })),
+  });
 }
 
 /** Whether an Accept-Encoding header takes gzip (named, or as `*`, and not with q=0). */

@@ -46,6 +46,19 @@ describe('the letter page, compressed', () => {
     expect(refused.headers['content-encoding']).toBeUndefined();
     expect(refused.body.toString('utf8')).toContain('<form class="sign"');
   });
+
+  it('carries the security headers either way, and the language cookie only when one is chosen', async () => {
+    for (const encoding of ['gzip', 'identity']) {
+      const page = await get(`${site.url}/l/${SLUG}`, { 'accept-encoding': encoding });
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['set-cookie']).toBeUndefined();
+      const chosen = await get(`${site.url}/l/${SLUG}?lang=be`, { 'accept-encoding': encoding });
+      expect(chosen.headers['set-cookie']).toEqual([expect.stringMatching(/^lang=be;/)]);
+      expect(chosen.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(chosen.headers['content-encoding']).toBe(encoding === 'gzip' ? 'gzip' : undefined);
+    }
+  });
 });
 
 describe('acceptsGzip', () => {
