@@ -1,4 +1,4 @@
-import { evaluate, parse, traverse, type DocumentNode, type ObjectNode } from '@humanwhocodes/momoa';
+import { parse, traverse, type DocumentNode, type ObjectNode } from '@humanwhocodes/momoa';
 import type { Context } from 'hono';
 import { ServiceError } from '../domain/errors.ts';
 
@@ -18,21 +18,48 @@ export async function jsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new ServiceError('invalid_input', 'The body is not valid UTF-8.');
   }
-  let document: DocumentNode;
+  let value: unknown;
   try {
-    document = parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ServiceError('invalid_input', 'The body is not valid JSON.');
   }
-  const repeated = repeatedKeys(document);
-  if (repeated.length > 0) {
-    throw new ServiceError(
-      'invalid_input',
-      'Some fields need attention.',
-      Object.fromEntries(repeated.map((key) => [key, 'This field is given more than once.'])),
-    );
+  // Each member of an object has one colon outside strings. When the text has more of them than the
+  // parsed value has members, a name was given twice, and momoa's syntax tree says which. Parsing
+  // every body with momoa instead cost a tenth of a signing's time.
+  if (colonsOutsideStrings(text) !== memberCount(value)) {
+    const repeated = repeatedKeys(parse(text));
+    if (repeated.length > 0) {
+      throw new ServiceError(
+        'invalid_input',
+        'Some fields need attention.',
+        Object.fromEntries(repeated.map((key) => [key, 'This field is given more than once.'])),
+      );
+    }
   }
-  return evaluate(document.body);
+  return value;
+}
+
+/** The colons of a valid JSON text that are not inside a string. */
+function colonsOutsideStrings(text: string): number {
+  let colons = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x3a) colons++;
+    else if (char === 0x22) {
+      // Skip the string to its closing quote; a backslash escapes the character after it.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    }
+  }
+  return colons;
+}
+
+/** The members of every object in a parsed JSON value. */
+function memberCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = Array.isArray(value) ? 0 : Object.keys(value).length;
+  for (const item of Object.values(value)) count += memberCount(item);
+  return count;
 }
 
 function repeatedKeys(document: DocumentNode): string[] {

@@ -149,6 +149,14 @@ for (const field of ['name', 'email', 'listed']) {
   add({ name: `API duplicate key ${field}`, path: API, ...json(body), status: 400, field });
 }
 add({
+  // Escaped backslashes and quotes, and colons inside strings, must not hide the repeated name.
+  name: 'API duplicate key after escapes and colons in strings',
+  path: API,
+  ...json(String.raw`{"title":"a\\","name":"Valid Name","email":"valid@example.org","listed":true,"name":"b: \"c\""}`),
+  status: 400,
+  field: 'name',
+});
+add({
   name: 'API duplicate key in a nested object',
   path: API,
   ...json('{"name":"Valid Name","email":"valid@example.org","listed":true,"extra":{"a":1,"a":2}}'),
