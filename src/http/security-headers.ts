@@ -18,26 +18,40 @@ export interface SecurityHeaders {
   middleware: MiddlewareHandler;
 }
 
+/** Answers that are not documents (JSON, SVG, the count stream): they run and load nothing. */
+const DATA_PATHS = /^\/(api|badge|\.well-known)\//;
+
 /**
- * The same security headers on every response, computed once. Only the widget under /embed/ may be
- * framed, by any site; every other page refuses framing.
+ * The same security headers on every response, computed once. Pages get a policy that lets them load
+ * their own files, and only the widget under /embed/ may be framed, by any site. Answers that are not
+ * documents get a policy that allows nothing at all (an SVG opened as a page runs no script either);
+ * the browser powers of Permissions-Policy and the window of Cross-Origin-Opener-Policy are a
+ * document's, so these answers leave them out, and are a few hundred bytes shorter for it.
  */
 export function securityHeaders(options: { https: boolean }): SecurityHeaders {
   const common: Record<string, string> = {
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
-    'cross-origin-opener-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()',
     ...(options.https && { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }),
   };
-  const page = Object.freeze({
+  const document: Record<string, string> = {
     ...common,
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()',
+  };
+  const page = Object.freeze({
+    ...document,
     'content-security-policy': [...CSP, "frame-ancestors 'none'"].join('; '),
     'x-frame-options': 'DENY',
   });
-  const embed = Object.freeze({ ...common, 'content-security-policy': [...CSP, 'frame-ancestors *'].join('; ') });
-  const forPath = (path: string) => (path.startsWith('/embed/') ? embed : page);
-  const entries = new Map([page, embed].map((set) => [set, Object.entries(set)]));
+  const embed = Object.freeze({ ...document, 'content-security-policy': [...CSP, 'frame-ancestors *'].join('; ') });
+  const data = Object.freeze({
+    ...common,
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+    'x-frame-options': 'DENY',
+  });
+  const forPath = (path: string) => (DATA_PATHS.test(path) ? data : path.startsWith('/embed/') ? embed : page);
+  const entries = new Map([page, embed, data].map((set) => [set, Object.entries(set)]));
   return {
     forPath,
     // Set before the handler runs, so they go into the response as it is made: touching a finished

@@ -78,7 +78,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     // These answers are made apart from the middleware's headers: both still carry the security ones.
     for (const answer of [res, again]) {
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
       expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
     }
   });

@@ -51,12 +51,21 @@ describe('signer privacy and page safety', () => {
   });
 
   it('sends no referrer, no sniffing and no unused browser powers, on every kind of response', async () => {
-    for (const path of ['/', `/l/${SLUG}`, `/api/letters/${SLUG}/count`, `/badge/${SLUG}.svg`, `/embed/${SLUG}`, '/style.css', '/nothing', '/api/nothing']) {
+    for (const path of ['/', `/l/${SLUG}`, `/embed/${SLUG}`, '/style.css', '/nothing']) {
       const res = await ctx.site.fetch(path);
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('permissions-policy'), path).toContain('camera=()');
       expect(res.headers.get('content-security-policy'), path).toMatch(/default-src 'self'.*script-src 'self'/);
+      expect(res.headers.get('strict-transport-security'), path).toBeNull();
+    }
+    // What is not a page may load and run nothing, even opened on its own (an SVG could hold a script).
+    const data = [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`, '/badge/nothing.svg', '/api/nothing', '/.well-known/undersigned.json'];
+    for (const path of data) {
+      const res = await ctx.site.fetch(path);
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
       expect(res.headers.get('strict-transport-security'), path).toBeNull();
     }
     const https = await startSite({ env: { PUBLIC_URL: 'https://letters.example.org' } });
