@@ -23,7 +23,7 @@ export interface EmbeddableAnswer {
  * These are the hottest reads of a viral letter, so their answers are Responses of their own, with
  * headers in plain objects made once here: hono keeps a response's headers in a web Headers object,
  * which @hono/node-server sorts and copies for each answer, and even copying a plain object per
- * answer costs the count a tenth of its throughput. Such a Response leaves out what middleware set
+ * answer costs the count a fifth of its throughput. Such a Response leaves out what middleware set
  * on the context, so it carries the security headers and CORS itself; nothing on these routes sets
  * anything else.
  */
