@@ -21,7 +21,7 @@ export function createStore(db: Database, batch: SqlBatch, read: SqlBatch = batc
   return {
     ...letterStore(db),
     ...signingStore({ batch, read, commit }),
-    ...mailStore(db, commit),
+    ...mailStore(db, batch),
     ...purgeStore(db),
     ...organizerStore(db),
     ...moderationStore(db),

@@ -4,9 +4,8 @@ import type { Database } from '../database.ts';
 import { outbox } from '../schema.ts';
 import type { SqlBatch } from '../sql-batch.ts';
 
-// Claiming and clearing jobs run once a pass under load, as plain SQL through the group commit, like
-// signing and confirming: a pass's claim and its clearing each share a transaction, and a disk sync,
-// with the signings written at that moment, instead of taking two syncs of their own.
+// Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
+// other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
 
 /** One UPDATE claims the jobs: a second worker running the same statement cannot take them too. */
 const CLAIM = `
