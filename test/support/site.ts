@@ -73,6 +73,9 @@ export async function startSite(
     ...(options.instrument && { instrument: options.instrument }),
   });
   const db = createClient({ url: databaseUrl });
+  // Like every connection of the site: the server's own writes (an outbox pass claims even when there
+  // is nothing to send) hold the write lock for a moment, and a write from here then waits for it.
+  if (databaseUrl.startsWith('file:')) await db.execute('PRAGMA busy_timeout = 5000');
   const store = createStore(drizzle(db, { schema }), libsqlBatch(db));
   const fetchSite = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
   return {
