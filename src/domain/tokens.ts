@@ -3,6 +3,8 @@ const TOKEN_BYTES = 32;
 const TOKEN_LENGTH = 43;
 /** Characters of a {@link timeKey}: base-36 milliseconds fit in 9 until the year 5188. */
 const TIME_KEY_LENGTH = 9;
+/** A link token: an optional time key (links made before time keys have none), then a token. */
+const LINK_TOKEN = new RegExp(`^(?:[0-9a-z]{${TIME_KEY_LENGTH}})?[A-Za-z0-9_-]{${TOKEN_LENGTH}}$`);
 // Random bytes are drawn a pool at a time, as Node's randomUUID does: one call to the system's
 // generator per 128 tokens instead of one per token, which a signing makes three of.
 const POOL_BYTES = TOKEN_BYTES * 128;
@@ -71,7 +73,7 @@ export function createHmac(secret: string): (message: string) => Promise<string>
  * by {@link newToken}; anything else is unknown without a lookup.
  */
 export function isWellFormedLinkToken(token: string): boolean {
-  return /^(?:[0-9a-z]{9})?[A-Za-z0-9_-]{43}$/.test(token);
+  return LINK_TOKEN.test(token);
 }
 
 /** SHA-256 and HMAC-SHA256, hex-encoded. */
