@@ -39,7 +39,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
   useHashing(nodeHashing);
-  const { db, batch, read, commit, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+  const { db, batch, read, commit, checkpoint, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
     batchThread: true,
   });
   const now = () => new Date();
@@ -72,6 +72,9 @@ export async function startServer(
 
   const purge = async () => {
     const { unverified, anonymised } = await store.purge(now());
+    // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
+    // leaves them nowhere on disk.
+    await checkpoint();
     if (unverified + anonymised > 0) {
       log(`purge: deleted ${unverified} unconfirmed signatures, removed the email of ${anonymised} signatures`);
     }

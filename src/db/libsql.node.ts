@@ -13,7 +13,9 @@ import * as schema from './schema.ts';
 /**
  * Opens the database at `url` (a local file, or a libSQL server / Turso) and brings its schema up to
  * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
- * signature survives a power cut, not only a crash) and a busy timeout for other processes.
+ * signature survives a power cut, not only a crash), a busy timeout for other processes, and
+ * secure_delete: SQLite otherwise leaves a deleted row's bytes in the page, so a purged email address
+ * would stay readable in the file.
  */
 export async function openDatabase(
   url: string,
@@ -22,7 +24,16 @@ export async function openDatabase(
     /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */
     batchThread?: boolean;
   } = {},
-): Promise<{ db: Database; client: Client; batch: SqlBatch; read: SqlBatch; commit?: SqlBatch; close(): Promise<void> }> {
+): Promise<{
+  db: Database;
+  client: Client;
+  batch: SqlBatch;
+  read: SqlBatch;
+  commit?: SqlBatch;
+  /** Moves the write-ahead log into the file and empties it: old copies of deleted rows go with it. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const local = url.startsWith('file:');
   const file = local ? (url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '') : '';
   const path = file && !file.startsWith(':memory:') ? file : undefined;
@@ -34,6 +45,7 @@ export async function openDatabase(
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute('PRAGMA secure_delete = ON');
   }
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
@@ -50,6 +62,9 @@ export async function openDatabase(
     read: reader?.batch ?? batch,
     // The write thread groups what it is sent into shared transactions itself.
     ...(options.batchThread && native && { commit: native.batch }),
+    async checkpoint() {
+      if (local) await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    },
     async close() {
       reader?.close();
       await native?.close();

@@ -23,6 +23,7 @@ export function nativeBatch(path) {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA secure_delete = ON');
   db.exec('PRAGMA foreign_keys = ON');
   /** @type {Map<string, { st: Prepared, columns: string[] }>} */
   const cache = new Map();
