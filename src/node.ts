@@ -1,3 +1,4 @@
+import './heap-tuning.node.ts';
 import { parseConfig } from './config.ts';
 import { startServer } from './server.node.ts';
 
