@@ -7,7 +7,7 @@ import { createClient } from '@libsql/client';
 import { encodeCursor } from '../src/domain/signatories.ts';
 import { load, type LoadResult } from './load.ts';
 import { prepareDatabase, seedPending, seedSignatures, SLUG } from './seed.ts';
-import { peakMemoryMb, startBenchServer } from './server.ts';
+import { peakMemoryMb, residentMemoryMb, startBenchServer, type BenchServer } from './server.ts';
 import { openStreams } from './streams.ts';
 
 /** What a browser says it takes (Chrome's header): the letter page is then sent gzipped. */
@@ -104,7 +104,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       const confirmed = (await storedCount(databaseUrl)) - countBefore;
       await run('POST /verify/:token (distinct)', confirming, baseline, `count +${confirmed}, answers ${confirming.ok}, exact: ${await countIsExact(databaseUrl)}`);
 
-      await viralMix(server.url, options, tokens, baseline, run);
+      await viralMix(server, options, tokens, baseline, run);
 
       rows.push(await exportRun(databaseUrl, options));
       options.log(JSON.stringify(rows.at(-1)));
@@ -118,13 +118,16 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
 }
 
 async function viralMix(
-  url: string,
+  { url, pid }: BenchServer,
   options: BenchOptions,
   tokens: string[],
   baseline: number,
   run: (scenario: string, result: LoadResult, baseline?: number, note?: string) => Promise<LoadResult>,
 ) {
+  const withoutStreams = await residentMemoryMb(pid);
   const streams = await openStreams(`${url}/api/letters/${SLUG}/count/stream`, options.streams);
+  // What the server holds for its watchers: resident memory with the streams open, less without.
+  const heldMb = (await residentMemoryMb(pid)) - withoutStreams;
   const reads = [
     { path: `/l/${SLUG}`, headers: BROWSER },
     { path: `/api/letters/${SLUG}/count` },
@@ -156,7 +159,7 @@ async function viralMix(
     baseline,
     `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× baseline; all streams saw a confirmation in ${
       seenAt === undefined ? 'more than 10 s' : `${Math.round(seenAt - pressed)} ms`
-    }`,
+    }; the streams held ${Math.round(heldMb)} MB`,
   );
 }
 

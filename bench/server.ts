@@ -48,10 +48,19 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
 }
 
 /** Peak resident memory of a process so far (VmHWM), in MB. */
-export async function peakMemoryMb(pid: number): Promise<number | undefined> {
+export function peakMemoryMb(pid: number): Promise<number | undefined> {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Resident memory of a process now (VmRSS), in MB; NaN where /proc does not tell. */
+export async function residentMemoryMb(pid: number): Promise<number> {
+  return (await statusMb(pid, 'VmRSS')) ?? Number.NaN;
+}
+
+async function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1]);
+    const kb = Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1]);
     return Number.isFinite(kb) ? kb / 1024 : undefined;
   } catch {
     return undefined;

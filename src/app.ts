@@ -10,6 +10,7 @@ import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
 import { createAddressKeys } from './http/client-address.ts';
 import { embedRoutes } from './http/embeds.tsx';
+import type { LiveStream } from './http/event-stream.ts';
 import { formGuard } from './http/form-guard.ts';
 import { pageRoutes } from './http/pages.tsx';
 import type { AddressLimitDeps } from './http/rate-limit.ts';
@@ -44,8 +45,8 @@ export interface AppDeps extends SignDeps {
   onMailQueued?: (c: Context) => void;
   /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
   devOutbox?: () => readonly MailMessage[];
-  /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll): the heartbeat. */
-  liveStream?: { heartbeatMs: number };
+  /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll). */
+  liveStream?: LiveStream;
   /**
    * Compresses with gzip, where the platform does not compress responses itself (Node; Cloudflare's
    * edge does for Workers): the letter page is sent compressed to readers whose browsers take it.

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/libsql.node.ts';
 import { ensureSampleLetter } from './db/sample-letter.ts';
 import { createStore } from './db/store.ts';
+import { nodeEventStream } from './http/event-stream.node.ts';
 import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
 import { nodeHashing } from './node-hashing.node.ts';
@@ -58,7 +59,7 @@ export async function startServer(
   const site = await createSite(config, db, store, mailer, {
     log,
     connectionAddress: (c) => getConnInfo(c).remote.address,
-    liveStream: { heartbeatMs: config.SSE_HEARTBEAT_MS },
+    liveStream: { open: nodeEventStream, heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: serveStatic({ root: PUBLIC_DIR }),
     gzip: (text) => gzipSync(text),
     ...(mailer === logMailer && devOutbox && { devOutbox: logMailer.recent }),

@@ -7,6 +7,7 @@ import { deliverDueMail, type Mailer, type MailMessage } from './domain/mail.ts'
 import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
 import { createHmac, newToken } from './domain/tokens.ts';
+import type { LiveStream } from './http/event-stream.ts';
 import { createCountHub } from './live/count-hub.ts';
 import { createHttpMailer } from './mail/http-mailer.ts';
 import { composeMail } from './mail/messages.ts';
@@ -17,7 +18,7 @@ export interface Runtime {
   /** The address of the connection a request came over. */
   connectionAddress: (c: Context) => string | undefined;
   /** Server-Sent Events for the live count, where the runtime holds connections open (Node). */
-  liveStream?: { heartbeatMs: number };
+  liveStream?: LiveStream;
   staticFiles?: MiddlewareHandler;
   /** gzip, where the platform does not compress responses itself. */
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { COUNT_PROOF_HEADER, encodeProofHeader, proveCount, type CountProof } from '../domain/count-proof.ts';
@@ -99,20 +98,25 @@ export function apiRoutes(deps: RouteDeps) {
     api.get('/letters/:slug/count/stream', async (c) => {
       const locale = localeOf(c);
       const letter = await publicLetter(deps.store, c.req.param('slug'));
-      c.header('X-Accel-Buffering', 'no');
-      return streamSSE(c, async (stream) => {
+      // Each event is the count JSON, signed: a saved event checks like a saved count. It is built once
+      // per change and locale, for every watcher.
+      const event = (changed: Letter) =>
+        perLetter(changed, `event\u0000${locale}`, async () => {
+          const data = JSON.stringify(countJson(await proof(changed), locale));
+          return `event: count\ndata: ${data}\nretry: 3000\n\n`;
+        });
+      const headers = { ...deps.security.forPath(c.req.path), 'access-control-allow-origin': '*', 'x-accel-buffering': 'no' };
+      return live.open(c, headers, async (stream) => {
         // Only the latest count matters: a slow reader gets that, not a queue of every change.
         let latest: Letter | undefined = letter;
         let writing = false;
         const flush = async () => {
           if (writing) return;
           writing = true;
-          while (latest && !stream.aborted) {
+          while (latest && stream.open) {
             const next = latest;
             latest = undefined;
-            // Each event is the count JSON, signed: a saved event checks like a saved count.
-            const data = JSON.stringify(countJson(await proof(next), locale));
-            await stream.writeSSE({ event: 'count', data, retry: 3000 });
+            await stream.write(await event(next));
           }
           writing = false;
         };
@@ -120,14 +124,13 @@ export function apiRoutes(deps: RouteDeps) {
           latest = changed;
           void flush();
         });
-        const ended = new Promise<void>((resolve) => stream.onAbort(resolve));
         try {
           await flush();
-          while (!stream.aborted) {
+          while (stream.open) {
             let timer: ReturnType<typeof setTimeout> | undefined;
-            await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, live.heartbeatMs)))]);
+            await Promise.race([stream.closed, new Promise((resolve) => (timer = setTimeout(resolve, live.heartbeatMs)))]);
             clearTimeout(timer);
-            if (!stream.aborted) await stream.write(': heartbeat\n\n');
+            if (stream.open) await stream.write(': heartbeat\n\n');
           }
         } finally {
           unsubscribe();

@@ -75,15 +75,23 @@ describe('the live count', () => {
       expect(one).toBeGreaterThanOrEqual(3);
       expect(one).toBeLessThanOrEqual(11);
       expect(many).toBeLessThanOrEqual(one + 1);
+      // Once the last watcher has gone, nothing is read for it any more.
+      reads = 0;
+      await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 5));
+      expect(reads).toBe(0);
     } finally {
       await site.close();
     }
   });
 
-  it('sends heartbeats, and refuses an unknown letter or locale', async () => {
+  it('sends heartbeats and the security headers, and refuses an unknown letter or locale', async () => {
     const site = await startSite({ env: { SSE_HEARTBEAT_MS: '100' } });
     try {
       const stream = await openStream(`${site.url}/api/letters/${SLUG}/count/stream`);
+      // Any site may show the live count; the stream itself runs and loads nothing.
+      expect(stream.headers.get('access-control-allow-origin')).toBe('*');
+      expect(stream.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+      expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
       await waitFor(() => stream.comments >= 2, 'two heartbeats');
       expect(stream.counts).toHaveLength(1);
       stream.close();
