@@ -2,6 +2,8 @@ import { constantTimeEqual } from '../domain/constant-time.ts';
 
 export const HONEYPOT_FIELD = 'website';
 export const STAMP_FIELD = 'shown';
+/** A stamp names the second a form was shown in. */
+const STAMP_MS = 1000;
 
 /**
  * Friction for bots on the sign form, with no third party: a honeypot field people never see, and
@@ -16,7 +18,7 @@ export function formGuard(hmac: (message: string) => Promise<string>, minSeconds
   return {
     /** The stamp for a form shown now. */
     stamp(now: Date): Promise<string> {
-      const time = Math.floor(now.getTime() / 1000) * 1000;
+      const time = Math.floor(now.getTime() / STAMP_MS) * STAMP_MS;
       if (current?.time !== time) current = { time, stamp: sign(time).then((signature) => `${time}.${signature}`) };
       return current.stamp;
     },
@@ -26,7 +28,9 @@ export function formGuard(hmac: (message: string) => Promise<string>, minSeconds
       const [time, signature] = (fields[STAMP_FIELD] ?? '').split('.');
       const shownAt = Number(time);
       if (!Number.isSafeInteger(shownAt) || !signature || !constantTimeEqual(signature, await sign(shownAt))) return false;
-      return now.getTime() - shownAt >= minSeconds * 1000;
+      // The stamp names the second the form was shown in, and the form may have been shown at its very
+      // end: the wait counts from there, so no form passes sooner than `minSeconds` after it was shown.
+      return minSeconds === 0 || now.getTime() - (shownAt + STAMP_MS) >= minSeconds * 1000;
     },
   };
 }
