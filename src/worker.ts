@@ -33,7 +33,9 @@ async function build(env: Env): Promise<Site> {
   const settings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const config = parseConfig(settings);
   const { db, batch } = database(env, settings.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const store = createStore(db, batch);
+  // No group commit here: a Worker may not do I/O for one request in another's, so requests that
+  // arrive together cannot share a batch. Each signing is its own D1 batch, one transaction as before.
+  const store = createStore(db, batch, batch, batch);
   const mailer = apiMailer(config) ?? createLogMailer(console.log, undefined);
   const built: Site = {
     store,

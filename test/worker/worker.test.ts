@@ -129,6 +129,36 @@ describe('the Worker with D1', () => {
     expect(searchedRest.signatures).toHaveLength(10);
   });
 
+  it('takes signings sent at the same moment, each its own row with its own mail', async () => {
+    // A letter of its own, so the other tests' counts stay as they are.
+    const now = Date.now();
+    await env.DB.prepare(
+      `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
+       VALUES ('edge-crowd', 'A crowd at once', 'Text', 'en', 'open', 0, ?1, ?1, ?1)`,
+    )
+      .bind(now)
+      .run();
+    const emails = Array.from({ length: 12 }, (_, i) => `crowd${i}@example.org`);
+    const answers = await Promise.all(
+      emails.map((email) =>
+        site('/api/letters/edge-crowd/signatures', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'Crowd', email, listed: true }),
+        }),
+      ),
+    );
+    expect(answers.map((res) => res.status)).toEqual(emails.map(() => 202));
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM signatures WHERE name = 'Crowd'").first<{ n: number }>();
+    expect(rows!.n).toBe(emails.length);
+    for (const email of emails) expect((await mailTo(email))[0]!.subject).toBe('Confirm your signature: A crowd at once');
+    // Readers arriving together share the letter's read: each still gets its answer.
+    const reads = await Promise.all(
+      ['/api/letters/edge-crowd/count', '/l/edge-crowd', '/badge/edge-crowd.svg'].flatMap((path) => Array.from({ length: 4 }, () => site(path))),
+    );
+    expect(reads.map((res) => res.status)).toEqual(reads.map(() => 200));
+  });
+
   it('exports the list for organizers', async () => {
     const res = await admin(`/letters/${SLUG}/export.csv`);
     expect(res.status).toBe(200);
