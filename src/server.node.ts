@@ -7,6 +7,7 @@ import { openDatabase } from './db/libsql.node.ts';
 import { ensureSampleLetter } from './db/sample-letter.ts';
 import { createStore } from './db/store.ts';
 import { nodeEventStream } from './http/event-stream.node.ts';
+import { MAIL_PASS_SIZE } from './domain/mail.ts';
 import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
 import { nodeHashing } from './node-hashing.node.ts';
@@ -68,6 +69,7 @@ export async function startServer(
   worker = startOutboxWorker(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
     wakeDelayMs: 50,
+    passSize: MAIL_PASS_SIZE,
     onError: (error) => log(`outbox: ${String(error)}`),
   });
 

@@ -33,13 +33,15 @@ export interface DeliveryDeps {
 }
 
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+/** Jobs claimed by one delivery pass at most. */
+export const MAIL_PASS_SIZE = 200;
 
 /**
  * Sends the mail jobs that are due, one claimed batch at a time, and returns how many it handled.
  * A failed send is retried with exponential backoff (base, 2×, 4×… up to an hour) until
  * `maxAttempts`; a job is claimed atomically, so two workers never send the same one.
  */
-export async function deliverDueMail(deps: DeliveryDeps, batchSize = 200): Promise<number> {
+export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_SIZE): Promise<number> {
   const now = deps.now();
   const jobs = await deps.store.claimMail(now, new Date(now.getTime() + deps.claimMs), batchSize);
   const sent = await Promise.all(jobs.map((job) => deliver(deps, job)));
