@@ -44,7 +44,8 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
   try {
     options.log(`seeding ${options.rows.toLocaleString('en')} signatures and ${options.writes.toLocaleString('en')} confirm links…`);
     await seedSignatures(databaseUrl, options.rows);
-    const tokens = await seedPending(databaseUrl, options.writes + 1);
+    // Confirm links: for the confirming scenario, for confirming while the streams watch, and one.
+    const tokens = await seedPending(databaseUrl, options.writes * 2 + 1);
     const server = await startBenchServer(databaseUrl);
     const { connections, durationSeconds } = options;
     const run = async (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
@@ -104,7 +105,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       const confirmed = (await storedCount(databaseUrl)) - countBefore;
       await run('POST /verify/:token (distinct)', confirming, baseline, `count +${confirmed}, answers ${confirming.ok}, exact: ${await countIsExact(databaseUrl)}`);
 
-      await viralMix(server, options, tokens, baseline, run);
+      await viralMix(server, options, tokens.slice(options.writes), baseline, run);
 
       rows.push(await exportRun(databaseUrl, options));
       options.log(JSON.stringify(rows.at(-1)));
@@ -146,11 +147,22 @@ async function viralMix(
   );
   const mix = await load({ url, connections: options.connections, durationSeconds: options.durationSeconds, cycle });
   // A confirmation after the mix: how long until every watcher has the new count?
-  const before = (await (await fetch(`${url}/api/letters/${SLUG}/count`)).json()) as { count: number };
-  const token = tokens[tokens.length - 1]!;
+  const count = async () => ((await (await fetch(`${url}/api/letters/${SLUG}/count`)).json()) as { count: number }).count;
+  const before = await count();
   const pressed = performance.now();
-  await fetch(`${url}/verify/${token}`, { method: 'POST' });
-  const seenAt = await streams.allSee(before.count + 1);
+  await fetch(`${url}/verify/${tokens[options.writes]}`, { method: 'POST' });
+  const seenAt = await streams.allSee(before + 1);
+  // Then confirmations as fast as they come, while all of them watch.
+  const confirming = await load({
+    url,
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    amount: options.writes,
+    next: (n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' }),
+  });
+  const ended = performance.now();
+  const final = await count();
+  const finalSeenAt = await streams.allSee(final);
   streams.close();
   const readRps = Math.round(mix.rps * 0.9);
   await run(
@@ -160,6 +172,14 @@ async function viralMix(
     `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× baseline; all streams saw a confirmation in ${
       seenAt === undefined ? 'more than 10 s' : `${Math.round(seenAt - pressed)} ms`
     }; the streams held ${Math.round(heldMb)} MB`,
+  );
+  await run(
+    `POST /verify/:token (distinct), ${options.streams.toLocaleString('en')} SSE watching`,
+    confirming,
+    baseline,
+    `count +${final - before - 1}, answers ${confirming.ok}; all streams had the final count ${
+      finalSeenAt === undefined ? 'more than 10 s' : `${Math.round(finalSeenAt - ended)} ms`
+    } after the last answer`,
   );
 }
 

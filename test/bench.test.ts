@@ -21,12 +21,14 @@ describe('the benchmark', () => {
       'POST signatures (distinct)',
       'POST /verify/:token (distinct)',
       'viral mix: 90% reads, 10% signing, 5 SSE',
+      'POST /verify/:token (distinct), 5 SSE watching',
       'export 500 rows to CSV (CLI)',
     ]);
     for (const row of rows.filter((r) => r.rps !== undefined)) expect(row.errors, row.scenario).toBe(0);
     expect(rows.find((r) => r.scenario.startsWith('POST signatures'))!.note).toBe('rows added 40, 202 answers 40');
     expect(rows.find((r) => r.scenario.startsWith('POST /verify'))!.note).toBe('count +40, answers 40, exact: true');
     expect(rows.find((r) => r.scenario.startsWith('viral mix'))!.note).toMatch(/all streams saw a confirmation in \d+ ms; the streams held -?\d+ MB$/);
+    expect(rows.find((r) => r.scenario.endsWith('SSE watching'))!.note).toMatch(/^count \+40, answers 40; all streams had the final count \d+ ms after/);
     expect(rows.at(-1)!.note).toMatch(/exit 0$/);
     expect(table(rows).split('\n')).toHaveLength(rows.length + 2);
   }, 120_000);

@@ -11,8 +11,9 @@ export interface CountHub {
   /** A write in this process changed a letter (by slug or id) in other ways: read it afresh next time. */
   forget(letter: string | number): void;
   /**
-   * Calls `listener` with the letter whenever its count changes, until the returned function is
-   * called. While a letter has listeners it is read once per interval, for changes made elsewhere.
+   * Calls `listener` with the letter when its count changes, until the returned function is called:
+   * at once after a quiet moment, and then at most once per `pushIntervalMs`, with the latest count.
+   * While a letter has listeners it is read once per interval, for changes made elsewhere.
    */
   subscribe(slug: string, listener: (letter: Letter) => void): () => void;
   /** Stops all polling and drops all listeners. */
@@ -25,6 +26,11 @@ interface Entry {
   reading?: Promise<Letter | undefined> | undefined;
   listeners: Set<(letter: Letter) => void>;
   timer?: ReturnType<typeof setInterval> | undefined;
+  /** The letter the listeners were last called with, and when. */
+  pushed?: Letter | undefined;
+  pushedAt: number;
+  /** A push waiting for its interval to pass. */
+  pushTimer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Entries kept at most; a flood of unknown slugs must not grow memory without bound. */
@@ -34,15 +40,23 @@ const MAX_ENTRIES = 10_000;
  * The count as everyone reads it: from memory, refreshed once per interval per letter, and fanned out
  * to every live listener from one read. Counts changed in this process arrive at once; counts changed
  * by other instances within one interval.
+ *
+ * Pushes to listeners are coalesced to one per `pushIntervalMs`: while a letter is being confirmed
+ * thousands of times a second, pushing each change to each of its watchers would be millions of writes
+ * a second (with 5,000 watchers, confirming fell from 4,700 to 340 a second).
  */
-export function createCountHub(read: (slug: string) => Promise<Letter | undefined>, intervalMs: number): CountHub {
+export function createCountHub(
+  read: (slug: string) => Promise<Letter | undefined>,
+  intervalMs: number,
+  pushIntervalMs = 500,
+): CountHub {
   const entries = new Map<string, Entry>();
 
   const entry = (slug: string): Entry => {
     let e = entries.get(slug);
     if (!e) {
       if (entries.size >= MAX_ENTRIES) evictIdle();
-      e = { readAt: -Infinity, listeners: new Set() };
+      e = { readAt: -Infinity, listeners: new Set(), pushedAt: -Infinity };
       entries.set(slug, e);
     }
     return e;
@@ -52,11 +66,22 @@ export function createCountHub(read: (slug: string) => Promise<Letter | undefine
     for (const [slug, e] of entries) if (e.listeners.size === 0 && !e.reading) entries.delete(slug);
   };
 
+  const push = (e: Entry) => {
+    e.pushTimer = undefined;
+    const letter = e.letter;
+    if (!letter || (e.pushed && sameCounts(e.pushed, letter))) return;
+    e.pushed = letter;
+    e.pushedAt = Date.now();
+    for (const listener of e.listeners) listener(letter);
+  };
+
   const publish = (e: Entry, previous: Letter | undefined) => {
     const letter = e.letter;
-    if (!letter) return;
-    if (previous && previous.signatureCount === letter.signatureCount && previous.listedCount === letter.listedCount) return;
-    for (const listener of e.listeners) listener(letter);
+    if (!letter || e.listeners.size === 0 || e.pushTimer) return;
+    if (previous && sameCounts(previous, letter)) return;
+    const wait = e.pushedAt + pushIntervalMs - Date.now();
+    if (wait <= 0) push(e);
+    else e.pushTimer = setTimeout(() => push(e), wait);
   };
 
   const refresh = (slug: string, e: Entry): Promise<Letter | undefined> => {
@@ -97,13 +122,16 @@ export function createCountHub(read: (slug: string) => Promise<Letter | undefine
 
     subscribe(slug, listener) {
       const e = entry(slug);
+      if (e.listeners.size === 0) e.pushed = e.letter;
       e.listeners.add(listener);
       e.timer ??= setInterval(() => void refresh(slug, e).catch(() => {}), intervalMs);
       return () => {
         e.listeners.delete(listener);
-        if (e.listeners.size === 0 && e.timer) {
+        if (e.listeners.size === 0) {
           clearInterval(e.timer);
+          clearTimeout(e.pushTimer);
           e.timer = undefined;
+          e.pushTimer = undefined;
         }
       };
     },
@@ -111,9 +139,15 @@ export function createCountHub(read: (slug: string) => Promise<Letter | undefine
     close() {
       for (const e of entries.values()) {
         clearInterval(e.timer);
+        clearTimeout(e.pushTimer);
         e.timer = undefined;
+        e.pushTimer = undefined;
         e.listeners.clear();
       }
     },
   };
+}
+
+function sameCounts(a: Letter, b: Letter): boolean {
+  return a.signatureCount === b.signatureCount && a.listedCount === b.listedCount;
 }

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Letter } from '../../src/domain/store.ts';
+import { createCountHub, type CountHub } from '../../src/live/count-hub.ts';
+import { waitFor } from '../support/wait.ts';
+
+const letter: Letter = {
+  id: 1,
+  slug: 'l',
+  title: 'A letter',
+  body: 'Text',
+  summary: null,
+  lang: 'en',
+  state: 'open',
+  goal: null,
+  closedAt: null,
+  anonymiseAfterDays: null,
+  formFields: {} as Letter['formFields'],
+  listThresholds: [],
+  signatureCount: 0,
+  listedCount: 0,
+  countUpdatedAt: new Date(0),
+  updatedAt: new Date(0),
+};
+const counted = (n: number) => ({ slug: 'l', signatureCount: n, listedCount: n, countUpdatedAt: new Date(n) });
+
+let hub: CountHub | undefined;
+afterEach(() => hub?.close());
+
+describe('the count hub', () => {
+  it('tells a watcher of a quiet letter at once, and of a busy one at most once per push interval, with the latest count', async () => {
+    hub = createCountHub(async () => letter, 60_000, 200);
+    await hub.letter('l');
+    const seen: number[] = [];
+    hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+
+    hub.counted(counted(1));
+    expect(seen).toEqual([1]);
+    // A thousand confirmations in a burst: one more push, with the last of them.
+    for (let n = 2; n <= 1001; n++) hub.counted(counted(n));
+    expect(seen).toEqual([1]);
+    await waitFor(() => seen.length === 2, 'the second push');
+    expect(seen).toEqual([1, 1001]);
+    // Nothing new: nothing sent.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toEqual([1, 1001]);
+  });
+
+  it('sends nothing for a change that is undone before its push', async () => {
+    hub = createCountHub(async () => letter, 60_000, 200);
+    await hub.letter('l');
+    const seen: number[] = [];
+    hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+    hub.counted(counted(1));
+    hub.counted(counted(2));
+    hub.counted(counted(1));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toEqual([1]);
+  });
+});
