@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { encodeCursor } from '../src/domain/signatories.ts';
-import { load, type LoadResult } from './load.ts';
+import { load, type LoadOptions, type LoadResult } from './load.ts';
 import { prepareDatabase, seedPending, seedSignatures, SLUG } from './seed.ts';
 import { peakMemoryMb, residentMemoryMb, startBenchServer, type BenchServer } from './server.ts';
 import { openStreams } from './streams.ts';
@@ -31,7 +31,9 @@ export interface Row {
   p50?: number;
   p99?: number;
   errors?: number;
-  /** Requests per second against the baseline of the same run. */
+  /** GET /ping's requests per second, measured just before this scenario. */
+  baseline?: number;
+  /** Requests per second against that baseline. */
   ratio?: number;
   note?: string;
 }
@@ -48,64 +50,75 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     const tokens = await seedPending(databaseUrl, options.writes * 2 + 1);
     const server = await startBenchServer(databaseUrl);
     const { connections, durationSeconds } = options;
-    const run = async (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      load({ url: `${server.url}${path}`, connections, durationSeconds, headers });
+    const ping = async () => (await get('/ping')).rps;
+    const record = (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
       const row: Row = {
         scenario,
         rps: Math.round(result.rps),
         p50: result.p50,
         p99: result.p99,
         errors: result.errors + result.bad,
-        ...(baseline && { ratio: Math.round((result.rps / baseline) * 100) / 100 }),
+        ...(baseline && { baseline: Math.round(baseline), ratio: Math.round((result.rps / baseline) * 100) / 100 }),
         ...(note && { note }),
       };
       rows.push(row);
       options.log(JSON.stringify(row));
+    };
+    // The machine is shared and its speed drifts over a run: each scenario is compared with /ping
+    // measured just before it, not only with the first.
+    const run = async (
+      scenario: string,
+      drive: () => Promise<LoadResult>,
+      note?: (result: LoadResult) => Promise<string> | string,
+    ) => {
+      const baseline = await ping();
+      const result = await drive();
+      record(scenario, result, baseline, await note?.(result));
       return result;
     };
-    const get = (path: string, headers: Record<string, string> = {}) =>
-      load({ url: `${server.url}${path}`, connections, durationSeconds, headers });
+    const write = (next: NonNullable<LoadOptions['next']>) => () =>
+      load({ url: server.url, connections, durationSeconds, amount: options.writes, next });
     try {
-      const baseline = (await run('baseline: GET /ping', await get('/ping'))).rps;
+      record('baseline: GET /ping', await get('/ping'));
       for (const path of [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`]) {
-        await run(`GET ${path.replace(SLUG, ':slug')}`, await get(path), baseline);
+        await run(`GET ${path.replace(SLUG, ':slug')}`, () => get(path));
         const etag = (await fetch(`${server.url}${path}`)).headers.get('etag')!;
-        await run(`GET ${path.replace(SLUG, ':slug')} (304)`, await get(path, { 'if-none-match': etag }), baseline);
+        await run(`GET ${path.replace(SLUG, ':slug')} (304)`, () => get(path, { 'if-none-match': etag }));
       }
-      await run('GET /l/:slug (letter page, as browsers ask: gzip)', await get(`/l/${SLUG}`, BROWSER), baseline);
-      await run('GET /l/:slug (letter page, uncompressed)', await get(`/l/${SLUG}`), baseline);
+      await run('GET /l/:slug (letter page, as browsers ask: gzip)', () => get(`/l/${SLUG}`, BROWSER));
+      await run('GET /l/:slug (letter page, uncompressed)', () => get(`/l/${SLUG}`));
 
-      const first = await run('public list: first page', await get(`/api/letters/${SLUG}/signatures`), baseline);
+      const first = await run('public list: first page', () => get(`/api/letters/${SLUG}/signatures`));
       const deep = await deepCursor(databaseUrl, Math.floor(options.rows * 0.9));
-      const deepResult = await get(`/api/letters/${SLUG}/signatures?cursor=${encodeURIComponent(deep)}`);
-      await run('public list: page 90% deep', deepResult, baseline, `p50 ${(deepResult.p50 / Math.max(first.p50, 0.001)).toFixed(2)}× the first page's`);
+      await run(
+        'public list: page 90% deep',
+        () => get(`/api/letters/${SLUG}/signatures?cursor=${encodeURIComponent(deep)}`),
+        (result) => `p50 ${(result.p50 / Math.max(first.p50, 0.001)).toFixed(2)}× the first page's`,
+      );
 
-      const signedBefore = await countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'");
-      const signing = await load({
-        url: server.url,
-        connections,
-        durationSeconds,
-        amount: options.writes,
-        next: (n) => ({
+      const benchRows = () => countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'");
+      const signedBefore = await benchRows();
+      await run(
+        'POST signatures (distinct)',
+        write((n) => ({
           path: `/api/letters/${SLUG}/signatures`,
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ name: `Bench ${n}`, email: `bench${n}@example.org`, listed: n % 2 === 0 }),
-        }),
-      });
-      const signed = (await countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'")) - signedBefore;
-      await run('POST signatures (distinct)', signing, baseline, `rows added ${signed}, 202 answers ${signing.ok}`);
+        })),
+        async (result) => `rows added ${(await benchRows()) - signedBefore}, 202 answers ${result.ok}`,
+      );
 
       const countBefore = await storedCount(databaseUrl);
-      const confirming = await load({
-        url: server.url,
-        connections,
-        durationSeconds,
-        amount: options.writes,
-        next: (n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' }),
-      });
-      const confirmed = (await storedCount(databaseUrl)) - countBefore;
-      await run('POST /verify/:token (distinct)', confirming, baseline, `count +${confirmed}, answers ${confirming.ok}, exact: ${await countIsExact(databaseUrl)}`);
+      await run(
+        'POST /verify/:token (distinct)',
+        write((n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' })),
+        async (result) =>
+          `count +${(await storedCount(databaseUrl)) - countBefore}, answers ${result.ok}, exact: ${await countIsExact(databaseUrl)}`,
+      );
 
-      await viralMix(server, options, tokens.slice(options.writes), baseline, run);
+      await viralMix(server, options, tokens.slice(options.writes), ping, record);
 
       rows.push(await exportRun(databaseUrl, options));
       options.log(JSON.stringify(rows.at(-1)));
@@ -122,9 +135,11 @@ async function viralMix(
   { url, pid }: BenchServer,
   options: BenchOptions,
   tokens: string[],
-  baseline: number,
-  run: (scenario: string, result: LoadResult, baseline?: number, note?: string) => Promise<LoadResult>,
+  ping: () => Promise<number>,
+  record: (scenario: string, result: LoadResult, baseline?: number, note?: string) => void,
 ) {
+  // Measured before the streams open: the mix is compared with the server as it was without them.
+  const baseline = await ping();
   const withoutStreams = await residentMemoryMb(pid);
   const streams = await openStreams(`${url}/api/letters/${SLUG}/count/stream`, options.streams);
   // What the server holds for its watchers: resident memory with the streams open, less without.
@@ -165,15 +180,15 @@ async function viralMix(
   const finalSeenAt = await streams.allSee(final);
   streams.close();
   const readRps = Math.round(mix.rps * 0.9);
-  await run(
+  record(
     `viral mix: 90% reads, 10% signing, ${options.streams.toLocaleString('en')} SSE`,
     mix,
     baseline,
-    `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× baseline; all streams saw a confirmation in ${
+    `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× /ping; all streams saw a confirmation in ${
       seenAt === undefined ? 'more than 10 s' : `${Math.round(seenAt - pressed)} ms`
     }; the streams held ${Math.round(heldMb)} MB`,
   );
-  await run(
+  record(
     `POST /verify/:token (distinct), ${options.streams.toLocaleString('en')} SSE watching`,
     confirming,
     baseline,
@@ -242,13 +257,14 @@ async function deepCursor(databaseUrl: string, position: number): Promise<string
 }
 
 export function table(rows: Row[]): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '× baseline', 'notes'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '/ping req/s just before', '× that', 'notes'];
   const lines = rows.map((r) => [
     r.scenario,
     r.rps?.toLocaleString('en') ?? '',
     r.p50?.toString() ?? '',
     r.p99?.toString() ?? '',
     r.errors?.toString() ?? '',
+    r.baseline?.toLocaleString('en') ?? '',
     r.ratio?.toFixed(2) ?? '',
     r.note ?? '',
   ]);
