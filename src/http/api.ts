@@ -12,13 +12,14 @@ import { perLetter } from '../live/per-letter.ts';
 import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
+import { hasOwnHeaders } from './security-headers.ts';
 
 /** The public JSON API under /api: reads are open to any site (CORS); writes are not. */
 export function apiRoutes(deps: RouteDeps) {
   const api = new Hono();
   api.use(async (c, next) => {
-    if (c.req.method === 'GET') c.header('Access-Control-Allow-Origin', '*');
     await next();
+    if (c.req.method === 'GET' && !hasOwnHeaders(c.res)) c.res.headers.set('access-control-allow-origin', '*');
   });
 
   const summary = (letter: Letter, locale = 'en') => ({

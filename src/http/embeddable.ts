@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { madeWithHeaders } from './security-headers.ts';
 
 /** How long embeds and caches may keep the count: fresh for 10 s, served stale for a minute while refetched. */
 export const EMBED_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=60';
@@ -23,9 +24,9 @@ export interface EmbeddableAnswer {
  * These are the hottest reads of a viral letter, so their answers are Responses of their own, with
  * headers in plain objects made once here: hono keeps a response's headers in a web Headers object,
  * which @hono/node-server sorts and copies for each answer, and even copying a plain object per
- * answer costs the count a fifth of its throughput. Such a Response leaves out what middleware set
- * on the context, so it carries the security headers and CORS itself; nothing on these routes sets
- * anything else.
+ * answer costs the count a fifth of its throughput. Such a Response carries the security headers
+ * and CORS itself, and is marked so that the middleware leaves it as it is; nothing on these routes
+ * sets anything else.
  */
 export function embeddableAnswer(
   securityHeaders: Readonly<Record<string, string>>,
@@ -51,9 +52,9 @@ export function embeddableAnswer(
 export function embeddable(c: Context, answer: EmbeddableAnswer): Response {
   const wanted = c.req.header('if-none-match');
   if (wanted && wanted.split(',').some((tag) => tag.trim() === answer.etag || tag.trim() === '*')) {
-    return new Response(null, { status: 304, headers: answer.notModifiedHeaders });
+    return madeWithHeaders(new Response(null, { status: 304, headers: answer.notModifiedHeaders }));
   }
-  return new Response(answer.body, { status: 200, headers: answer.headers });
+  return madeWithHeaders(new Response(answer.body, { status: 200, headers: answer.headers }));
 }
 
 /** A fast 32-bit FNV-1a hash, in base 36: enough to tell versions apart, not a secret. */

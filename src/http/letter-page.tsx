@@ -8,6 +8,7 @@ import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { renderPage } from '../views/language-context.tsx';
 import { languageOf } from './render.tsx';
+import { madeWithHeaders } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
 const SIGNATORIES_SHOWN = 20;
@@ -64,10 +65,12 @@ export async function letterPage(
   if (c.req.query('lang') !== undefined) return c.body(body, 200, headers);
   // Otherwise the answer is a Response of its own, with its headers in a plain object made once, as
   // the count's are (see embeddableAnswer): hono's headers are copied for every answer.
-  return new Response(body, {
-    status: 200,
-    headers: perLetter(letter, `headers\u0000${gzipped}`, () => Object.freeze({ ...deps.security.forPath(c.req.path), ...headers })),
-  });
+  return madeWithHeaders(
+    new Response(body, {
+      status: 200,
+      headers: perLetter(letter, `headers\u0000${gzipped}`, () => Object.freeze({ ...deps.security.forPath(c.req.path), ...headers })),
+    }),
+  );
 }
 
 /** Whether an Accept-Encoding header takes gzip (named, or as `*`, and not with q=0). */

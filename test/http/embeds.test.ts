@@ -64,6 +64,19 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(await res.json()).toEqual({ schemaVersion: 1, label: 'signed by', message: '2,500+', color: 'blue' });
   });
 
+  it('opens every API read to other sites, and no write', async () => {
+    for (const path of [`/api/letters/${SLUG}`, `/api/letters/${SLUG}/signatures`, '/api/letters', '/api/nothing']) {
+      expect((await ctx.site.fetch(path)).headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+    const write = await ctx.site.fetch(`/api/letters/${SLUG}/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Cross Site', email: 'cross@example.org', listed: true }),
+    });
+    expect(write.status).toBe(202);
+    expect(write.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it.each(EMBEDDABLE)('%s is CORS-open, cacheable, and answers 304 to its ETag', async (path) => {
     const res = await ctx.site.fetch(path);
     expect(res.status).toBe(200);

@@ -62,8 +62,17 @@ describe('signer privacy and page safety', () => {
     }
     // What is not a page may load and run nothing, even opened on its own (an SVG could hold a script).
     const data = [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`, '/badge/nothing.svg', '/api/nothing', '/.well-known/undersigned.json'];
-    for (const path of data) {
-      const res = await ctx.site.fetch(path);
+    const answers = await Promise.all(data.map((path) => ctx.site.fetch(path)));
+    // Errors too: a refused signing, and a count asked for in a language that does not exist.
+    data.push('POST /api (bad JSON)', 'GET count (bad locale)');
+    answers.push(
+      await ctx.site.fetch(`/api/letters/${SLUG}/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      await ctx.site.fetch(`/api/letters/${SLUG}/count?locale=%%`),
+    );
+    expect(answers.at(-2)!.status).toBe(400);
+    expect(answers.at(-1)!.status).toBe(400);
+    for (const [i, path] of data.entries()) {
+      const res = answers[i]!;
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
