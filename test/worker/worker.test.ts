@@ -31,6 +31,16 @@ async function mailTo(email: string, n = 1): Promise<SentMail[]> {
   }
   throw new Error(`no mail to ${email}`);
 }
+/** An open letter of a test's own, so the other tests' counts stay as they are. */
+async function addLetter(slug: string, title: string) {
+  const now = Date.now();
+  await env.DB.prepare(
+    `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
+     VALUES (?1, ?2, 'Text', 'en', 'open', 0, ?3, ?3, ?3)`,
+  )
+    .bind(slug, title, now)
+    .run();
+}
 const link = (mail: SentMail, kind: string) => mail.text.match(new RegExp(`http://letters\\.test(/${kind}/[A-Za-z0-9_-]+)`))![1]!;
 
 beforeAll(async () => {
@@ -99,14 +109,7 @@ describe('the Worker with D1', () => {
   });
 
   it('pages through the public list and its search on D1', async () => {
-    // A letter of its own, so the other tests' counts stay as they are.
-    const now = Date.now();
-    await env.DB.prepare(
-      `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
-       VALUES ('edge-list', 'A long list', 'Text', 'en', 'open', 0, ?1, ?1, ?1)`,
-    )
-      .bind(now)
-      .run();
+    await addLetter('edge-list', 'A long list');
     await env.DB.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
        INSERT INTO signatures (letter_id, status, name, organisation, listed, lang, mail_window_start, created_at, verified_at)
@@ -130,14 +133,7 @@ describe('the Worker with D1', () => {
   });
 
   it('takes signings sent at the same moment, each its own row with its own mail', async () => {
-    // A letter of its own, so the other tests' counts stay as they are.
-    const now = Date.now();
-    await env.DB.prepare(
-      `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
-       VALUES ('edge-crowd', 'A crowd at once', 'Text', 'en', 'open', 0, ?1, ?1, ?1)`,
-    )
-      .bind(now)
-      .run();
+    await addLetter('edge-crowd', 'A crowd at once');
     const emails = Array.from({ length: 12 }, (_, i) => `crowd${i}@example.org`);
     const answers = await Promise.all(
       emails.map((email) =>
