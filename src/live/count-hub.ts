@@ -122,6 +122,7 @@ export function createCountHub(
 
     subscribe(slug, listener) {
       const e = entry(slug);
+      // A new stream starts with the letter as it is: the first watcher has that already.
       if (e.listeners.size === 0) e.pushed = e.letter;
       e.listeners.add(listener);
       e.timer ??= setInterval(() => void refresh(slug, e).catch(() => {}), intervalMs);
