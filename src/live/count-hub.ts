@@ -35,6 +35,8 @@ interface Entry {
 
 /** Entries kept at most; a flood of unknown slugs must not grow memory without bound. */
 const MAX_ENTRIES = 10_000;
+/** Listeners called in one go when a count is pushed. */
+const PUSH_BATCH = 250;
 
 /**
  * The count as everyone reads it: from memory, refreshed once per interval per letter, and fanned out
@@ -72,7 +74,14 @@ export function createCountHub(
     if (!letter || (e.pushed && sameCounts(e.pushed, letter))) return;
     e.pushed = letter;
     e.pushedAt = Date.now();
-    for (const listener of e.listeners) listener(letter);
+    // A few hundred at a time, with the requests that wait in between: thousands of watchers written
+    // to in one go would hold up every request in flight for as long.
+    const listeners = [...e.listeners];
+    const pushFrom = (start: number) => {
+      for (const listener of listeners.slice(start, start + PUSH_BATCH)) listener(letter);
+      if (start + PUSH_BATCH < listeners.length) setTimeout(() => pushFrom(start + PUSH_BATCH), 0);
+    };
+    pushFrom(0);
   };
 
   const publish = (e: Entry, previous: Letter | undefined) => {

@@ -56,4 +56,17 @@ describe('the count hub', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen).toEqual([1]);
   });
+
+  it('reaches thousands of watchers a few hundred at a time, so that requests in flight are not held up', async () => {
+    hub = createCountHub(async () => letter, 60_000, 200);
+    await hub.letter('l');
+    const seen: number[] = [];
+    for (let i = 0; i < 1000; i++) hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+    hub.counted(counted(7));
+    // The first few hundred at once; a request waiting now runs before the rest.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThan(1000);
+    await waitFor(() => seen.length === 1000, 'every watcher');
+    expect(new Set(seen)).toEqual(new Set([7]));
+  });
 });
