@@ -26,12 +26,18 @@ const counted = (n: number) => ({ slug: 'l', signatureCount: n, listedCount: n, 
 let hub: CountHub | undefined;
 afterEach(() => hub?.close());
 
+/** A hub pushing at most every 200 ms, its letter read, and `watchers` watching it: the counts each saw. */
+async function watched(watchers = 1): Promise<{ hub: CountHub; seen: number[] }> {
+  hub = createCountHub(async () => letter, 60_000, 200);
+  await hub.letter('l');
+  const seen: number[] = [];
+  for (let i = 0; i < watchers; i++) hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+  return { hub, seen };
+}
+
 describe('the count hub', () => {
   it('tells a watcher of a quiet letter at once, and of a busy one at most once per push interval, with the latest count', async () => {
-    hub = createCountHub(async () => letter, 60_000, 200);
-    await hub.letter('l');
-    const seen: number[] = [];
-    hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+    const { hub, seen } = await watched();
 
     hub.counted(counted(1));
     expect(seen).toEqual([1]);
@@ -46,10 +52,7 @@ describe('the count hub', () => {
   });
 
   it('sends nothing for a change that is undone before its push', async () => {
-    hub = createCountHub(async () => letter, 60_000, 200);
-    await hub.letter('l');
-    const seen: number[] = [];
-    hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+    const { hub, seen } = await watched();
     hub.counted(counted(1));
     hub.counted(counted(2));
     hub.counted(counted(1));
@@ -58,10 +61,7 @@ describe('the count hub', () => {
   });
 
   it('reaches thousands of watchers a few hundred at a time, so that requests in flight are not held up', async () => {
-    hub = createCountHub(async () => letter, 60_000, 200);
-    await hub.letter('l');
-    const seen: number[] = [];
-    for (let i = 0; i < 1000; i++) hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+    const { hub, seen } = await watched(1000);
     hub.counted(counted(7));
     // The first few hundred at once; a request waiting now runs before the rest.
     expect(seen.length).toBeGreaterThan(0);
