@@ -68,7 +68,7 @@ export function adminPageRoutes(deps: RouteDeps) {
     return english(c, <DashboardPage {...common(c)} letters={letters} audit={audit} />);
   });
 
-  admin.get('/letters/new', (c) =>
+  admin.get('/new-letter', (c) =>
     english(c, <LetterFormPage {...common(c)} values={{ lang: 'en', state: 'draft' }} errors={{}} />),
   );
 

@@ -19,7 +19,7 @@ const API: [string, string][] = [
 
 const PAGES: [string, string][] = [
   ['GET', '/admin'],
-  ['GET', '/admin/letters/new'],
+  ['GET', '/admin/new-letter'],
   ['POST', '/admin/letters'],
   ['GET', `/admin/letters/${SLUG}`],
   ['POST', `/admin/letters/${SLUG}`],

@@ -187,7 +187,7 @@ describe('an organizer runs a letter', () => {
   it('creates a letter from the admin page, and shows the form again with messages when it is wrong', async () => {
     const browser = new AdminBrowser(ctx.site);
     await browser.login(token);
-    await browser.get('/admin/letters/new');
+    await browser.get('/admin/new-letter');
     const wrong = await browser.post('/admin/letters', { slug: 'bad slug', title: '', body: 'Text', state: 'draft' });
     expect(wrong.status).toBe(400);
     const html = await wrong.text();

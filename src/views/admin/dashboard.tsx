@@ -6,7 +6,7 @@ export function DashboardPage(props: { organizer: Organizer; csrf: string; lette
   return (
     <AdminLayout title="Letters" organizer={props.organizer} csrf={props.csrf}>
       <p>
-        <a href="/admin/letters/new">Write a new letter</a> · <a href="/admin/domains">Organisations of email domains</a>
+        <a href="/admin/new-letter">Write a new letter</a> · <a href="/admin/domains">Organisations of email domains</a>
       </p>
       <table>
         <thead>
