@@ -8,8 +8,10 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
+/** Starts the server of the checkout in `cwd` (this one by default), with its own dependencies. */
+export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}, cwd?: string): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+    cwd,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compare } from '../bench/compare.ts';
 import { runBench, table } from '../bench/run.ts';
 
 // The benchmark is not a test: this only runs every scenario once at a tiny size, so that its code
@@ -32,4 +33,16 @@ describe('the benchmark', () => {
     expect(rows.at(-1)!.note).toMatch(/exit 0$/);
     expect(table(rows).split('\n')).toHaveLength(rows.length + 2);
   }, 120_000);
+
+  it('compares two checkouts, here this one with itself', async () => {
+    // autocannon ends a timed run at a whole second: each slice takes one, so two kinds and one round.
+    const kinds = ['count', 'mix'];
+    const result = await compare({ other: '.', kinds, rounds: 1, sliceSeconds: 0.3, connections: 2, rows: 200, log: () => {} });
+    expect(Object.keys(result)).toEqual(kinds);
+    for (const [kind, { a, b, errors }] of Object.entries(result)) {
+      expect(errors, kind).toBe(0);
+      expect(a, kind).toBeGreaterThan(0);
+      expect(b, kind).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });
