@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load, type LoadOptions } from './load.ts';
+import { BROWSER, signing, viralCycle } from './run.ts';
 import { seedSignatures, SLUG } from './seed.ts';
 import { startBenchServer } from './server.ts';
-
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 export interface CompareOptions {
   /** The other checkout, with its dependencies installed (a git worktree with node_modules, say). */
@@ -39,16 +38,17 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
       startBenchServer(`file:${files[1]}`, {}, resolve(options.other)),
     ]);
     try {
+      // Every slice is a run of its own, counting from 0: the signers are counted here, to stay distinct.
+      const sign = signing('Compare');
       let signer = 0;
-      const signing = { next: () => ({ path: `/api/letters/${SLUG}/signatures`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Compare ${signer}`, email: `compare${signer++}@example.org`, listed: true }) }) };
-      const reads = [{ path: `/l/${SLUG}`, headers: BROWSER }, { path: `/api/letters/${SLUG}/count` }, { path: `/badge/${SLUG}.svg` }];
+      const next = () => sign(signer++);
       const cycles: Record<string, NonNullable<LoadOptions['cycle']>> = {
         ping: [{ path: '/ping' }],
         count: [{ path: `/api/letters/${SLUG}/count` }],
         badge: [{ path: `/badge/${SLUG}.svg` }],
         page: [{ path: `/l/${SLUG}`, headers: BROWSER }],
-        sign: [signing],
-        mix: Array.from({ length: 10 }, (_, i) => (i === 9 ? signing : reads[i % 3]!)),
+        sign: [{ next }],
+        mix: viralCycle(next),
       };
       const result: Comparison = {};
       const drive = (server: number, kind: string, seconds: number) =>

@@ -11,7 +11,20 @@ import { peakMemoryMb, residentMemoryMb, startBenchServer, type BenchServer } fr
 import { openStreams } from './streams.ts';
 
 /** What a browser says it takes (Chrome's header): the letter page is then sent gzipped. */
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+export const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+/** Signs the sample letter as the `n`th distinct signer of a scenario. */
+export const signing = (prefix: string) => (n: number) => ({
+  path: `/api/letters/${SLUG}/signatures`,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ name: `${prefix} ${n}`, email: `${prefix.toLowerCase()}${n}@example.org`, listed: true }),
+});
+
+/** The viral mix of one connection: nine reads (page, count, badge in turn), then a signing. */
+export function viralCycle(sign: NonNullable<LoadOptions['next']>): NonNullable<LoadOptions['cycle']> {
+  const reads = [{ path: `/l/${SLUG}`, headers: BROWSER }, { path: `/api/letters/${SLUG}/count` }, { path: `/badge/${SLUG}.svg` }];
+  return Array.from({ length: 10 }, (_, i) => (i === 9 ? { next: sign } : reads[i % 3]!));
+}
 
 export interface BenchOptions {
   durationSeconds: number;
@@ -144,23 +157,12 @@ async function viralMix(
   const streams = await openStreams(`${url}/api/letters/${SLUG}/count/stream`, options.streams);
   // The server's resident memory with its watchers (a collection in between may make it the smaller).
   const withStreams = await residentMemoryMb(pid);
-  const reads = [
-    { path: `/l/${SLUG}`, headers: BROWSER },
-    { path: `/api/letters/${SLUG}/count` },
-    { path: `/badge/${SLUG}.svg` },
-  ];
-  const cycle = Array.from({ length: 10 }, (_, i) =>
-    i === 9
-      ? {
-          next: (n: number) => ({
-            path: `/api/letters/${SLUG}/signatures`,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ name: `Viral ${n}`, email: `viral${n}@example.org`, listed: true }),
-          }),
-        }
-      : reads[i % 3]!,
-  );
-  const mix = await load({ url, connections: options.connections, durationSeconds: options.durationSeconds, cycle });
+  const mix = await load({
+    url,
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    cycle: viralCycle(signing('Viral')),
+  });
   // A confirmation after the mix: how long until every watcher has the new count?
   const count = async () => ((await (await fetch(`${url}/api/letters/${SLUG}/count`)).json()) as { count: number }).count;
   const before = await count();
