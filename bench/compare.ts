@@ -7,10 +7,14 @@ import { BROWSER, signing, viralCycle } from './run.ts';
 import { seedSignatures, SLUG } from './seed.ts';
 import { startBenchServer } from './server.ts';
 
+/** What a slice can send: one kind of request, or the viral mix. */
+export const KINDS = ['ping', 'count', 'badge', 'page', 'sign', 'mix'] as const;
+export type Kind = (typeof KINDS)[number];
+
 export interface CompareOptions {
   /** The other checkout, with its dependencies installed (a git worktree with node_modules, say). */
   other: string;
-  kinds: string[];
+  kinds: readonly Kind[];
   rounds: number;
   sliceSeconds: number;
   connections: number;
@@ -28,6 +32,8 @@ export type Comparison = Record<string, { a: number; b: number; errors: number }
  * against itself first to see how far apart two equal servers come out.
  */
 export async function compare(options: CompareOptions): Promise<Comparison> {
+  const unknown = options.kinds.filter((kind) => !KINDS.includes(kind));
+  if (unknown.length > 0) throw new Error(`unknown kinds ${unknown.join(', ')}; known: ${KINDS.join(', ')}`);
   const dir = await mkdtemp(join(tmpdir(), 'undersigned-compare-'));
   const files = [join(dir, 'a.db'), join(dir, 'b.db')] as const;
   try {
@@ -42,7 +48,7 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
       const sign = signing('Compare');
       let signer = 0;
       const next = () => sign(signer++);
-      const cycles: Record<string, NonNullable<LoadOptions['cycle']>> = {
+      const cycles: Record<Kind, NonNullable<LoadOptions['cycle']>> = {
         ping: [{ path: '/ping' }],
         count: [{ path: `/api/letters/${SLUG}/count` }],
         badge: [{ path: `/badge/${SLUG}.svg` }],
@@ -51,15 +57,14 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
         mix: viralCycle(next),
       };
       const result: Comparison = {};
-      const drive = (server: number, kind: string, seconds: number) =>
-        load({ url: servers[server]!.url, connections: options.connections, durationSeconds: seconds, cycle: cycles[kind]! });
+      const drive = (server: number, kind: Kind) =>
+        load({ url: servers[server]!.url, connections: options.connections, durationSeconds: options.sliceSeconds, cycle: cycles[kind] });
       for (const kind of options.kinds) {
-        if (!cycles[kind]) throw new Error(`unknown kind ${kind}; known: ${Object.keys(cycles).join(', ')}`);
-        for (const server of [0, 1]) await drive(server, kind, options.sliceSeconds); // warm-up
+        for (const server of [0, 1]) await drive(server, kind); // warm-up
         const sums = { a: 0, b: 0, errors: 0 };
         for (let round = 0; round < options.rounds; round++) {
           for (const server of round % 2 === 0 ? [0, 1] : [1, 0]) {
-            const run = await drive(server, kind, options.sliceSeconds);
+            const run = await drive(server, kind);
             sums[server === 0 ? 'a' : 'b'] += run.rps / options.rounds;
             sums.errors += run.errors + run.bad;
           }
@@ -90,7 +95,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!values.other) throw new Error('usage: npm run bench:compare -- --other <checkout> [--kinds ping,count,page,mix]');
   await compare({
     other: values.other,
-    kinds: values.kinds.split(','),
+    kinds: values.kinds.split(',') as Kind[],
     rounds: Number(values.rounds),
     sliceSeconds: Number(values.slice),
     connections: Number(values.connections),

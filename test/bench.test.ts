@@ -36,7 +36,7 @@ describe('the benchmark', () => {
 
   it('compares two checkouts, here this one with itself', async () => {
     // autocannon ends a timed run at a whole second: each slice takes one, so two kinds and one round.
-    const kinds = ['count', 'mix'];
+    const kinds = ['count', 'mix'] as const;
     const result = await compare({ other: '.', kinds, rounds: 1, sliceSeconds: 0.3, connections: 2, rows: 200, log: () => {} });
     expect(Object.keys(result)).toEqual(kinds);
     for (const [kind, { a, b, errors }] of Object.entries(result)) {
