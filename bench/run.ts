@@ -28,6 +28,12 @@ export function viralCycle(sign: NonNullable<LoadOptions['next']>): NonNullable<
 
 export interface BenchOptions {
   durationSeconds: number;
+  /**
+   * Each scenario's load runs this long before it is measured (a fifth of the writes, for the writes
+   * that must each differ): a fresh code path runs at half speed or less until V8 has compiled it,
+   * and a viral hour is measured in hours, not in its first seconds.
+   */
+  warmupSeconds: number;
   connections: number;
   /** Signatures in the database for the list and export scenarios. */
   rows: number;
@@ -59,12 +65,15 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
   try {
     options.log(`seeding ${options.rows.toLocaleString('en')} signatures and ${options.writes.toLocaleString('en')} confirm links…`);
     await seedSignatures(databaseUrl, options.rows);
-    // Confirm links: for the confirming scenario, for confirming while the streams watch, and one.
-    const tokens = await seedPending(databaseUrl, options.writes * 2 + 1);
+    // Confirm links: for the confirming scenario, for confirming while the streams watch, one, and
+    // the confirming scenario's warm-up.
+    const warmWrites = Math.ceil(options.writes / 5);
+    const tokens = await seedPending(databaseUrl, options.writes * 2 + 1 + warmWrites);
+    const warmTokens = tokens.slice(options.writes * 2 + 1);
     const server = await startBenchServer(databaseUrl);
     const { connections, durationSeconds } = options;
-    const get = (path: string, headers: Record<string, string> = {}) =>
-      load({ url: `${server.url}${path}`, connections, durationSeconds, headers });
+    const get = (path: string, headers: Record<string, string> = {}, seconds = durationSeconds) =>
+      load({ url: `${server.url}${path}`, connections, durationSeconds: seconds, headers });
     const ping = async () => (await get('/ping')).rps;
     const record = (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
       const row: Row = {
@@ -83,31 +92,37 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     // measured just before it, not only with the first.
     const run = async (
       scenario: string,
+      warmUp: () => Promise<unknown>,
       drive: () => Promise<LoadResult>,
       note?: (result: LoadResult) => Promise<string> | string,
     ) => {
       const baseline = await ping();
+      await warmUp();
       const result = await drive();
       record(scenario, result, baseline, await note?.(result));
       return result;
     };
-    const write = (next: NonNullable<LoadOptions['next']>) => () =>
-      load({ url: server.url, connections, durationSeconds, amount: options.writes, next });
+    const write = (next: NonNullable<LoadOptions['next']>, amount = options.writes) => () =>
+      load({ url: server.url, connections, durationSeconds, amount, next });
+    const warmGet = (path: string, headers?: Record<string, string>) => () => get(path, headers, options.warmupSeconds);
     try {
       record('baseline: GET /ping', await get('/ping'));
       for (const path of [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`]) {
-        await run(`GET ${path.replace(SLUG, ':slug')}`, () => get(path));
-        const etag = (await fetch(`${server.url}${path}`)).headers.get('etag')!;
-        await run(`GET ${path.replace(SLUG, ':slug')} (304)`, () => get(path, { 'if-none-match': etag }));
+        await run(`GET ${path.replace(SLUG, ':slug')}`, warmGet(path), () => get(path));
+        const fresh = { 'if-none-match': (await fetch(`${server.url}${path}`)).headers.get('etag')! };
+        await run(`GET ${path.replace(SLUG, ':slug')} (304)`, warmGet(path, fresh), () => get(path, fresh));
       }
-      await run('GET /l/:slug (letter page, as browsers ask: gzip)', () => get(`/l/${SLUG}`, BROWSER));
-      await run('GET /l/:slug (letter page, uncompressed)', () => get(`/l/${SLUG}`));
+      const page = `/l/${SLUG}`;
+      await run('GET /l/:slug (letter page, as browsers ask: gzip)', warmGet(page, BROWSER), () => get(page, BROWSER));
+      await run('GET /l/:slug (letter page, uncompressed)', warmGet(page), () => get(page));
 
-      const first = await run('public list: first page', () => get(`/api/letters/${SLUG}/signatures`));
-      const deep = await deepCursor(databaseUrl, Math.floor(options.rows * 0.9));
+      const list = `/api/letters/${SLUG}/signatures`;
+      const first = await run('public list: first page', warmGet(list), () => get(list));
+      const deep = `${list}?cursor=${encodeURIComponent(await deepCursor(databaseUrl, Math.floor(options.rows * 0.9)))}`;
       await run(
         'public list: page 90% deep',
-        () => get(`/api/letters/${SLUG}/signatures?cursor=${encodeURIComponent(deep)}`),
+        warmGet(deep),
+        () => get(deep),
         (result) => `p50 ${(result.p50 / Math.max(first.p50, 0.001)).toFixed(2)}× the first page's`,
       );
 
@@ -115,6 +130,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       const signedBefore = await benchRows();
       await run(
         'POST signatures (distinct)',
+        write(signing('Warm'), warmWrites),
         write((n) => ({
           path: `/api/letters/${SLUG}/signatures`,
           headers: { 'content-type': 'application/json' },
@@ -123,9 +139,13 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
         async (result) => `rows added ${(await benchRows()) - signedBefore}, 202 answers ${result.ok}`,
       );
 
-      const countBefore = await storedCount(databaseUrl);
+      let countBefore = 0;
       await run(
         'POST /verify/:token (distinct)',
+        async () => {
+          await write((n) => ({ path: `/verify/${warmTokens[n]}`, method: 'POST' }), warmWrites)();
+          countBefore = await storedCount(databaseUrl);
+        },
         write((n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' })),
         async (result) =>
           `count +${(await storedCount(databaseUrl)) - countBefore}, answers ${result.ok}, exact: ${await countIsExact(databaseUrl)}`,
@@ -157,12 +177,12 @@ async function viralMix(
   const streams = await openStreams(`${url}/api/letters/${SLUG}/count/stream`, options.streams);
   // The server's resident memory with its watchers (a collection in between may make it the smaller).
   const withStreams = await residentMemoryMb(pid);
-  const mix = await load({
-    url,
-    connections: options.connections,
-    durationSeconds: options.durationSeconds,
-    cycle: viralCycle(signing('Viral')),
-  });
+  const mix = (durationSeconds: number, prefix: string) =>
+    load({ url, connections: options.connections, durationSeconds, cycle: viralCycle(signing(prefix)) });
+  const reads = (result: LoadResult) => Math.round(result.rps * 0.9);
+  // The warm-up's own figure is kept: how the mix goes while its code is still being compiled.
+  const cold = await mix(options.warmupSeconds, 'Early');
+  const warm = await mix(options.durationSeconds, 'Viral');
   // A confirmation after the mix: how long until every watcher has the new count?
   const count = async () => ((await (await fetch(`${url}/api/letters/${SLUG}/count`)).json()) as { count: number }).count;
   const before = await count();
@@ -181,12 +201,11 @@ async function viralMix(
   const final = await count();
   const finalSeenAt = await streams.allSee(final);
   streams.close();
-  const readRps = Math.round(mix.rps * 0.9);
   record(
     `viral mix: 90% reads, 10% signing, ${options.streams.toLocaleString('en')} SSE`,
-    mix,
+    warm,
     baseline,
-    `reads ${readRps}/s = ${(readRps / baseline).toFixed(2)}× /ping; all streams saw a confirmation in ${
+    `reads ${reads(warm)}/s = ${(reads(warm) / baseline).toFixed(2)}× /ping (in the warm-up: ${(reads(cold) / baseline).toFixed(2)}×); all streams saw a confirmation in ${
       seenAt === undefined ? 'more than 10 s' : `${Math.round(seenAt - pressed)} ms`
     }; server ${Math.round(withoutStreams)} MB resident before the streams, ${Math.round(withStreams)} MB with them`,
   );
@@ -277,6 +296,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '50' },
       rows: { type: 'string', default: '1000000' },
       writes: { type: 'string', default: '20000' },
@@ -285,6 +305,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const options: BenchOptions = {
     durationSeconds: Number(values.duration),
+    warmupSeconds: Number(values.warmup),
     connections: Number(values.connections),
     rows: Number(values.rows),
     writes: Number(values.writes),
@@ -293,7 +314,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const rows = await runBench(options);
   const machine = `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
-  console.log(`\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario\n`);
+  console.log(
+    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load (${Math.ceil(options.writes / 5).toLocaleString('en')} writes for the writes)\n`,
+  );
   console.log(table(rows));
   await mkdir('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

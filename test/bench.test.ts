@@ -6,7 +6,7 @@ import { runBench, table } from '../bench/run.ts';
 // keeps working. Figures come from `npm run bench`; nothing here looks at a time.
 describe('the benchmark', () => {
   it('runs every scenario', async () => {
-    const rows = await runBench({ durationSeconds: 0.3, connections: 2, rows: 500, writes: 40, streams: 5, log: () => {} });
+    const rows = await runBench({ durationSeconds: 0.3, warmupSeconds: 0.3, connections: 2, rows: 500, writes: 40, streams: 5, log: () => {} });
     expect(rows.map((r) => r.scenario)).toEqual([
       'baseline: GET /ping',
       'GET /api/letters/:slug/count',
@@ -28,7 +28,7 @@ describe('the benchmark', () => {
     for (const row of rows.filter((r) => r.rps !== undefined)) expect(row.errors, row.scenario).toBe(0);
     expect(rows.find((r) => r.scenario.startsWith('POST signatures'))!.note).toBe('rows added 40, 202 answers 40');
     expect(rows.find((r) => r.scenario.startsWith('POST /verify'))!.note).toBe('count +40, answers 40, exact: true');
-    expect(rows.find((r) => r.scenario.startsWith('viral mix'))!.note).toMatch(/all streams saw a confirmation in \d+ ms; server \d+ MB resident before the streams, \d+ MB with them$/);
+    expect(rows.find((r) => r.scenario.startsWith('viral mix'))!.note).toMatch(/\(in the warm-up: [\d.]+×\); all streams saw a confirmation in \d+ ms; server \d+ MB resident before the streams, \d+ MB with them$/);
     expect(rows.find((r) => r.scenario.endsWith('SSE watching'))!.note).toMatch(/^count \+40, answers 40; all streams had the final count \d+ ms after/);
     expect(rows.at(-1)!.note).toMatch(/exit 0$/);
     expect(table(rows).split('\n')).toHaveLength(rows.length + 2);
