@@ -26,11 +26,14 @@ export function viralCycle(sign: NonNullable<LoadOptions['next']>): NonNullable<
   return Array.from({ length: 10 }, (_, i) => (i === 9 ? { next: sign } : reads[i % 3]!));
 }
 
+/** How many distinct writes warm a write scenario up: a fifth of those it measures. */
+export const warmWrites = (writes: number) => Math.ceil(writes / 5);
+
 export interface BenchOptions {
   durationSeconds: number;
   /**
-   * Each scenario's load runs this long before it is measured (a fifth of the writes, for the writes
-   * that must each differ): a fresh code path runs at half speed or less until V8 has compiled it,
+   * Each scenario's load runs this long before it is measured ({@link warmWrites} for the writes,
+   * which must each differ): a fresh code path runs at half speed or less until V8 has compiled it,
    * and a viral hour is measured in hours, not in its first seconds.
    */
   warmupSeconds: number;
@@ -67,8 +70,8 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     await seedSignatures(databaseUrl, options.rows);
     // Confirm links: for the confirming scenario, for confirming while the streams watch, one, and
     // the confirming scenario's warm-up.
-    const warmWrites = Math.ceil(options.writes / 5);
-    const tokens = await seedPending(databaseUrl, options.writes * 2 + 1 + warmWrites);
+    const warmUpWrites = warmWrites(options.writes);
+    const tokens = await seedPending(databaseUrl, options.writes * 2 + 1 + warmUpWrites);
     const warmTokens = tokens.slice(options.writes * 2 + 1);
     const server = await startBenchServer(databaseUrl);
     const { connections, durationSeconds } = options;
@@ -130,7 +133,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       const signedBefore = await benchRows();
       await run(
         'POST signatures (distinct)',
-        write(signing('Warm'), warmWrites),
+        write(signing('Warm'), warmUpWrites),
         write((n) => ({
           path: `/api/letters/${SLUG}/signatures`,
           headers: { 'content-type': 'application/json' },
@@ -143,7 +146,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       await run(
         'POST /verify/:token (distinct)',
         async () => {
-          await write((n) => ({ path: `/verify/${warmTokens[n]}`, method: 'POST' }), warmWrites)();
+          await write((n) => ({ path: `/verify/${warmTokens[n]}`, method: 'POST' }), warmUpWrites)();
           countBefore = await storedCount(databaseUrl);
         },
         write((n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' })),
@@ -315,7 +318,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await runBench(options);
   const machine = `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
   console.log(
-    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load (${Math.ceil(options.writes / 5).toLocaleString('en')} writes for the writes)\n`,
+    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load (${warmWrites(options.writes).toLocaleString('en')} writes for the writes)\n`,
   );
   console.log(table(rows));
   await mkdir('bench/results', { recursive: true });
