@@ -9,6 +9,7 @@ import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { perLetter } from '../live/per-letter.ts';
+import { streamCounts } from './count-stream.ts';
 import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
@@ -107,36 +108,14 @@ export function apiRoutes(deps: RouteDeps) {
           return `event: count\ndata: ${data}\nretry: 3000\n\n`;
         });
       const headers = { ...deps.security.forPath(c.req.path), 'access-control-allow-origin': '*', 'x-accel-buffering': 'no' };
-      return live.open(c, headers, async (stream) => {
-        // Only the latest count matters: a slow reader gets that, not a queue of every change.
-        let latest: Letter | undefined = letter;
-        let writing = false;
-        const flush = async () => {
-          if (writing) return;
-          writing = true;
-          while (latest && stream.open) {
-            const next = latest;
-            latest = undefined;
-            await stream.write(await event(next));
-          }
-          writing = false;
-        };
-        const unsubscribe = deps.counts.subscribe(letter.slug, (changed) => {
-          latest = changed;
-          void flush();
-        });
-        try {
-          await flush();
-          while (stream.open) {
-            let timer: ReturnType<typeof setTimeout> | undefined;
-            await Promise.race([stream.closed, new Promise((resolve) => (timer = setTimeout(resolve, live.heartbeatMs)))]);
-            clearTimeout(timer);
-            if (stream.open) await stream.write(': heartbeat\n\n');
-          }
-        } finally {
-          unsubscribe();
-        }
-      });
+      return live.open(c, headers, (stream) =>
+        streamCounts(stream, {
+          first: letter,
+          subscribe: (listener) => deps.counts.subscribe(letter.slug, listener),
+          event,
+          heartbeatMs: live.heartbeatMs,
+        }),
+      );
     });
   }
 

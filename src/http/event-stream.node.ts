@@ -19,7 +19,18 @@ export const nodeEventStream: OpenEventStream = (c, headers, serve) => {
     get open() {
       return !outgoing.destroyed && !outgoing.writableEnded;
     },
-    write: (text) => (outgoing.write(text) ? Promise.resolve() : Promise.race([once(outgoing, 'drain').then(() => undefined), closed])),
+    // A full buffer is waited out with listeners that go with it: racing 'drain' against `closed`
+    // would leave a reaction on that promise for each such write, for as long as the stream is open.
+    write: (text) =>
+      outgoing.write(text)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              outgoing.off('drain', done).off('close', done);
+              resolve();
+            };
+            outgoing.on('drain', done).on('close', done);
+          }),
   };
   // A failure ends the stream; the browser's EventSource opens a new one by itself.
   serve(stream).then(
