@@ -30,11 +30,16 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
+    const read = (chunk: Buffer) => {
       output += chunk;
       const match = output.match(/listening on (http:\/\/\S+)/);
-      if (match) resolve(match[1]!);
-    });
+      if (!match) return;
+      // The rest of its output (a line per mail) is drained unread: kept and searched, it would cost
+      // this process, the load generator, more with every line.
+      child.stdout!.off('data', read);
+      resolve(match[1]!);
+    };
+    child.stdout!.on('data', read);
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
   });
   child.stdout!.resume();
