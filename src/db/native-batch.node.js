@@ -1,6 +1,7 @@
 // @ts-check
 // JavaScript with checked JSDoc types, not TypeScript: the write thread (batch-worker.node.js) loads
-// this module, and on Node 20 a worker thread cannot use a TypeScript loader.
+// this module, and on Node 20 a worker thread starts without the TypeScript loader (tsx) its parent
+// has (tsx's register() can add it there, in memory of its own).
 import Database from 'libsql';
 
 /** @typedef {import('./sql-batch.ts').Row} Row */
