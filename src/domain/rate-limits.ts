@@ -29,26 +29,49 @@ export function parseRate(text: string): Rate | undefined {
   return { max: Number(match[1]), windowMs: UNITS[match[2]!]! };
 }
 
+/** Keys a rule counts at most at once: about 25 MB for a rule's keyed hashes and counters. */
+const MAX_KEYS = 100_000;
+
 /**
  * Fixed-window counters in memory, one per rule and key. Keys are whatever the caller gives (keyed
  * hashes, never raw addresses); a window's counters are dropped once it is over.
+ *
+ * A viral hour brings a new key for every signer (their email's hash), and a per-email window lasts an
+ * hour: unbounded, that is about 240 bytes a signer, gigabytes an hour at thousands of signings a
+ * second, and a sweep of millions of entries every minute on the thread that serves requests. So a
+ * rule keeps its keys in two generations of at most `maxKeys / 2` each: when the newer is full, the
+ * older is dropped whole. Under such a flood a per-email limit remembers the latest signers only;
+ * mail to one address stays capped all the same by the signature's own allowance in the database.
  */
-export function createRateLimits(rates: Record<RateRule, Rate>, now: () => number = Date.now): RateLimits {
-  const windows = new Map<string, { start: number; count: number; windowMs: number }>();
+export function createRateLimits(
+  rates: Record<RateRule, Rate>,
+  now: () => number = Date.now,
+  maxKeys = MAX_KEYS,
+): RateLimits {
+  type Windows = Map<string, { start: number; count: number }>;
+  // Per rule, so that a key needs no rule prefix (a string made for every request).
+  const rules = new Map<RateRule, { newer: Windows; older: Windows }>();
   let sweepAt = 0;
   return {
     take(rule, key) {
       const { max, windowMs } = rates[rule];
       const t = now();
       if (t >= sweepAt) {
-        for (const [k, w] of windows) if (t - w.start >= w.windowMs) windows.delete(k);
+        for (const [r, generations] of rules) {
+          const ms = rates[r].windowMs;
+          for (const windows of [generations.newer, generations.older]) {
+            windows.forEach((w, k) => t - w.start >= ms && windows.delete(k));
+          }
+        }
         sweepAt = t + 60_000;
       }
-      const id = `${rule}\u0000${key}`;
-      let window = windows.get(id);
+      let keys = rules.get(rule);
+      if (!keys) rules.set(rule, (keys = { newer: new Map(), older: new Map() }));
+      let window = keys.newer.get(key) ?? keys.older.get(key);
       if (!window || t - window.start >= windowMs) {
-        window = { start: t, count: 0, windowMs };
-        windows.set(id, window);
+        if (keys.newer.size >= maxKeys / 2) rules.set(rule, (keys = { newer: new Map(), older: keys.newer }));
+        window = { start: t, count: 0 };
+        keys.newer.set(key, window);
       }
       if (window.count >= max) throw new RateLimited(Math.max(1, Math.ceil((window.start + windowMs - t) / 1000)));
       window.count++;
