@@ -1,8 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import type { Hashing } from './domain/tokens.ts';
 
 /** Node's synchronous SHA-256 and HMAC (see useHashing): the same digests as Web Crypto's. */
 export const nodeHashing: Hashing = {
-  sha256: (text) => createHash('sha256').update(text).digest('hex'),
+  // One call, without a Hash object: a third of the time for a token's few dozen bytes.
+  sha256: (text) => hash('sha256', text, 'hex'),
   hmac: (secret) => (message) => createHmac('sha256', secret).update(message).digest('hex'),
 };
