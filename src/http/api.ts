@@ -13,7 +13,7 @@ import { streamCounts } from './count-stream.ts';
 import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
-import { hasOwnHeaders } from './security-headers.ts';
+import { hasOwnHeaders, madeWithHeaders } from './security-headers.ts';
 
 /** The public JSON API under /api: reads are open to any site (CORS); writes are not. */
 export function apiRoutes(deps: RouteDeps) {
@@ -135,10 +135,14 @@ export function apiRoutes(deps: RouteDeps) {
     return c.json({ minimum: deps.minDomainSigners, domains: await domainAggregates(deps.store, letter, deps.minDomainSigners) });
   });
 
+  // The answer to every signing of a viral hour, made with its headers in a plain object: set on a
+  // finished response instead, they would be parsed, checked and sorted again for each one.
+  const pendingHeaders = { ...deps.security.forPath('/api/'), 'content-type': 'application/json' };
+  const pending = JSON.stringify({ status: 'pending_verification' });
   api.post('/letters/:slug/signatures', perAddress(deps, 'signPerAddress'), async (c) => {
     const { mailQueued } = await sign(deps, c.req.param('slug'), await jsonBody(c));
     if (mailQueued) deps.onMailQueued?.(c);
-    return c.json({ status: 'pending_verification' }, 202);
+    return madeWithHeaders(new Response(pending, { status: 202, headers: pendingHeaders }));
   });
 
   return api;

@@ -63,12 +63,21 @@ describe('signer privacy and page safety', () => {
     // What is not a page may load and run nothing, even opened on its own (an SVG could hold a script).
     const data = [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`, '/badge/nothing.svg', '/api/nothing', '/.well-known/undersigned.json'];
     const answers = await Promise.all(data.map((path) => ctx.site.fetch(path)));
-    // Errors too: a refused signing, and a count asked for in a language that does not exist.
-    data.push('POST /api (bad JSON)', 'GET count (bad locale)');
+    // An accepted signing, and errors too: a refused signing, and a count asked for in a language
+    // that does not exist.
+    data.push('POST /api (signing)', 'POST /api (bad JSON)', 'GET count (bad locale)');
+    const signing = (body: string) =>
+      ctx.site.fetch(`/api/letters/${SLUG}/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     answers.push(
-      await ctx.site.fetch(`/api/letters/${SLUG}/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      await signing(JSON.stringify({ name: 'Header Check', email: 'header-check@example.org', listed: false })),
+      await signing('{'),
       await ctx.site.fetch(`/api/letters/${SLUG}/count?locale=%%`),
     );
+    const accepted = answers.at(-3)!;
+    expect(accepted.status).toBe(202);
+    expect(accepted.headers.get('content-type')).toBe('application/json');
+    expect(accepted.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await accepted.clone().json()).toEqual({ status: 'pending_verification' });
     expect(answers.at(-2)!.status).toBe(400);
     expect(answers.at(-1)!.status).toBe(400);
     for (const [i, path] of data.entries()) {
