@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The real Node server (`src/node.ts`) as a child process on 127.0.0.1, for load from this process. */
 export interface BenchServer {
@@ -10,6 +11,10 @@ export interface BenchServer {
 
 /** Starts the server of the checkout in `cwd` (this one by default), with its own dependencies. */
 export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}, cwd?: string): Promise<BenchServer> {
+  // The server's output (a line per mail) goes to a file beside its database: through a pipe, this
+  // process, the load generator, would have to read it while it measures.
+  const logPath = `${databaseUrl.replace(/^file:/, '')}.log`;
+  const log = await open(logPath, 'w');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
     cwd,
     env: {
@@ -26,23 +31,18 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
       ),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', log.fd, 'inherit'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = output.match(/listening on (http:\/\/\S+)/);
-      if (!match) return;
-      // The rest of its output (a line per mail) is drained unread: kept and searched, it would cost
-      // this process, the load generator, more with every line.
-      child.stdout!.off('data', read);
-      resolve(match[1]!);
-    };
-    child.stdout!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
-  child.stdout!.resume();
+  await log.close();
+  let exit: number | null | undefined;
+  child.once('exit', (code) => (exit = code));
+  let url: string | undefined;
+  while (!url) {
+    const output = await readFile(logPath, 'utf8');
+    url = output.match(/listening on (http:\/\/\S+)/)?.[1];
+    if (!url && exit !== undefined) throw new Error(`server exited (${exit}) before listening:\n${output}`);
+    if (!url) await sleep(50);
+  }
   return {
     url,
     pid: child.pid!,
