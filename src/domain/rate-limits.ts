@@ -41,7 +41,8 @@ const MAX_KEYS = 100_000;
  * second, and a sweep of millions of entries every minute on the thread that serves requests. So a
  * rule keeps its keys in two generations of at most `maxKeys / 2` each: when the newer is full, the
  * older is dropped whole. Under such a flood a per-email limit remembers the latest signers only;
- * mail to one address stays capped all the same by the signature's own allowance in the database.
+ * mail to one address about one letter stays capped all the same, by the signature's own allowance
+ * in the database (three a day).
  */
 export function createRateLimits(
   rates: Record<RateRule, Rate>,

@@ -70,7 +70,7 @@ interface PageParts {
 
 // A function of the module, not a closure made in letterPage: most requests for the page never render
 // it, and under tsx every named closure is given its name by Object.defineProperty each time it is
-// made, 1% of the server's time in the viral mix.
+// made: 1.35% of the HTTP thread's time in the viral mix.
 function render({ deps, ui, letter, text, signatories }: PageParts, form: SignFormState, banner?: string) {
   return renderPage(
     ui,

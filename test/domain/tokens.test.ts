@@ -21,6 +21,8 @@ describe('tokens', () => {
     for (const token of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+      // Standard base64url: Node's own encoder gives back the same text.
+      expect(Buffer.from(token, 'base64url').toString('base64url')).toBe(token);
     }
   });
 
