@@ -26,38 +26,80 @@ export async function letterPage(
   letter: Letter,
   options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
 ) {
-  // Kept with the letter object, so the page is rendered once per change and language, not per request.
-  const [translations, signatories, stamp] = await Promise.all([
-    perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
-    perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
-    deps.formGuard.stamp(deps.now()),
-  ]);
-  const ui = options.lang && (LANGUAGES as readonly string[]).includes(options.lang) ? (options.lang as Language) : languageOf(c);
-  const text = letterText(letter, translations, ui, c.req.header('accept-language'));
-  const page: PageParts = { deps, ui, letter, text, signatories };
   if (options.form || options.banner) {
+    const [parts, stamp] = await Promise.all([pageParts(deps, c, letter, options.lang), deps.formGuard.stamp(deps.now())]);
     c.header('Vary', VARY);
-    return c.html(render(page, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
+    return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
   }
-  const key = `page\u0000${text.lang}\u0000${ui}`;
-  const template = perLetter(letter, key, () => render(page, { values: {}, errors: {}, stamp: STAMP }));
-  const html = perLetter(letter, `${key}\u0000${stamp}`, () => template.replace(STAMP, stamp));
-  const { gzip } = deps;
-  const gzipped = gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
+  // The request headers that choose the page, taken as they come: most readers of a viral letter
+  // send the same few, so the choice is made once per letter version for each of them.
+  const lang = c.req.query('lang');
+  const chosenBy = `${lang ?? ''}\u0000${c.req.header('accept-language') ?? ''}\u0000${c.req.header('cookie') ?? ''}\u0000${c.req.header('accept-encoding') ?? ''}`;
+  const variants = perLetter(letter, 'variants', () => new Map<string, Variant>());
+  const variant = variants.get(chosenBy) ?? (await newVariant(deps, c, letter, variants, chosenBy));
+  const stamp = await deps.formGuard.stamp(deps.now());
+  const { rendition } = variant;
+  if (rendition.stamp !== stamp) {
+    rendition.stamp = stamp;
+    rendition.html = rendition.template.replace(STAMP, stamp);
+    rendition.gzip = undefined;
+  }
   // The page most readers of a viral letter load, compressed once per change, language and second
   // (the stamp's): a third of the bytes to send, without compressing on every request.
-  const body = gzipped ? perLetter(letter, `${key}\u0000gzip\u0000${stamp}`, () => gzip(html)) : html;
-  const headers = gzipped ? HTML_GZIP : HTML;
+  const body = variant.gzipped ? (rendition.gzip ??= deps.gzip!(rendition.html)) : rendition.html;
   // Choosing a language sets its cookie on the context's response: that one is sent as it is.
-  if (c.req.query('lang') !== undefined) return c.body(body, 200, headers);
+  if (lang !== undefined) return c.body(body, 200, variant.contentHeaders);
   // Otherwise the answer is a Response of its own, with its headers in a plain object made once, as
   // the count's are (see embeddableAnswer): hono's headers are copied for every answer.
-  return madeWithHeaders(
-    new Response(body, {
-      status: 200,
-      headers: perLetter(letter, `headers\u0000${gzipped}`, () => Object.freeze({ ...deps.security.forPath(c.req.path), ...headers })),
-    }),
-  );
+  return madeWithHeaders(new Response(body, { status: 200, headers: variant.headers }));
+}
+
+/** The page in one language of the letter and one of the interface, and its copy for the current second. */
+interface Rendition {
+  /** Rendered with {@link STAMP} in place of the form's stamp. */
+  template: string;
+  /** The stamp in `html` (and `gzip`, once a reader has taken it gzipped). */
+  stamp: string | undefined;
+  html: string;
+  gzip: Uint8Array<ArrayBuffer> | undefined;
+}
+
+/** What one set of request headers chooses: the rendition, and whether it is sent gzipped. */
+interface Variant {
+  rendition: Rendition;
+  gzipped: boolean;
+  contentHeaders: Readonly<Record<string, string>>;
+  /** The content headers with the security headers, for an answer made with its headers. */
+  headers: Readonly<Record<string, string>>;
+}
+
+async function newVariant(deps: RouteDeps, c: Context, letter: Letter, variants: Map<string, Variant>, chosenBy: string) {
+  const parts = await pageParts(deps, c, letter);
+  const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}`, (): Rendition => ({
+    template: render(parts, { values: {}, errors: {}, stamp: STAMP }),
+    stamp: undefined,
+    html: '',
+    gzip: undefined,
+  }));
+  const gzipped = deps.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
+  const contentHeaders = gzipped ? HTML_GZIP : HTML;
+  const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...contentHeaders });
+  const variant: Variant = { rendition, gzipped, contentHeaders, headers };
+  // Bounded: the headers are the client's to choose, and each choice is kept.
+  if (variants.size >= 100) variants.clear();
+  variants.set(chosenBy, variant);
+  return variant;
+}
+
+/** What a page is rendered from; kept with the letter object, so each is read once per change. */
+async function pageParts(deps: RouteDeps, c: Context, letter: Letter, lang?: string): Promise<PageParts> {
+  const [translations, signatories] = await Promise.all([
+    perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
+    perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
+  ]);
+  const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
+  const text = letterText(letter, translations, ui, c.req.header('accept-language'));
+  return { deps, ui, letter, text, signatories };
 }
 
 interface PageParts {

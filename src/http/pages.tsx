@@ -25,12 +25,13 @@ export function pageRoutes(deps: RouteDeps) {
   const pages = new Hono();
 
   // A language picked with ?lang= (the switcher's links) is remembered for the next pages.
-  pages.use(async (c, next) => {
+  // Not async: an await of its own would cost every page request a promise and a turn.
+  pages.use((c, next) => {
     const lang = c.req.query('lang');
     if (lang && (LANGUAGES as readonly string[]).includes(lang)) {
       setCookie(c, LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
     }
-    await next();
+    return next();
   });
 
   pages.get('/', async (c) => page(c, <HomePage letters={await deps.store.openLetters()} />));

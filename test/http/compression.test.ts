@@ -61,6 +61,33 @@ describe('the letter page, compressed', () => {
   });
 });
 
+// The page is chosen once per letter version for each set of headers that chooses it: readers one
+// after another, each with other headers, must each still get their own.
+describe('the letter page, as each reader asks for it', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(() => site.close());
+
+  const readers: [string, Record<string, string>, string, boolean][] = [
+    ['English', { 'accept-language': 'en-GB,en;q=0.9', 'accept-encoding': 'gzip' }, 'Sign this letter', true],
+    ['Belarusian', { 'accept-language': 'be,en;q=0.5', 'accept-encoding': 'gzip' }, 'Падпісаць гэты ліст', true],
+    ['Russian, remembered', { 'accept-language': 'be,en;q=0.5', cookie: 'lang=ru', 'accept-encoding': 'gzip' }, 'Подписать это письмо', true],
+    ['Belarusian, uncompressed', { 'accept-language': 'be' }, 'Падпісаць гэты ліст', false],
+    ['English again', { 'accept-language': 'en', 'accept-encoding': 'gzip' }, 'Sign this letter', true],
+  ];
+
+  it('is in the language and the encoding each reader asked for, in turn', async () => {
+    for (const [reader, headers, heading, gzipped] of readers) {
+      const page = await get(`${site.url}/l/${SLUG}`, headers);
+      expect(page.headers['content-encoding'], reader).toBe(gzipped ? 'gzip' : undefined);
+      expect((gzipped ? gunzipSync(page.body) : page.body).toString('utf8'), reader).toContain(heading);
+      expect(page.headers['set-cookie'], reader).toBeUndefined();
+    }
+  });
+});
+
 describe('acceptsGzip', () => {
   it.each([
     ['gzip, deflate, br', true],
