@@ -72,7 +72,10 @@ export const signatures = sqliteTable(
     // Mails sent to this address about this letter in the current 24-hour window (anti-flooding).
     mailWindowStart: timestamp('mail_window_start').notNull(),
     mailWindowCount: integer('mail_window_count').notNull().default(0),
-    /** Marks the row a signing request queued mail for, so the rest of its batch can find it. */
+    /**
+     * Marks the row a signing request queued mail for, so the rest of its batch knows it did: they
+     * find the row by its letter and email key, through their unique index.
+     */
     mailNonce: text('mail_nonce'),
     createdAt: timestamp('created_at').notNull(),
     verifiedAt: timestamp('verified_at'),
@@ -81,7 +84,6 @@ export const signatures = sqliteTable(
   (t) => [
     uniqueIndex('signatures_letter_email_key').on(t.letterId, t.emailKey),
     index('signatures_letter_status').on(t.letterId, t.status),
-    index('signatures_mail_nonce').on(t.mailNonce),
     index('signatures_letter_verified_at').on(t.letterId, t.verifiedAt),
     // The public list, in its order, holding only what it may show: keyset pages at any depth.
     index('signatures_public_list')

@@ -5,7 +5,7 @@ import { letterClosed, publicLetter } from './letters.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
-import { linkTokenKey, newLinkToken, newToken, timeKey } from './tokens.ts';
+import { linkTokenKey, newLinkToken, newToken } from './tokens.ts';
 import { parseInput } from './validation.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -51,7 +51,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     listThreshold: input.listAt,
     emailDomain: input.showDomain ? affiliationDomain(input.email) : undefined,
     lang: input.lang ?? letter.lang,
-    nonce: `${timeKey(now)}.${newToken()}`,
+    nonce: newToken(),
     verifyTokenHash: await linkTokenKey(verifyToken),
     verifyExpiresAt: new Date(now.getTime() + VERIFY_TOKEN_TTL_MS),
     withdrawTokenHash: await linkTokenKey(withdrawToken),

@@ -8,7 +8,8 @@ import type { Row, SqlBatch } from '../sql-batch.ts';
 /**
  * A new signature, or, for an address that has one, one mail from its allowance: the nonce marks
  * the row for the next statements only if there was mail left to take and the letter is open. The
- * unique (letter, email key) index makes racing requests for one address one row.
+ * unique (letter, email key) index makes racing requests for one address one row, and is how the
+ * next statements find it.
  */
 const UPSERT_SIGNATURE = `
   INSERT INTO signatures (letter_id, status, name, email, email_key, title, organisation, city, listed, lang,
@@ -25,13 +26,13 @@ const UPSERT_SIGNATURE = `
 /** A confirm link (while the signature is pending) and a withdraw link, for the row the nonce marks. */
 const INSERT_TOKENS = `
   INSERT INTO tokens (hash, signature_id, purpose, expires_at)
-  SELECT ?1, id, 'verify', ?2 FROM signatures WHERE mail_nonce = ?3 AND status = 'pending'
+  SELECT ?1, id, 'verify', ?2 FROM signatures WHERE letter_id = ?5 AND email_key = ?6 AND mail_nonce = ?3 AND status = 'pending'
   UNION ALL
-  SELECT ?4, id, 'withdraw', NULL FROM signatures WHERE mail_nonce = ?3`;
+  SELECT ?4, id, 'withdraw', NULL FROM signatures WHERE letter_id = ?5 AND email_key = ?6 AND mail_nonce = ?3`;
 
 const INSERT_MAIL = `
   INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at)
-  SELECT id, ?1, 0, ?2, ?2 FROM signatures WHERE mail_nonce = ?3
+  SELECT id, ?1, 0, ?2, ?2 FROM signatures WHERE letter_id = ?4 AND email_key = ?5 AND mail_nonce = ?3
   RETURNING id`;
 
 const CONFIRM = `
@@ -106,8 +107,11 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
             s.emailDomain ?? null,
           ],
         },
-        { sql: INSERT_TOKENS, args: [s.verifyTokenHash, s.verifyExpiresAt.getTime(), s.nonce, s.withdrawTokenHash] },
-        { sql: INSERT_MAIL, args: [JSON.stringify(s.payload), now, s.nonce] },
+        {
+          sql: INSERT_TOKENS,
+          args: [s.verifyTokenHash, s.verifyExpiresAt.getTime(), s.nonce, s.withdrawTokenHash, s.letterId, s.emailKey],
+        },
+        { sql: INSERT_MAIL, args: [JSON.stringify(s.payload), now, s.nonce, s.letterId, s.emailKey] },
       ]);
       return { mailQueued: (mail?.length ?? 0) > 0 };
     },

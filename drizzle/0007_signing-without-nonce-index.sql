@@ -1,0 +1,1 @@
+DROP INDEX `signatures_mail_nonce`;
