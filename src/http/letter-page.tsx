@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { RouteDeps } from '../app.ts';
 import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
@@ -7,7 +8,7 @@ import { perLetter } from '../live/per-letter.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { renderPage } from '../views/language-context.tsx';
-import { languageOf } from './render.tsx';
+import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
 import { madeWithHeaders } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
@@ -32,9 +33,11 @@ export async function letterPage(
     return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
   }
   // The request headers that choose the page, taken as they come: most readers of a viral letter
-  // send the same few, so the choice is made once per letter version for each of them.
+  // send the same few, so the choice is made once per letter version for each of them. Of the cookies,
+  // only the language's: an organizer's session is no part of the key.
   const lang = c.req.query('lang');
-  const chosenBy = `${lang ?? ''}\u0000${c.req.header('accept-language') ?? ''}\u0000${c.req.header('cookie') ?? ''}\u0000${c.req.header('accept-encoding') ?? ''}`;
+  const cookie = c.req.header('cookie') && getCookie(c, LANGUAGE_COOKIE);
+  const chosenBy = [lang, c.req.header('accept-language'), cookie, c.req.header('accept-encoding')].join('\u0000');
   const variants = perLetter(letter, 'variants', () => new Map<string, Variant>());
   const variant = variants.get(chosenBy) ?? (await newVariant(deps, c, letter, variants, chosenBy));
   const stamp = await deps.formGuard.stamp(deps.now());

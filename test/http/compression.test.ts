@@ -73,8 +73,19 @@ describe('the letter page, as each reader asks for it', () => {
   const readers: [string, Record<string, string>, string, boolean][] = [
     ['English', { 'accept-language': 'en-GB,en;q=0.9', 'accept-encoding': 'gzip' }, 'Sign this letter', true],
     ['Belarusian', { 'accept-language': 'be,en;q=0.5', 'accept-encoding': 'gzip' }, 'Падпісаць гэты ліст', true],
-    ['Russian, remembered', { 'accept-language': 'be,en;q=0.5', cookie: 'lang=ru', 'accept-encoding': 'gzip' }, 'Подписать это письмо', true],
+    [
+      'Russian, remembered',
+      { 'accept-language': 'be,en;q=0.5', cookie: 'lang=ru', 'accept-encoding': 'gzip' },
+      'Подписать это письмо',
+      true,
+    ],
     ['Belarusian, uncompressed', { 'accept-language': 'be' }, 'Падпісаць гэты ліст', false],
+    [
+      'Ukrainian, remembered beside another cookie',
+      { 'accept-language': 'be,en;q=0.5', cookie: 'other=1; lang=uk', 'accept-encoding': 'gzip' },
+      'Підписати цей лист',
+      true,
+    ],
     ['English again', { 'accept-language': 'en', 'accept-encoding': 'gzip' }, 'Sign this letter', true],
   ];
 

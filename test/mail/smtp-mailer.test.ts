@@ -59,8 +59,8 @@ describe('the SMTP mailer', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        if (address.address === 'nobody@example.org') return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
-        callback();
+        const refused = address.address === 'nobody@example.org';
+        callback(refused ? Object.assign(new Error('No such mailbox'), { responseCode: 550 }) : undefined);
       },
       onData(stream, _session, callback) {
         stream.resume().on('end', () => callback());
