@@ -19,7 +19,6 @@ const VARY = 'Accept-Language, Cookie, Accept-Encoding';
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8', Vary: VARY };
 const HTML_GZIP = { ...HTML, 'Content-Encoding': 'gzip' };
 
-
 /** Renders a letter in the reader's language (`?lang=`, then Accept-Language, then its default). */
 export async function letterPage(
   deps: RouteDeps,
@@ -51,7 +50,7 @@ export async function letterPage(
   // (the stamp's): a third of the bytes to send, without compressing on every request.
   const body = variant.gzipped ? (rendition.gzip ??= deps.gzip!(rendition.html)) : rendition.html;
   // Choosing a language sets its cookie on the context's response: that one is sent as it is.
-  if (lang !== undefined) return c.body(body, 200, variant.contentHeaders);
+  if (lang !== undefined) return c.body(body, 200, variant.gzipped ? HTML_GZIP : HTML);
   // Otherwise the answer is a Response of its own, with its headers in a plain object made once, as
   // the count's are (see embeddableAnswer): hono's headers are copied for every answer.
   return madeWithHeaders(new Response(body, { status: 200, headers: variant.headers }));
@@ -71,8 +70,7 @@ interface Rendition {
 interface Variant {
   rendition: Rendition;
   gzipped: boolean;
-  contentHeaders: Readonly<Record<string, string>>;
-  /** The content headers with the security headers, for an answer made with its headers. */
+  /** The content and security headers, for an answer made with its headers. */
   headers: Readonly<Record<string, string>>;
 }
 
@@ -85,9 +83,8 @@ async function newVariant(deps: RouteDeps, c: Context, letter: Letter, variants:
     gzip: undefined,
   }));
   const gzipped = deps.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
-  const contentHeaders = gzipped ? HTML_GZIP : HTML;
-  const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...contentHeaders });
-  const variant: Variant = { rendition, gzipped, contentHeaders, headers };
+  const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...(gzipped ? HTML_GZIP : HTML) });
+  const variant: Variant = { rendition, gzipped, headers };
   // Bounded: the headers are the client's to choose, and each choice is kept.
   if (variants.size >= 100) variants.clear();
   variants.set(chosenBy, variant);
