@@ -6,10 +6,15 @@ import { parseInput } from './validation.ts';
 /** A letter the public may see: open or closed. Drafts are for organizers only. */
 export async function publicLetter(store: Store, slug: string): Promise<Letter> {
   const letter = await store.letterBySlug(slug);
-  if (!letter || letter.state === 'draft') {
+  if (!isPublic(letter)) {
     throw new ServiceError('not_found', 'There is no letter at this address.');
   }
   return letter;
+}
+
+/** Whether the public may see `letter` (see {@link publicLetter}). */
+export function isPublic(letter: Letter | undefined): letter is Letter {
+  return letter !== undefined && letter.state !== 'draft';
 }
 
 /** The error for signing a letter that no longer takes signatures. */

@@ -8,9 +8,9 @@ import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
-import { perLetter } from '../live/per-letter.ts';
+import { keepAnswer, perLetter } from '../live/per-letter.ts';
 import { streamCounts } from './count-stream.ts';
-import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
+import { embeddable, embeddableAnswer, etagOf, fromMemory, queryOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 import { hasOwnHeaders, madeWithHeaders } from './security-headers.ts';
@@ -62,10 +62,16 @@ export function apiRoutes(deps: RouteDeps) {
     });
   });
 
-  // The hottest reads there are: body and ETag are built once per count change and locale.
-  api.get('/letters/:slug/count', async (c) => {
+  // The hottest reads there are: body and ETag are built once per count change and locale, and each
+  // query string's answer is kept, to be answered from memory while the letter is (see fromMemory).
+  api.get('/letters/:slug/count', (c) => {
+    const slug = c.req.param('slug');
+    const kept = fromMemory(deps.counts, slug, 'count', queryOf(c));
+    return kept ? embeddable(c, kept) : count(c, slug);
+  });
+  const count = async (c: Context, slug: string) => {
     const locale = localeOf(c);
-    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const letter = await publicLetter(deps.store, slug);
     const answer = await perLetter(letter, `count\u0000${locale}`, async () => {
       const signed = await proof(letter);
       return embeddableAnswer(deps.security.forPath(c.req.path), {
@@ -74,13 +80,18 @@ export function apiRoutes(deps: RouteDeps) {
         body: JSON.stringify(countJson(signed, locale)),
       });
     });
-    return embeddable(c, answer);
-  });
+    return embeddable(c, keepAnswer(letter, 'count', queryOf(c), answer));
+  };
 
-  api.get('/letters/:slug/shields.json', async (c) => {
+  api.get('/letters/:slug/shields.json', (c) => {
+    const slug = c.req.param('slug');
+    const kept = fromMemory(deps.counts, slug, 'shields', queryOf(c));
+    return kept ? embeddable(c, kept) : shields(c, slug);
+  });
+  const shields = async (c: Context, slug: string) => {
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
-    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const letter = await publicLetter(deps.store, slug);
     const answer = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
       const signed = await proof(letter);
       return embeddableAnswer(deps.security.forPath(c.req.path), {
@@ -92,8 +103,8 @@ export function apiRoutes(deps: RouteDeps) {
         headers: { [COUNT_PROOF_HEADER]: encodeProofHeader(signed), 'access-control-expose-headers': COUNT_PROOF_HEADER },
       });
     });
-    return embeddable(c, answer);
-  });
+    return embeddable(c, keepAnswer(letter, 'shields', queryOf(c), answer));
+  };
 
   const live = deps.liveStream;
   if (live) {

@@ -1,4 +1,7 @@
 import type { Context } from 'hono';
+import { isPublic } from '../domain/letters.ts';
+import type { CountHub } from '../live/count-hub.ts';
+import { keptAnswer } from '../live/per-letter.ts';
 import { madeWithHeaders } from './security-headers.ts';
 
 /** How long embeds and caches may keep the count: fresh for 10 s, served stale for a minute while refetched. */
@@ -55,6 +58,23 @@ export function embeddable(c: Context, answer: EmbeddableAnswer): Response {
     return madeWithHeaders(new Response(null, { status: 304, headers: answer.notModifiedHeaders }));
   }
   return madeWithHeaders(new Response(answer.body, { status: 200, headers: answer.headers }));
+}
+
+/**
+ * The answer kept for this request (see keptAnswer), when the count hub holds the letter at `slug`
+ * without a read and the letter is public: the hottest reads answer from it at once, and go the
+ * long way (a read, a check of the query, the answer built and kept) only when it is undefined.
+ */
+export function fromMemory(counts: CountHub, slug: string, route: string, choice: string): EmbeddableAnswer | undefined {
+  const letter = counts.current(slug);
+  return isPublic(letter) ? keptAnswer<EmbeddableAnswer>(letter, route, choice) : undefined;
+}
+
+/** The query string of a request as sent, with its `?` ('' without one): it chooses among a read's kept answers. */
+export function queryOf(c: Context): string {
+  const url = c.req.url;
+  const start = url.indexOf('?');
+  return start < 0 ? '' : url.slice(start);
 }
 
 /** A fast 32-bit FNV-1a hash, in base 36: enough to tell versions apart, not a secret. */

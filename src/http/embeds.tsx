@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
-import { publicLetter } from '../domain/letters.ts';
+import { isPublic, publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
-import { perLetter } from '../live/per-letter.ts';
-import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
+import { keepAnswer, perLetter } from '../live/per-letter.ts';
+import { embeddable, embeddableAnswer, etagOf, fromMemory, queryOf } from './embeddable.ts';
 import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
@@ -14,14 +14,19 @@ const SVG = 'image/svg+xml; charset=utf-8';
 export function embedRoutes(deps: RouteDeps) {
   const embeds = new Hono();
 
-  embeds.get('/badge/:file', async (c) => {
+  // Answered from memory as the count is (see fromMemory), by the file's slug and the query string.
+  embeds.get('/badge/:file', (c) => {
     const file = c.req.param('file');
+    const kept = file.endsWith('.svg') ? fromMemory(deps.counts, file.slice(0, -'.svg'.length), 'badge', queryOf(c)) : undefined;
+    return kept ? embeddable(c, kept) : badge(c, file);
+  });
+  const badge = async (c: Context, file: string) => {
     const style = (c.req.query('style') ?? 'flat') as BadgeStyle;
     const locale = c.req.query('locale') ?? 'en';
     if (!BADGE_STYLES.includes(style)) return errorBadge(c, 400, 'invalid style');
     if (!isLocale(locale)) return errorBadge(c, 400, 'invalid locale');
     const letter = file.endsWith('.svg') ? await deps.store.letterBySlug(file.slice(0, -'.svg'.length)) : undefined;
-    if (!letter || letter.state === 'draft') return errorBadge(c, 404, 'letter not found');
+    if (!isPublic(letter)) return errorBadge(c, 404, 'letter not found');
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     // Drawing a badge measures every character; it is drawn once per count change and look.
     const answer = perLetter(letter, ['badge', style, locale, label].join('\u0000'), () =>
@@ -31,8 +36,8 @@ export function embedRoutes(deps: RouteDeps) {
         body: badgeSvg(label, displayCount(letter.signatureCount, locale), style),
       }),
     );
-    return embeddable(c, answer);
-  });
+    return embeddable(c, keepAnswer(letter, 'badge', queryOf(c), answer));
+  };
 
   embeds.get('/embed/:slug', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));

@@ -14,13 +14,24 @@ const STAMP_MS = 1000;
 export function formGuard(hmac: (message: string) => Promise<string>, minSeconds: number) {
   const sign = (time: number) => hmac(`form\u0000${time}`);
   // One stamp per second serves every page shown in it: a second is finer than any minimum wait.
-  let current: { time: number; stamp: Promise<string> } | undefined;
+  let current: { time: number; stamp: Promise<string>; made?: string } | undefined;
+  const secondOf = (now: Date) => Math.floor(now.getTime() / STAMP_MS) * STAMP_MS;
   return {
     /** The stamp for a form shown now. */
     stamp(now: Date): Promise<string> {
-      const time = Math.floor(now.getTime() / STAMP_MS) * STAMP_MS;
-      if (current?.time !== time) current = { time, stamp: sign(time).then((signature) => `${time}.${signature}`) };
+      const time = secondOf(now);
+      if (current?.time !== time) {
+        const second: NonNullable<typeof current> = {
+          time,
+          stamp: sign(time).then((signature) => (second.made = `${time}.${signature}`)),
+        };
+        current = second;
+      }
       return current.stamp;
+    },
+    /** The stamp for a form shown now, if {@link stamp} has made it already: a page from memory waits for nothing. */
+    madeStamp(now: Date): string | undefined {
+      return current?.time === secondOf(now) ? current.made : undefined;
     },
     /** Whether a posted form looks like a person's. */
     async passes(fields: Record<string, string>, now: Date): Promise<boolean> {

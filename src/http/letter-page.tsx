@@ -4,7 +4,7 @@ import type { RouteDeps } from '../app.ts';
 import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
-import { perLetter } from '../live/per-letter.ts';
+import { keepAnswer, keptAnswer, perLetter } from '../live/per-letter.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { renderPage } from '../views/language-context.tsx';
@@ -25,35 +25,63 @@ export async function letterPage(
   c: Context,
   letter: Letter,
   options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
-) {
+): Promise<Response> {
   if (options.form || options.banner) {
     const [parts, stamp] = await Promise.all([pageParts(deps, c, letter, options.lang), deps.formGuard.stamp(deps.now())]);
     c.header('Vary', VARY);
     return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
   }
-  // The request headers that choose the page, taken as they come: most readers of a viral letter
-  // send the same few, so the choice is made once per letter version for each of them. Of the cookies,
-  // only the language's: an organizer's session is no part of the key.
   const lang = c.req.query('lang');
-  const cookie = c.req.header('cookie') && getCookie(c, LANGUAGE_COOKIE);
-  const chosenBy = [lang, c.req.header('accept-language'), cookie, c.req.header('accept-encoding')].join('\u0000');
-  const variants = perLetter(letter, 'variants', () => new Map<string, Variant>());
-  const variant = variants.get(chosenBy) ?? (await newVariant(deps, c, letter, variants, chosenBy));
+  const chosenBy = choiceOf(c, lang);
+  const variant = keptAnswer<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy));
   const stamp = await deps.formGuard.stamp(deps.now());
-  const { rendition } = variant;
+  // Choosing a language sets its cookie on the context's response: that one is sent as it is.
+  if (lang !== undefined) return c.body(bodyOf(deps, variant, stamp), 200, variant.gzipped ? HTML_GZIP : HTML);
+  return answer(deps, variant, stamp);
+}
+
+/**
+ * The letter page from memory, with no promise on the way: when this reader's variant of this letter
+ * object is kept and this second's stamp is made. Else undefined, and {@link letterPage} makes it.
+ */
+export function keptLetterPage(deps: RouteDeps, c: Context, letter: Letter): Response | undefined {
+  const lang = c.req.query('lang');
+  if (lang !== undefined) return undefined;
+  const variant = keptAnswer<Variant>(letter, 'page', choiceOf(c, lang));
+  const stamp = variant && deps.formGuard.madeStamp(deps.now());
+  return variant && stamp !== undefined ? answer(deps, variant, stamp) : undefined;
+}
+
+/**
+ * The request headers that choose the page, taken as they come: most readers of a viral letter send
+ * the same few, so the choice is made once per letter version for each of them. Of the cookies, only
+ * the language's: an organizer's session is no part of the key.
+ */
+function choiceOf(c: Context, lang: string | undefined): string {
+  const cookie = c.req.header('cookie') && getCookie(c, LANGUAGE_COOKIE);
+  return [lang, c.req.header('accept-language'), cookie, c.req.header('accept-encoding')].join('\u0000');
+}
+
+/**
+ * A Response of its own, with its headers in a plain object made once, as the count's are (see
+ * embeddableAnswer): hono's headers are copied for every answer.
+ */
+function answer(deps: RouteDeps, variant: Variant, stamp: string): Response {
+  return madeWithHeaders(new Response(bodyOf(deps, variant, stamp), { status: 200, headers: variant.headers }));
+}
+
+/**
+ * The page with this second's stamp: the page most readers of a viral letter load, compressed once
+ * per change, language and second (the stamp's), a third of the bytes to send, without compressing
+ * on every request.
+ */
+function bodyOf(deps: RouteDeps, { rendition, gzipped }: Variant, stamp: string): string | Uint8Array<ArrayBuffer> {
   if (rendition.stamp !== stamp) {
     rendition.stamp = stamp;
     rendition.html = rendition.template.replace(STAMP, stamp);
     rendition.gzip = undefined;
   }
-  // The page most readers of a viral letter load, compressed once per change, language and second
-  // (the stamp's): a third of the bytes to send, without compressing on every request.
-  const body = variant.gzipped ? (rendition.gzip ??= deps.gzip!(rendition.html)) : rendition.html;
-  // Choosing a language sets its cookie on the context's response: that one is sent as it is.
-  if (lang !== undefined) return c.body(body, 200, variant.gzipped ? HTML_GZIP : HTML);
-  // Otherwise the answer is a Response of its own, with its headers in a plain object made once, as
-  // the count's are (see embeddableAnswer): hono's headers are copied for every answer.
-  return madeWithHeaders(new Response(body, { status: 200, headers: variant.headers }));
+  return gzipped ? (rendition.gzip ??= deps.gzip!(rendition.html)) : rendition.html;
 }
 
 /** The page in one language of the letter and one of the interface, and its copy for the current second. */
@@ -74,7 +102,7 @@ interface Variant {
   headers: Readonly<Record<string, string>>;
 }
 
-async function newVariant(deps: RouteDeps, c: Context, letter: Letter, variants: Map<string, Variant>, chosenBy: string) {
+async function newVariant(deps: RouteDeps, c: Context, letter: Letter, chosenBy: string) {
   const parts = await pageParts(deps, c, letter);
   const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}`, (): Rendition => ({
     template: render(parts, { values: {}, errors: {}, stamp: STAMP }),
@@ -84,11 +112,7 @@ async function newVariant(deps: RouteDeps, c: Context, letter: Letter, variants:
   }));
   const gzipped = deps.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
   const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...(gzipped ? HTML_GZIP : HTML) });
-  const variant: Variant = { rendition, gzipped, headers };
-  // Bounded: the headers are the client's to choose, and each choice is kept.
-  if (variants.size >= 100) variants.clear();
-  variants.set(chosenBy, variant);
-  return variant;
+  return keepAnswer<Variant>(letter, 'page', chosenBy, { rendition, gzipped, headers });
 }
 
 /** What a page is rendered from; kept with the letter object, so each is read once per change. */

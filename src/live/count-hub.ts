@@ -6,6 +6,11 @@ export interface CountHub {
    * most once per interval (callers during a read share it).
    */
   letter(slug: string): Promise<Letter | undefined>;
+  /**
+   * The letter as {@link letter} would give it without a read, or undefined when it would read: the
+   * hottest reads answer from it without waiting for a promise.
+   */
+  current(slug: string): Letter | undefined;
   /** A write in this process changed a letter's counts: serve and push the new ones, no read needed. */
   counted(count: LetterCount): void;
   /** A write in this process changed a letter (by slug or id) in other ways: read it afresh next time. */
@@ -113,6 +118,11 @@ export function createCountHub(
       const e = entry(slug);
       if (Date.now() - e.readAt < intervalMs) return e.letter;
       return refresh(slug, e);
+    },
+
+    current(slug) {
+      const e = entries.get(slug);
+      return e && Date.now() - e.readAt < intervalMs ? e.letter : undefined;
     },
 
     counted(count) {

@@ -20,3 +20,29 @@ export function perLetter<T>(letter: Letter, key: string, build: () => T): T {
   }
   return entries.get(key) as T;
 }
+
+/** Answers kept per letter and route, at most: the request chooses their keys. */
+const MAX_KEPT = 100;
+
+/**
+ * The answer kept with a letter object for a route and a choice: what in a request chooses among the
+ * route's answers (its query string; for a page, the headers that choose its language and encoding),
+ * taken as it comes. The readers of a viral letter send the same few, so each answer is worked out
+ * once per change; with the count hub's current letter, the hottest reads then answer without a
+ * promise, a parse or a check.
+ */
+export function keptAnswer<T>(letter: Letter, route: string, choice: string): T | undefined {
+  return keptFor<T>(letter, route).get(choice);
+}
+
+/** Keeps `answer` for {@link keptAnswer}. */
+export function keepAnswer<T>(letter: Letter, route: string, choice: string, answer: T): T {
+  const kept = keptFor<T>(letter, route);
+  if (kept.size >= MAX_KEPT) kept.clear();
+  kept.set(choice, answer);
+  return answer;
+}
+
+function keptFor<T>(letter: Letter, route: string): Map<string, T> {
+  return perLetter(letter, `kept\u0000${route}`, () => new Map<string, T>());
+}
