@@ -1,4 +1,4 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type ExecutionContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import type { CountSigningKey } from './domain/count-proof.ts';
@@ -13,6 +13,7 @@ import { createAddressKeys } from './http/client-address.ts';
 import { embedRoutes } from './http/embeds.tsx';
 import type { LiveStream } from './http/event-stream.ts';
 import { formGuard } from './http/form-guard.ts';
+import { answerFromMemory } from './http/from-memory.ts';
 import { pageRoutes } from './http/pages.tsx';
 import type { AddressLimitDeps } from './http/rate-limit.ts';
 import { securityHeaders, type SecurityHeaders } from './http/security-headers.ts';
@@ -57,14 +58,20 @@ export interface AppDeps extends SignDeps {
   staticFiles?: MiddlewareHandler;
 }
 
-/** The whole site as one Hono app, the same on every runtime; the entries only supply `deps`. */
+/** What a runtime calls with each request. */
+export type Fetch = (request: Request, env?: unknown, executionCtx?: ExecutionContext) => Response | Promise<Response>;
+
 /** What the routes get: the app's deps, with the store behind the count hub, and per-app helpers. */
 export interface RouteDeps extends AppDeps, AddressLimitDeps {
   formGuard: ReturnType<typeof formGuard>;
   security: SecurityHeaders;
 }
 
-export function createApp(appDeps: AppDeps) {
+/**
+ * The whole site, the same on every runtime (the entries only supply `deps`): the Hono app, behind
+ * the answers it keeps in memory for the hottest reads (see answerFromMemory).
+ */
+export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const deps: RouteDeps = {
     ...appDeps,
     store: withCountHub(appDeps.store, appDeps.counts),
@@ -122,5 +129,5 @@ export function createApp(appDeps: AppDeps) {
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);
-  return app;
+  return { fetch: (request, env, executionCtx) => answerFromMemory(deps, request) ?? app.fetch(request, env, executionCtx) };
 }

@@ -86,7 +86,7 @@ export async function startServer(
   await purge();
 
   const server = await listen(() =>
-    serve({ fetch: site.app.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
+    serve({ fetch: site.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
   );
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

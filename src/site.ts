@@ -28,7 +28,7 @@ export interface Runtime {
 }
 
 /**
- * Builds a site from its configuration, database and mailer: the Hono app, and the outbox pass
+ * Builds a site from its configuration, database and mailer: its fetch handler, and the outbox pass
  * that the runtime schedules (a timer on Node, cron and waitUntil on Workers).
  */
 export async function createSite(config: Config, db: Database, store: Store, mailer: Mailer, runtime: Runtime) {
@@ -37,7 +37,7 @@ export async function createSite(config: Config, db: Database, store: Store, mai
   const countKey = await storedCountKey(db);
   const hmac = createHmac(secret);
   const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
-  const app = createApp({
+  const { fetch } = createApp({
     store,
     counts,
     limits: createRateLimits({
@@ -67,7 +67,7 @@ export async function createSite(config: Config, db: Database, store: Store, mai
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
       claimMs: config.MAIL_CLAIM_SECONDS * 1000,
     });
-  return { app, counts, deliver };
+  return { fetch, counts, deliver };
 }
 
 /** The HTTP mail API mailer if one is configured. */

@@ -70,7 +70,7 @@ async function drain(site: Site) {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    return (await siteFor(env)).app.fetch(request, env, ctx);
+    return (await siteFor(env)).fetch(request, env, ctx);
   },
 
   /** The cron trigger: send what the outbox holds, and purge what is no longer needed. */

@@ -10,7 +10,7 @@ import type { Letter } from '../domain/store.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { keepAnswer, perLetter } from '../live/per-letter.ts';
 import { streamCounts } from './count-stream.ts';
-import { embeddable, embeddableAnswer, etagOf, fromMemory, queryOf } from './embeddable.ts';
+import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
 import { perAddress } from './rate-limit.ts';
 import { jsonBody } from './request-body.ts';
 import { hasOwnHeaders, madeWithHeaders } from './security-headers.ts';
@@ -63,13 +63,9 @@ export function apiRoutes(deps: RouteDeps) {
   });
 
   // The hottest reads there are: body and ETag are built once per count change and locale, and each
-  // query string's answer is kept, to be answered from memory while the letter is (see fromMemory).
-  api.get('/letters/:slug/count', (c) => {
+  // query string's answer is kept, for the front to answer from memory (see answerFromMemory).
+  api.get('/letters/:slug/count', async (c) => {
     const slug = c.req.param('slug');
-    const kept = fromMemory(deps.counts, slug, 'count', queryOf(c));
-    return kept ? embeddable(c, kept) : count(c, slug);
-  });
-  const count = async (c: Context, slug: string) => {
     const locale = localeOf(c);
     const letter = await publicLetter(deps.store, slug);
     const answer = await perLetter(letter, `count\u0000${locale}`, async () => {
@@ -81,14 +77,10 @@ export function apiRoutes(deps: RouteDeps) {
       });
     });
     return embeddable(c, keepAnswer(letter, 'count', queryOf(c), answer));
-  };
-
-  api.get('/letters/:slug/shields.json', (c) => {
-    const slug = c.req.param('slug');
-    const kept = fromMemory(deps.counts, slug, 'shields', queryOf(c));
-    return kept ? embeddable(c, kept) : shields(c, slug);
   });
-  const shields = async (c: Context, slug: string) => {
+
+  api.get('/letters/:slug/shields.json', async (c) => {
+    const slug = c.req.param('slug');
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
     const letter = await publicLetter(deps.store, slug);
@@ -104,7 +96,7 @@ export function apiRoutes(deps: RouteDeps) {
       });
     });
     return embeddable(c, keepAnswer(letter, 'shields', queryOf(c), answer));
-  };
+  });
 
   const live = deps.liveStream;
   if (live) {

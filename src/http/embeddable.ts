@@ -1,7 +1,4 @@
 import type { Context } from 'hono';
-import { isPublic } from '../domain/letters.ts';
-import type { CountHub } from '../live/count-hub.ts';
-import { keptAnswer } from '../live/per-letter.ts';
 import { madeWithHeaders } from './security-headers.ts';
 
 /** How long embeds and caches may keep the count: fresh for 10 s, served stale for a minute while refetched. */
@@ -53,26 +50,24 @@ export function embeddableAnswer(
 
 /** Answers an embeddable read: 304 without the body when the client already has this version (If-None-Match). */
 export function embeddable(c: Context, answer: EmbeddableAnswer): Response {
-  const wanted = c.req.header('if-none-match');
-  if (wanted && wanted.split(',').some((tag) => tag.trim() === answer.etag || tag.trim() === '*')) {
+  return embeddableResponse(answer, c.req.header('if-none-match'));
+}
+
+/** {@link embeddable}, given the request's If-None-Match. */
+export function embeddableResponse(answer: EmbeddableAnswer, ifNoneMatch: string | null | undefined): Response {
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === answer.etag || tag.trim() === '*')) {
     return madeWithHeaders(new Response(null, { status: 304, headers: answer.notModifiedHeaders }));
   }
   return madeWithHeaders(new Response(answer.body, { status: 200, headers: answer.headers }));
 }
 
-/**
- * The answer kept for this request (see keptAnswer), when the count hub holds the letter at `slug`
- * without a read and the letter is public: the hottest reads answer from it at once, and go the
- * long way (a read, a check of the query, the answer built and kept) only when it is undefined.
- */
-export function fromMemory(counts: CountHub, slug: string, route: string, choice: string): EmbeddableAnswer | undefined {
-  const letter = counts.current(slug);
-  return isPublic(letter) ? keptAnswer<EmbeddableAnswer>(letter, route, choice) : undefined;
-}
-
 /** The query string of a request as sent, with its `?` ('' without one): it chooses among a read's kept answers. */
 export function queryOf(c: Context): string {
-  const url = c.req.url;
+  return queryString(c.req.url);
+}
+
+/** The query string of `url`, with its `?` ('' without one). */
+export function queryString(url: string): string {
   const start = url.indexOf('?');
   return start < 0 ? '' : url.slice(start);
 }

@@ -5,7 +5,7 @@ import { isPublic, publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
 import { keepAnswer, perLetter } from '../live/per-letter.ts';
-import { embeddable, embeddableAnswer, etagOf, fromMemory, queryOf } from './embeddable.ts';
+import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
 import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
@@ -14,13 +14,9 @@ const SVG = 'image/svg+xml; charset=utf-8';
 export function embedRoutes(deps: RouteDeps) {
   const embeds = new Hono();
 
-  // Answered from memory as the count is (see fromMemory), by the file's slug and the query string.
-  embeds.get('/badge/:file', (c) => {
+  // Kept by its query string, as the count is, for the front to answer from memory.
+  embeds.get('/badge/:file', async (c) => {
     const file = c.req.param('file');
-    const kept = file.endsWith('.svg') ? fromMemory(deps.counts, file.slice(0, -'.svg'.length), 'badge', queryOf(c)) : undefined;
-    return kept ? embeddable(c, kept) : badge(c, file);
-  });
-  const badge = async (c: Context, file: string) => {
     const style = (c.req.query('style') ?? 'flat') as BadgeStyle;
     const locale = c.req.query('locale') ?? 'en';
     if (!BADGE_STYLES.includes(style)) return errorBadge(c, 400, 'invalid style');
@@ -37,7 +33,7 @@ export function embedRoutes(deps: RouteDeps) {
       }),
     );
     return embeddable(c, keepAnswer(letter, 'badge', queryOf(c), answer));
-  };
+  });
 
   embeds.get('/embed/:slug', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));

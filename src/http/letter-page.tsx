@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse as parseCookie } from 'hono/utils/cookie';
 import type { RouteDeps } from '../app.ts';
 import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
@@ -11,6 +11,9 @@ import { renderPage } from '../views/language-context.tsx';
 import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
 import { madeWithHeaders } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
+
+/** What sending a kept page takes. */
+type PageDeps = Pick<RouteDeps, 'formGuard' | 'now' | 'gzip'>;
 
 const SIGNATORIES_SHOWN = 20;
 /** Stands for the form's stamp in a cached page; each answer puts in the stamp of its second. */
@@ -32,7 +35,7 @@ export async function letterPage(
     return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
   }
   const lang = c.req.query('lang');
-  const chosenBy = choiceOf(c, lang);
+  const chosenBy = choiceOf((name) => c.req.header(name), lang);
   const variant = keptAnswer<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy));
   const stamp = await deps.formGuard.stamp(deps.now());
   // Choosing a language sets its cookie on the context's response: that one is sent as it is.
@@ -41,13 +44,12 @@ export async function letterPage(
 }
 
 /**
- * The letter page from memory, with no promise on the way: when this reader's variant of this letter
- * object is kept and this second's stamp is made. Else undefined, and {@link letterPage} makes it.
+ * The letter page from memory, for the front (see answerFromMemory): when a reader who sends these
+ * headers and no language in the query was given this letter object's page, and this second's stamp
+ * is made. Else undefined, and the route makes it.
  */
-export function keptLetterPage(deps: RouteDeps, c: Context, letter: Letter): Response | undefined {
-  const lang = c.req.query('lang');
-  if (lang !== undefined) return undefined;
-  const variant = keptAnswer<Variant>(letter, 'page', choiceOf(c, lang));
+export function keptLetterPage(deps: PageDeps, letter: Letter, header: (name: string) => string | undefined): Response | undefined {
+  const variant = keptAnswer<Variant>(letter, 'page', choiceOf(header, undefined));
   const stamp = variant && deps.formGuard.madeStamp(deps.now());
   return variant && stamp !== undefined ? answer(deps, variant, stamp) : undefined;
 }
@@ -57,16 +59,17 @@ export function keptLetterPage(deps: RouteDeps, c: Context, letter: Letter): Res
  * the same few, so the choice is made once per letter version for each of them. Of the cookies, only
  * the language's: an organizer's session is no part of the key.
  */
-function choiceOf(c: Context, lang: string | undefined): string {
-  const cookie = c.req.header('cookie') && getCookie(c, LANGUAGE_COOKIE);
-  return [lang, c.req.header('accept-language'), cookie, c.req.header('accept-encoding')].join('\u0000');
+function choiceOf(header: (name: string) => string | undefined, lang: string | undefined): string {
+  const cookies = header('cookie');
+  const cookie = cookies && parseCookie(cookies, LANGUAGE_COOKIE)[LANGUAGE_COOKIE];
+  return [lang, header('accept-language'), cookie, header('accept-encoding')].join('\u0000');
 }
 
 /**
  * A Response of its own, with its headers in a plain object made once, as the count's are (see
  * embeddableAnswer): hono's headers are copied for every answer.
  */
-function answer(deps: RouteDeps, variant: Variant, stamp: string): Response {
+function answer(deps: PageDeps, variant: Variant, stamp: string): Response {
   return madeWithHeaders(new Response(bodyOf(deps, variant, stamp), { status: 200, headers: variant.headers }));
 }
 
@@ -75,7 +78,7 @@ function answer(deps: RouteDeps, variant: Variant, stamp: string): Response {
  * per change, language and second (the stamp's), a third of the bytes to send, without compressing
  * on every request.
  */
-function bodyOf(deps: RouteDeps, { rendition, gzipped }: Variant, stamp: string): string | Uint8Array<ArrayBuffer> {
+function bodyOf(deps: PageDeps, { rendition, gzipped }: Variant, stamp: string): string | Uint8Array<ArrayBuffer> {
   if (rendition.stamp !== stamp) {
     rendition.stamp = stamp;
     rendition.html = rendition.template.replace(STAMP, stamp);

@@ -4,7 +4,7 @@ import { LANGUAGES } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
+import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
@@ -14,7 +14,7 @@ import { DevOutboxPage } from '../views/dev-outbox.tsx';
 import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
-import { keptLetterPage, letterPage } from './letter-page.tsx';
+import { letterPage } from './letter-page.tsx';
 import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
 import { perAddress } from './rate-limit.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
@@ -36,14 +36,9 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.get('/', async (c) => page(c, <HomePage letters={await deps.store.openLetters()} />));
 
-  // Answered from memory, as the count is, while the count hub holds the letter (see keptLetterPage).
-  pages.get('/l/:slug', (c) => {
-    const slug = c.req.param('slug');
-    const letter = deps.counts.current(slug);
-    const kept = isPublic(letter) ? keptLetterPage(deps, c, letter) : undefined;
-    return kept ?? readLetterPage(c, slug);
+  pages.get('/l/:slug', async (c) => {
+    return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
   });
-  const readLetterPage = async (c: Context, slug: string) => letterPage(deps, c, await publicLetter(deps.store, slug));
 
   pages.post('/l/:slug/sign', perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
