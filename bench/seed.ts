@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../src/db/libsql.node.ts';
 import { ensureSampleLetter, SAMPLE_LETTER } from '../src/db/sample-letter.ts';
 import { linkTokenKey, newLinkToken } from '../src/domain/tokens.ts';
@@ -11,7 +12,11 @@ export async function prepareDatabase(databaseUrl: string) {
   return client;
 }
 
-/** `count` verified, listed signatures (the triggers count them as they go in). */
+/**
+ * `count` verified, listed signatures (the triggers count them as they go in), each with a dedup key
+ * as random as a real one (an HMAC): a new signing then looks up and adds its key in an index of
+ * `count` of them, as it would on a letter with that many signers.
+ */
 export async function seedSignatures(databaseUrl: string, count: number) {
   const client = await prepareDatabase(databaseUrl);
   const now = Date.now();
@@ -19,10 +24,11 @@ export async function seedSignatures(databaseUrl: string, count: number) {
     const n = Math.min(100_000, count - done);
     await client.execute({
       sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-            INSERT INTO signatures (letter_id, status, name, email, organisation, city, listed, notable, lang,
+            INSERT INTO signatures (letter_id, status, name, email, email_key, organisation, city, listed, notable, lang,
                                     mail_window_start, mail_window_count, created_at, verified_at, signatory_number)
             SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', 'Signer ' || CAST(i + ? AS INTEGER),
-                   'signer' || CAST(i + ? AS INTEGER) || '@example.org', 'Organisation ' || (i % 500), 'Minsk', 1, (i + ?) % 10000 = 0,
+                   'signer' || CAST(i + ? AS INTEGER) || '@example.org', lower(hex(randomblob(32))),
+                   'Organisation ' || (i % 500), 'Minsk', 1, (i + ?) % 10000 = 0,
                    'en', 0, 1, ? + i + ?, ? + i + ?, i + ? FROM n`,
       args: [n, SLUG, done, done, done, now, done, now, done, done],
     });
@@ -46,7 +52,7 @@ export async function seedPending(databaseUrl: string, count: number): Promise<s
         {
           sql: `INSERT INTO signatures (id, letter_id, status, name, email, email_key, listed, lang, mail_window_start, created_at)
                 VALUES (?, ?, 'pending', ?, ?, ?, 1, 'en', 0, 0)`,
-          args: [first + i, letter, `Pending ${i}`, `pending${i}@example.org`, `bench-key-${first + i}`],
+          args: [first + i, letter, `Pending ${i}`, `pending${i}@example.org`, randomBytes(32).toString('hex')],
         },
         {
           sql: "INSERT INTO tokens (hash, signature_id, purpose, expires_at) VALUES (?, ?, 'verify', ?)",
