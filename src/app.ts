@@ -129,5 +129,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);
-  return { fetch: (request, env, executionCtx) => answerFromMemory(deps, request) ?? app.fetch(request, env, executionCtx) };
+  return {
+    fetch: (request, env, executionCtx) => answerFromMemory(deps, request) ?? app.fetch(request, env, executionCtx),
+  };
 }

@@ -65,9 +65,8 @@ export function apiRoutes(deps: RouteDeps) {
   // The hottest reads there are: body and ETag are built once per count change and locale, and each
   // query string's answer is kept, for the front to answer from memory (see answerFromMemory).
   api.get('/letters/:slug/count', async (c) => {
-    const slug = c.req.param('slug');
     const locale = localeOf(c);
-    const letter = await publicLetter(deps.store, slug);
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
     const answer = await perLetter(letter, `count\u0000${locale}`, async () => {
       const signed = await proof(letter);
       return embeddableAnswer(deps.security.forPath(c.req.path), {
@@ -80,10 +79,9 @@ export function apiRoutes(deps: RouteDeps) {
   });
 
   api.get('/letters/:slug/shields.json', async (c) => {
-    const slug = c.req.param('slug');
     const locale = localeOf(c);
     const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
-    const letter = await publicLetter(deps.store, slug);
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
     const answer = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
       const signed = await proof(letter);
       return embeddableAnswer(deps.security.forPath(c.req.path), {

@@ -48,7 +48,11 @@ export async function letterPage(
  * headers and no language in the query was given this letter object's page, and this second's stamp
  * is made. Else undefined, and the route makes it.
  */
-export function keptLetterPage(deps: PageDeps, letter: Letter, header: (name: string) => string | undefined): Response | undefined {
+export function keptLetterPage(
+  deps: PageDeps,
+  letter: Letter,
+  header: (name: string) => string | undefined,
+): Response | undefined {
   const variant = keptAnswer<Variant>(letter, 'page', choiceOf(header, undefined));
   const stamp = variant && deps.formGuard.madeStamp(deps.now());
   return variant && stamp !== undefined ? answer(deps, variant, stamp) : undefined;
