@@ -27,7 +27,7 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
       SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       FORM_MIN_SECONDS: '0',
       ...Object.fromEntries(
-        ['SIGN_PER_ADDRESS', 'SIGN_PER_EMAIL', 'SIGN_PER_LETTER', 'LINKS_PER_ADDRESS'].map((r) => [`LIMIT_${r}`, '100000000/minute']),
+        ['SIGN_PER_ADDRESS', 'SIGN_PER_LETTER', 'LINKS_PER_ADDRESS'].map((r) => [`LIMIT_${r}`, '100000000/minute']),
       ),
       ...env,
     },

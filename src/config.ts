@@ -62,12 +62,13 @@ export const Config = z
       .transform((name) => name.toLowerCase())
       .optional(),
     // Shared addresses (carrier NAT, offices) hold many signers: the per-address limit is high, and
-    // the per-email and per-letter limits do the fine work.
+    // the per-letter limit and the mail allowances in the database do the fine work.
     LIMIT_SIGN_PER_ADDRESS: rate('60/minute'),
-    LIMIT_SIGN_PER_EMAIL: rate('10/hour'),
     LIMIT_SIGN_PER_LETTER: rate('60000/minute'),
     LIMIT_LOGIN_PER_ADDRESS: rate('10/minute'),
     LIMIT_LINKS_PER_ADDRESS: rate('120/minute'),
+    /** Mails one mailbox gets from the site a day, about all letters together, whatever variant of the address is used. */
+    MAILS_PER_MAILBOX_PER_DAY: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(5),
     /** A form sent sooner than this after it was shown is taken for a bot's. */
     FORM_MIN_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(3),
     /** Signers at one email domain are shown as a group ("37 verified signers at @company.by") from this many on. */

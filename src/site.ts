@@ -42,7 +42,6 @@ export async function createSite(config: Config, db: Database, store: Store, mai
     counts,
     limits: createRateLimits({
       signPerAddress: config.LIMIT_SIGN_PER_ADDRESS,
-      signPerEmail: config.LIMIT_SIGN_PER_EMAIL,
       signPerLetter: config.LIMIT_SIGN_PER_LETTER,
       loginPerAddress: config.LIMIT_LOGIN_PER_ADDRESS,
       linksPerAddress: config.LIMIT_LINKS_PER_ADDRESS,
@@ -53,6 +52,8 @@ export async function createSite(config: Config, db: Database, store: Store, mai
     now,
     hmac,
     emailKey: (canonical) => hmac(`email\u0000${canonical}`),
+    domainKey: (domain) => hmac(`domain\u0000${domain}`),
+    mailsPerMailbox: config.MAILS_PER_MAILBOX_PER_DAY,
     publicUrl: config.PUBLIC_URL,
     countKey,
     ...runtime,

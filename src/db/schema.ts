@@ -24,6 +24,8 @@ export const letters = sqliteTable('letters', {
   formFields: text('form_fields', { mode: 'json' }).$type<FormFields>().notNull().default({}),
   /** Counts a signer may ask to wait for before their name is listed ("list me once 1,000 have signed"). */
   listThresholds: text('list_thresholds', { mode: 'json' }).$type<number[]>().notNull().default([]),
+  /** Hours a threshold must have held before the names waiting for it are listed (see list_releases). */
+  listDelayHours: integer('list_delay_hours').notNull().default(24),
   /**
    * Verified, not hidden signatures. Kept by triggers on `signatures` (see drizzle/), so every code
    * path that changes a signature's state moves the count in the same transaction.
@@ -66,6 +68,11 @@ export const signatures = sqliteTable(
      * is not a free-mail provider's.
      */
     emailDomain: text('email_domain'),
+    /**
+     * HMAC of the address's domain under the site secret, NULL at free-mail providers: signatures
+     * from one domain count toward a listing threshold only up to a share of it.
+     */
+    domainKey: text('domain_key'),
     lang: text().notNull(),
     /** The count this signature made when it was confirmed ("You are signatory #N"). */
     signatoryNumber: integer('signatory_number'),
@@ -100,7 +107,11 @@ export const signatures = sqliteTable(
   ],
 );
 
-/** Verify and withdraw tokens, stored only under their key: the time, then the SHA-256 (linkTokenKey). */
+/**
+ * Verify and withdraw tokens, stored only under their key: the time, then the SHA-256 (linkTokenKey).
+ * A verify token carries the details of the signing request whose mail it is in: confirming it
+ * publishes what that mail and its confirm page showed, not what another request for the address said.
+ */
 export const tokens = sqliteTable(
   'tokens',
   {
@@ -112,6 +123,15 @@ export const tokens = sqliteTable(
     /** NULL: does not expire (withdraw links work as long as the signature exists). */
     expiresAt: timestamp('expires_at'),
     usedAt: timestamp('used_at'),
+    // A verify token's request; NULL on withdraw tokens, and cleared once the token is used.
+    name: text(),
+    title: text(),
+    organisation: text(),
+    city: text(),
+    listed: integer({ mode: 'boolean' }),
+    listThreshold: integer('list_threshold'),
+    emailDomain: text('email_domain'),
+    lang: text(),
   },
   (t) => [index('tokens_signature').on(t.signatureId)],
 );
@@ -129,6 +149,8 @@ export const outbox = sqliteTable(
       .references(() => signatures.id, { onDelete: 'cascade' }),
     /** The raw tokens for the links, needed until the mail is out; cleared when a job fails for good. */
     payload: text({ mode: 'json' }).$type<MailPayload>().notNull(),
+    /** The verify token the mail carries, whose request's details the mail shows. */
+    verifyTokenHash: text('verify_token_hash'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull(),
     /** A worker's claim; another worker may take the job once it has passed. */
@@ -140,6 +162,35 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_due').on(t.failedAt, t.nextAttemptAt)],
 );
 
+/**
+ * Mails to one mailbox (the keyed hash of its canonical address) in the current 24-hour window, on
+ * every letter together: however many variants of an address are used, it gets only a few mails a day.
+ */
+export const mailAllowances = sqliteTable('mail_allowances', {
+  emailKey: text('email_key').primaryKey(),
+  windowStart: timestamp('window_start').notNull(),
+  count: integer().notNull(),
+  /** Marks the signing request that took the latest mail, for the rest of its batch. */
+  nonce: text(),
+});
+
+/**
+ * Where each of a letter's listing thresholds stands: reached (by signatures from enough distinct
+ * domains) since `reachedAt`, and released, so its waiting names are listed, once it has held for the
+ * letter's delay. Kept by a periodic job; a row exists only while the threshold holds.
+ */
+export const listReleases = sqliteTable(
+  'list_releases',
+  {
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    threshold: integer().notNull(),
+    reachedAt: timestamp('reached_at').notNull(),
+    releasedAt: timestamp('released_at'),
+  },
+  (t) => [primaryKey({ columns: [t.letterId, t.threshold] })],
+);
 
 /** Site-wide values the app generates once and keeps, such as the HMAC secret. */
 export const settings = sqliteTable('settings', {

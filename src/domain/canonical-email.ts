@@ -1,19 +1,48 @@
-const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+import { z } from 'zod';
+import PROVIDERS from './mail-providers.json' with { type: 'json' };
 
 /**
- * The form of an address that decides whether two signatures are the same person: trimmed, Unicode
- * NFC, lower-cased. Gmail ignores dots and `+tags` in the local part and treats googlemail.com as
- * gmail.com, so those are folded too; other providers' tags may be real mailboxes and are kept.
+ * A provider's own rules for which addresses reach one mailbox, as data (mail-providers.json, with a
+ * source for each rule): domains that are aliases of one another, the characters that start a tag
+ * ("name+tag", Yahoo's "name-tag"), and what a dot in the local part means.
+ */
+export const MailProvider = z.strictObject({
+  provider: z.string(),
+  domains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1),
+  /** Set when the domains are aliases of one mailbox: the domain they all fold to. */
+  mailboxDomain: z.string().optional(),
+  tagSeparators: z.array(z.string().length(1)).default([]),
+  /** "ignored": f.oo and foo are one mailbox; "hyphen": f.oo and f-oo are. Unset: a dot is a dot. */
+  dots: z.enum(['ignored', 'hyphen']).optional(),
+  source: z.string(),
+});
+export type MailProvider = z.infer<typeof MailProvider>;
+
+const BY_DOMAIN = new Map<string, MailProvider>(
+  z
+    .array(MailProvider)
+    .parse(PROVIDERS)
+    .flatMap((provider) => provider.domains.map((domain) => [domain, provider] as const)),
+);
+
+/**
+ * The form of an address that decides whether two signatures are the same person, and which mailbox
+ * a mail reaches: trimmed, Unicode NFC, lower-cased, then folded by its provider's rules. Addresses
+ * at other domains keep their tags and dots, which may be different mailboxes there.
  *
  * @example canonicalEmail(' Foo.Bar+x@GMail.com ') // 'foobar@gmail.com'
+ * @example canonicalEmail('i.ivanov+news@ya.ru') // 'i-ivanov@yandex.ru'
  */
 export function canonicalEmail(email: string): string {
   const normalised = email.trim().normalize('NFC').toLowerCase();
   const at = normalised.lastIndexOf('@');
   if (at < 0) return normalised;
-  const local = normalised.slice(0, at);
   const domain = normalised.slice(at + 1);
-  if (!GMAIL_DOMAINS.has(domain)) return normalised;
-  const withoutTag = local.split('+', 1)[0] ?? '';
-  return `${withoutTag.replaceAll('.', '')}@gmail.com`;
+  const provider = BY_DOMAIN.get(domain);
+  if (!provider) return normalised;
+  let local = normalised.slice(0, at);
+  for (const separator of provider.tagSeparators) local = local.split(separator, 1)[0] ?? '';
+  if (provider.dots === 'ignored') local = local.replaceAll('.', '');
+  if (provider.dots === 'hyphen') local = local.replaceAll('.', '-');
+  return `${local}@${provider.mailboxDomain ?? domain}`;
 }

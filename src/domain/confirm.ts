@@ -1,6 +1,6 @@
 import { ServiceError } from './errors.ts';
 import { letterClosed } from './letters.ts';
-import type { Store, TokenSubject } from './store.ts';
+import type { KeptChoices, Store, TokenSubject } from './store.ts';
 import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 
 export type Confirmation = { state: 'ready' | 'confirmed' | 'already_confirmed'; subject: TokenSubject };
@@ -12,10 +12,19 @@ export async function inspectConfirmation(store: Store, token: string, now: Date
   return { state: 'ready', subject: pendingAndLive(subject, now) };
 }
 
-/** Confirms the signature behind a confirm link. Confirming twice counts once. */
-export async function confirmSignature(store: Store, token: string, now: Date): Promise<Confirmation> {
+/**
+ * Confirms the signature behind a confirm link, with what that link's own mail and page showed: the
+ * person confirming may take back being listed or showing their domain (`keep`), never add either.
+ * Confirming twice counts once.
+ */
+export async function confirmSignature(
+  store: Store,
+  token: string,
+  now: Date,
+  keep: KeptChoices = { listed: true, domain: true },
+): Promise<Confirmation> {
   if (!isWellFormedLinkToken(token)) throw gone();
-  const { confirmed, subject } = await store.confirm(await linkTokenKey(token), now);
+  const { confirmed, subject } = await store.confirm(await linkTokenKey(token), now, keep);
   if (subject?.status === 'verified') return { state: confirmed ? 'confirmed' : 'already_confirmed', subject };
   pendingAndLive(subject, now);
   throw gone();

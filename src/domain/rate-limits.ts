@@ -6,7 +6,8 @@ export interface Rate {
   windowMs: number;
 }
 
-export type RateRule = 'signPerAddress' | 'signPerEmail' | 'signPerLetter' | 'loginPerAddress' | 'linksPerAddress';
+/** Limits about the client or the letter, never about a signer's address (its answer must not depend on it). */
+export type RateRule = 'signPerAddress' | 'signPerLetter' | 'loginPerAddress' | 'linksPerAddress';
 
 /** Counts requests per rule and key; `take` throws {@link RateLimited} when the key is over its rate. */
 export interface RateLimits {

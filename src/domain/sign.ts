@@ -20,12 +20,18 @@ export interface SignDeps {
   now: () => Date;
   /** Keyed hash of a canonical email: the dedup key that is stored instead of the address. */
   emailKey: (canonical: string) => Promise<string>;
+  /** Keyed hash of an email domain: counts signatures per domain without storing which. */
+  domainKey: (domain: string) => Promise<string>;
+  /** Mails one mailbox may get per window about all letters together, whatever variant of it is used. */
+  mailsPerMailbox: number;
 }
 
 /**
  * Takes a signing request. Its outcome is deliberately invisible to the caller: whether the email is
  * new, pending or already verified, the answer is the same, and only the mail sent to that address
- * (a confirmation link, or "you have already signed") tells them apart.
+ * (a confirmation link, or "you have already signed") tells them apart. Nothing about the address
+ * limits the answer either: repeated requests for one address are bounded by its mail allowances in
+ * the database, which change what is mailed, never what is answered.
  */
 export async function sign(deps: SignDeps, slug: string, body: unknown): Promise<{ mailQueued: boolean }> {
   const letter = await publicLetter(deps.store, slug);
@@ -33,24 +39,27 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   const problems = formFieldProblems(letter, input);
   if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
   if (letter.state !== 'open') throw letterClosed();
-  const emailKey = await deps.emailKey(canonicalEmail(input.email));
-  deps.limits.take('signPerEmail', emailKey);
   deps.limits.take('signPerLetter', String(letter.id));
+  const canonical = canonicalEmail(input.email);
+  const domain = affiliationDomain(canonical);
   const now = deps.now();
   const verifyToken = newLinkToken(now);
   const withdrawToken = newLinkToken(now);
   return deps.store.recordSigning({
     letterId: letter.id,
-    name: input.name,
     email: input.email,
-    emailKey,
-    title: input.title,
-    organisation: input.organisation,
-    city: input.city,
-    listed: input.listed,
-    listThreshold: input.listAt,
-    emailDomain: input.showDomain ? affiliationDomain(input.email) : undefined,
-    lang: input.lang ?? letter.lang,
+    emailKey: await deps.emailKey(canonical),
+    domainKey: domain && (await deps.domainKey(domain)),
+    details: {
+      name: input.name,
+      title: input.title,
+      organisation: input.organisation,
+      city: input.city,
+      listed: input.listed,
+      listThreshold: input.listAt,
+      emailDomain: input.showDomain ? domain : undefined,
+      lang: input.lang ?? letter.lang,
+    },
     nonce: newToken(),
     verifyTokenHash: await linkTokenKey(verifyToken),
     verifyExpiresAt: new Date(now.getTime() + VERIFY_TOKEN_TTL_MS),
@@ -59,5 +68,6 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     now,
     mailWindowMs: MAIL_WINDOW_MS,
     mailsPerWindow: MAILS_PER_WINDOW,
+    mailsPerMailbox: deps.mailsPerMailbox,
   });
 }

@@ -38,8 +38,11 @@ export interface SigningStore {
   recordSigning(signing: NewSigning): Promise<{ mailQueued: boolean }>;
   /** The signature a token belongs to, or undefined for an unknown token. */
   tokenSubject(tokenHash: string, purpose: TokenPurpose): Promise<TokenSubject | undefined>;
-  /** Confirms the pending signature of a live verify token; `confirmed` is false if nothing changed. */
-  confirm(tokenHash: string, now: Date): Promise<{ confirmed: boolean; subject?: TokenSubject }>;
+  /**
+   * Confirms the pending signature of a live verify token with the details of the request the token
+   * was made for, less what `keep` takes back; `confirmed` is false if nothing changed.
+   */
+  confirm(tokenHash: string, now: Date, keep: KeptChoices): Promise<{ confirmed: boolean; subject?: TokenSubject }>;
   /** Withdraws a signature and erases its personal data; `withdrawn` is false if nothing changed. */
   withdraw(tokenHash: string, now: Date): Promise<{ withdrawn: boolean; subject?: TokenSubject }>;
 }
@@ -244,11 +247,9 @@ export interface Letter {
 /** The raw tokens a mail's links carry; kept with the job only until the mail is out. */
 export type MailPayload = { verifyToken?: string; withdrawToken?: string };
 
-export interface NewSigning {
-  letterId: number;
+/** What a signing request asks to publish; its confirm link confirms exactly these. */
+export interface SigningDetails {
   name: string;
-  email: string;
-  emailKey: string;
   title?: string | undefined;
   organisation?: string | undefined;
   city?: string | undefined;
@@ -258,7 +259,22 @@ export interface NewSigning {
   /** The email's domain, when the signer chose to show it and it is not free mail. */
   emailDomain?: string | undefined;
   lang: string;
-  /** Unique to this request: marks the row it queued mail for within the batch. */
+}
+
+/** What the person confirming keeps of the request's choices: they may take back being listed or showing the domain. */
+export interface KeptChoices {
+  listed: boolean;
+  domain: boolean;
+}
+
+export interface NewSigning {
+  letterId: number;
+  email: string;
+  emailKey: string;
+  details: SigningDetails;
+  /** Keyed hash of the email's domain, unless it is a free-mail provider's. */
+  domainKey?: string | undefined;
+  /** Unique to this request: marks the rows it queued mail for within the batch. */
   nonce: string;
   verifyTokenHash: string;
   verifyExpiresAt: Date;
@@ -266,13 +282,20 @@ export interface NewSigning {
   payload: MailPayload;
   now: Date;
   mailWindowMs: number;
+  /** Mails to this address about this letter per window. */
   mailsPerWindow: number;
+  /** Mails to this mailbox about any letter per window. */
+  mailsPerMailbox: number;
 }
 
+/** A link's signature; a confirm link's shows the details of its own request until it is used. */
 export interface TokenSubject {
   status: SignatureStatus;
   signatoryNumber: number | null;
   name: string | null;
+  title: string | null;
+  organisation: string | null;
+  city: string | null;
   listed: boolean;
   listThreshold: number | null;
   emailDomain: string | null;
@@ -293,10 +316,14 @@ export interface MailJob {
   id: number;
   attempts: number;
   payload: MailPayload;
+  /** The signature, with the details of the request whose confirm link the mail carries. */
   signature: {
     status: SignatureStatus;
     email: string | null;
     name: string | null;
+    title: string | null;
+    organisation: string | null;
+    city: string | null;
     listed: boolean;
     listThreshold: number | null;
     emailDomain: string | null;

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
+import type { KeptChoices } from '../domain/store.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
@@ -87,7 +88,7 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.post('/verify/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
-    const confirmation = await confirmSignature(deps.store, token, deps.now());
+    const confirmation = await confirmSignature(deps.store, token, deps.now(), await keptChoices(c));
     return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
   });
 
@@ -105,6 +106,17 @@ export function pageRoutes(deps: RouteDeps) {
   if (devOutbox) pages.get('/dev/outbox', (c) => page(c, <DevOutboxPage messages={devOutbox()} />));
 
   return pages;
+}
+
+/**
+ * What the confirm page's form keeps of the request's choices. A POST without that form (a bare
+ * button, a script) keeps them all; the store can only narrow them.
+ */
+async function keptChoices(c: Context): Promise<KeptChoices> {
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return { listed: true, domain: true };
+  const fields = await formBody(c);
+  if (fields.choices !== '1') return { listed: true, domain: true };
+  return { listed: fields.list !== 'no', domain: fields.showDomain === 'true' };
 }
 
 async function noStore(c: Context, next: () => Promise<void>) {

@@ -45,3 +45,20 @@ export function listingChoice(
   const listing = !choice.listed ? m.willNotBeListed : choice.listThreshold ? m.willBeListedAt(count(choice.listThreshold)) : m.willBeListed;
   return choice.emailDomain ? [listing, m.willShowDomain(choice.emailDomain)] : [listing];
 }
+
+/**
+ * The details a signing request gave, as its mail and its confirm page show them for checking before
+ * anything is published: label and value, for the fields that were filled in.
+ */
+export function detailsToCheck(
+  m: Messages,
+  details: { name: string | null; title: string | null; organisation: string | null; city: string | null },
+): [label: string, value: string][] {
+  const rows: [string, string | null][] = [
+    [m.yourName, details.name],
+    [m.titleOrRole, details.title],
+    [m.organisation, details.organisation],
+    [m.city, details.city],
+  ];
+  return rows.filter((row): row is [string, string] => Boolean(row[1]));
+}

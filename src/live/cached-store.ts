@@ -9,8 +9,8 @@ export function withCountHub(store: Store, hub: CountHub): Store {
   return {
     ...store,
     letterBySlug: hub.letter,
-    async confirm(hash, now) {
-      const result = await store.confirm(hash, now);
+    async confirm(hash, now, keep) {
+      const result = await store.confirm(hash, now, keep);
       if (result.subject) hub.counted(result.subject.letter);
       return result;
     },

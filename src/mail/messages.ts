@@ -2,7 +2,8 @@ import { html } from 'hono/html';
 import type { MailMessage } from '../domain/mail.ts';
 import type { MailJob } from '../domain/store.ts';
 import { exactCount } from '../domain/count-display.ts';
-import { listingChoice, messagesFor } from '../i18n/index.ts';
+import { detailsToCheck, listingChoice, messagesFor } from '../i18n/index.ts';
+import { defang } from './defang.ts';
 
 /**
  * The message a mail job stands for, decided from the signature's state when it is sent, in the
@@ -19,27 +20,35 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
 
   if (signature.status === 'pending' && payload.verifyToken) {
     const verifyUrl = `${publicUrl}/verify/${payload.verifyToken}`;
-    const listing = listingChoice(m, signature, (n) => exactCount(n, signature.lang)).join(' ');
+    // Whoever asked typed these: they are quoted for checking, never used to address the reader.
+    const details = detailsToCheck(m, signature).map(([label, value]) => [label, `«${defang(value)}»`] as const);
+    const listing = listingChoice(m, signature, (n) => exactCount(n, signature.lang));
     return {
       to: signature.email,
       subject: m.mail.confirmSubject(title),
       text: [
-        m.mail.hello(signature.name ?? ''),
+        m.mail.greeting,
         '',
         m.mail.asked(title),
-        listing,
+        m.mail.details,
+        '',
+        ...details.map(([label, value]) => `  ${label}: ${value}`),
+        ...listing.map((line) => `  ${line}`),
         '',
         m.mail.openLink,
         verifyUrl,
+        m.mail.changeOnPage,
         '',
         m.mail.linkWorks,
         '',
         m.mail.withdrawAnyTime,
         withdrawUrl,
       ].join('\n'),
-      html: html`<p>${m.mail.hello(signature.name ?? '')}</p>
-<p>${m.mail.asked(title)} ${listing}</p>
+      html: html`<p>${m.mail.greeting}</p>
+<p>${m.mail.asked(title)} ${m.mail.details}</p>
+<ul>${details.map(([label, value]) => html`<li>${label}: ${value}</li>`)}${listing.map((line) => html`<li>${line}</li>`)}</ul>
 <p><a href="${verifyUrl}">${m.confirmTitle}</a></p>
+<p>${m.mail.changeOnPage}</p>
 <p>${m.mail.linkWorks}</p>
 <p>${m.mail.withdrawAnyTime} <a href="${withdrawUrl}">${m.mail.withdrawLink}</a>.</p>`.toString(),
     };

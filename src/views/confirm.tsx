@@ -1,7 +1,7 @@
 import type { Confirmation } from '../domain/confirm.ts';
 import type { TokenSubject } from '../domain/store.ts';
 import { exactCount } from '../domain/count-display.ts';
-import { listingChoice } from '../i18n/index.ts';
+import { detailsToCheck, listingChoice } from '../i18n/index.ts';
 import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
 
@@ -12,10 +12,19 @@ export function ConfirmPage(props: { token: string; confirmation: Confirmation }
     return (
       <MessagePage title={m.confirmTitle}>
         <p>
-          {m.confirmAbout} <LetterLink subject={subject} /> {m.confirmAs} <strong>{subject.name}</strong>.
+          {m.confirmAbout} <LetterLink subject={subject} />.
         </p>
-        <ListingChoice subject={subject} />
+        <p>{m.confirmCheck}</p>
+        <dl class="details">
+          {detailsToCheck(m, subject).map(([label, value]) => (
+            <>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+        </dl>
         <form method="post" action={`/verify/${props.token}`}>
+          <KeptChoices subject={subject} />
           <button type="submit">{m.confirmButton}</button>
         </form>
       </MessagePage>
@@ -38,6 +47,45 @@ export function ConfirmPage(props: { token: string; confirmation: Confirmation }
 
 export function LetterLink(props: { subject: TokenSubject }) {
   return <a href={`/l/${props.subject.letter.slug}`}>{props.subject.letter.title}</a>;
+}
+
+/**
+ * The request's choices about the public list and the email domain, which the person confirming may
+ * take back (never add: the server only ever narrows them). `choices` tells a form that was shown
+ * these from a bare POST, which keeps what the request asked.
+ */
+function KeptChoices(props: { subject: TokenSubject }) {
+  const { lang, m } = useLanguage();
+  const { listed, listThreshold, emailDomain } = props.subject;
+  if (!listed && !emailDomain) return <ListingChoice subject={props.subject} />;
+  const listAs = listThreshold ? m.listAt(exactCount(listThreshold, lang)) : m.listNow;
+  return (
+    <>
+      <input type="hidden" name="choices" value="1" />
+      {listed ? (
+        <fieldset class="field">
+          <legend>{m.listing}</legend>
+          {[
+            ['yes', listAs],
+            ['no', m.listNever],
+          ].map(([value, label]) => (
+            <div class="checkbox">
+              <input id={`keep-listed-${value}`} name="list" type="radio" value={value} checked={value === 'yes'} />
+              <label for={`keep-listed-${value}`}>{label}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : (
+        <p>{m.willNotBeListed}</p>
+      )}
+      {emailDomain && (
+        <div class="field checkbox">
+          <input id="keep-domain" name="showDomain" type="checkbox" value="true" checked />
+          <label for="keep-domain">{m.showDomainAs(emailDomain)}</label>
+        </div>
+      )}
+    </>
+  );
 }
 
 /** What the signer chose about the public list and their email domain. */

@@ -28,3 +28,39 @@ describe('canonicalEmail', () => {
     expect(canonicalEmail('foo.bar+x@gmail.com.example.org')).toBe('foo.bar+x@gmail.com.example.org');
   });
 });
+
+describe('canonicalEmail, by the providers table', () => {
+  const mailbox = (addresses: string[]) => new Set(addresses.map(canonicalEmail));
+
+  it('folds the +tags that Outlook.com, iCloud, Proton and Fastmail deliver to one mailbox', () => {
+    expect(mailbox(Array.from({ length: 20 }, (_, i) => `anna+v${i}@outlook.com`))).toEqual(new Set(['anna@outlook.com']));
+    expect(canonicalEmail('anna+x@Hotmail.com')).toBe('anna@hotmail.com');
+    expect(canonicalEmail('anna+x@icloud.com')).toBe('anna@icloud.com');
+    expect(canonicalEmail('anna+x@fastmail.com')).toBe('anna@fastmail.com');
+  });
+
+  it('keeps different Microsoft domains apart: they are different mailboxes', () => {
+    expect(canonicalEmail('anna@hotmail.com')).not.toBe(canonicalEmail('anna@outlook.com'));
+  });
+
+  it('folds the domains of one Proton username', () => {
+    expect(mailbox(['anna@proton.me', 'anna+a@protonmail.com', 'anna@protonmail.ch', 'anna+b@pm.me'])).toEqual(new Set(['anna@proton.me']));
+  });
+
+  it("folds Yahoo's disposable -keyword addresses", () => {
+    expect(canonicalEmail('anna-petition@yahoo.com')).toBe('anna@yahoo.com');
+  });
+
+  it("folds Yandex's domain aliases, and a dot and a hyphen in its logins", () => {
+    const aliases = ['i.ivanov@yandex.ru', 'i-ivanov@yandex.by', 'I.Ivanov@yandex.com', 'i-ivanov+x@yandex.kz', 'i.ivanov@ya.ru'];
+    expect(mailbox(aliases)).toEqual(new Set(['i-ivanov@yandex.ru']));
+  });
+
+  it('makes three Gmail variants one mailbox', () => {
+    expect(mailbox(['anna.k@gmail.com', 'annak+x@googlemail.com', 'A.n.n.a.K@gmail.com'])).toEqual(new Set(['annak@gmail.com']));
+  });
+
+  it('leaves mail.ru tags alone: that they reach one mailbox is not documented', () => {
+    expect(canonicalEmail('anna+x@mail.ru')).toBe('anna+x@mail.ru');
+  });
+});

@@ -56,7 +56,7 @@ describe('three Node instances on one database', () => {
       // Everyone confirms, some twice, on different instances at once.
       const firstMail = new Map<string, (typeof mail.messages)[number]>();
       for (const m of mail.messages) {
-        const name = m.text?.match(/Hello (Person \d+),/)?.[1];
+        const name = m.text?.match(/«(Person \d+)»/)?.[1];
         if (name && !firstMail.has(name)) firstMail.set(name, m);
       }
       expect(firstMail.size).toBe(PEOPLE);

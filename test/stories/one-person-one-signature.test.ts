@@ -33,6 +33,6 @@ describe('one person, one signature', () => {
     // …and no more than three mails to that address, however many requests there were.
     await ctx.mail.mailTo('racer@example.org', 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(ctx.mail.messages.filter((m) => m.text?.includes('Hello Racer'))).toHaveLength(3);
+    expect(ctx.mail.messages.filter((m) => m.text?.includes('«Racer»'))).toHaveLength(3);
   });
 });

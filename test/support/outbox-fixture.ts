@@ -25,7 +25,8 @@ export function outboxFixture() {
     stores: [] as Store[],
     clock: START,
     async signAll(emails: string[]) {
-      const deps = { store: f.stores[0]!, now: () => f.clock, emailKey: createHmac('k'.repeat(32)), limits: { take() {} } };
+      const hmac = createHmac('k'.repeat(32));
+      const deps = { store: f.stores[0]!, now: () => f.clock, emailKey: hmac, domainKey: hmac, mailsPerMailbox: 5, limits: { take() {} } };
       for (const email of emails) await sign(deps, SAMPLE_LETTER.slug, { name: 'N', email, listed: true });
     },
     delivery(store: Store, mailer: Mailer): DeliveryDeps {

@@ -59,7 +59,7 @@ export async function startSite(
     // friction and rate limits set their own values.
     FORM_MIN_SECONDS: '0',
     ...Object.fromEntries(
-      ['SIGN_PER_ADDRESS', 'SIGN_PER_EMAIL', 'SIGN_PER_LETTER', 'LOGIN_PER_ADDRESS', 'LINKS_PER_ADDRESS'].map((rule) => [
+      ['SIGN_PER_ADDRESS', 'SIGN_PER_LETTER', 'LOGIN_PER_ADDRESS', 'LINKS_PER_ADDRESS'].map((rule) => [
         `LIMIT_${rule}`,
         '1000000/minute',
       ]),

@@ -3,6 +3,7 @@ import type { MailJob, MailPayload, MailStore, SignatureStatus } from '../../dom
 import type { Database } from '../database.ts';
 import { outbox } from '../schema.ts';
 import type { SqlBatch } from '../sql-batch.ts';
+import { requestDetailColumns } from './request-details.ts';
 
 // Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
 // other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
@@ -15,10 +16,13 @@ const CLAIM = `
                ORDER BY id LIMIT ?3)
   RETURNING id`;
 
+/** A mail shows the details of its own request, while its confirm link still has them. */
 const CLAIMED = `
-  SELECT o.id, o.attempts, o.payload, s.status, s.email, s.name, s.listed, s.list_threshold, s.email_domain, s.lang,
-         l.slug, l.title
+  SELECT o.id, o.attempts, o.payload, s.status, s.email,
+         ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain', 'lang'])},
+         l.slug, l.title AS letter_title
   FROM outbox o JOIN signatures s ON s.id = o.signature_id JOIN letters l ON l.id = s.letter_id
+    LEFT JOIN tokens t ON t.hash = o.verify_token_hash
   WHERE o.id IN (SELECT value FROM json_each(?1))`;
 
 const SENT = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';
@@ -38,12 +42,15 @@ export function mailStore(db: Database, batch: SqlBatch): MailStore {
             status: row.status as SignatureStatus,
             email: row.email as string | null,
             name: row.name as string | null,
+            title: row.title as string | null,
+            organisation: row.organisation as string | null,
+            city: row.city as string | null,
             listed: Boolean(row.listed),
             listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
             emailDomain: row.email_domain as string | null,
             lang: row.lang as string,
           },
-          letter: { slug: row.slug as string, title: row.title as string },
+          letter: { slug: row.slug as string, title: row.letter_title as string },
         }),
       );
     },

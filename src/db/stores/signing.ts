@@ -1,20 +1,22 @@
 import type { LetterState, SignatureStatus, SigningStore, TokenSubject } from '../../domain/store.ts';
 import type { Row, SqlBatch } from '../sql-batch.ts';
+import { requestDetail, requestDetailColumns } from './request-details.ts';
 
 // Signing and confirming are the hot paths of a viral letter: they are written as plain SQL, built
 // once, and go through group commit (many requests, one transaction). Withdrawing is plain SQL too,
 // so that it and the page it answers with are one transaction.
 
 /**
- * A new signature, or, for an address that has one, one mail from its allowance: the nonce marks
- * the row for the next statements only if there was mail left to take and the letter is open. The
- * unique (letter, email key) index makes racing requests for one address one row, and is how the
- * next statements find it.
+ * A new signature, or, for an address that has one, one mail from its allowance on this letter: the
+ * nonce marks the row for the next statements only if there was mail left to take and the letter is
+ * open. The unique (letter, email key) index makes racing requests for one address one row, and is
+ * how the next statements find it.
  */
 const UPSERT_SIGNATURE = `
   INSERT INTO signatures (letter_id, status, name, email, email_key, title, organisation, city, listed, lang,
-                          mail_window_start, mail_window_count, mail_nonce, created_at, list_threshold, email_domain)
-  SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10, ?14, ?15
+                          mail_window_start, mail_window_count, mail_nonce, created_at, list_threshold, email_domain,
+                          domain_key)
+  SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10, ?14, ?15, ?16
   FROM letters WHERE id = ?1 AND state = 'open'
   ON CONFLICT (letter_id, email_key) DO UPDATE SET
     mail_nonce = excluded.mail_nonce,
@@ -23,25 +25,60 @@ const UPSERT_SIGNATURE = `
                              ELSE signatures.mail_window_start END
   WHERE signatures.mail_window_start <= ?12 OR signatures.mail_window_count < ?13`;
 
-/** A confirm link (while the signature is pending) and a withdraw link, for the row the nonce marks. */
+/** The signature row this request marked: it may send a mail about this letter. */
+const MARKED = 'SELECT 1 FROM signatures WHERE letter_id = ?5 AND email_key = ?1 AND mail_nonce = ?3';
+
+/**
+ * One mail from the mailbox's allowance on all letters together, taken only by a request that its
+ * letter's allowance let through; the nonce marks the request that took it.
+ */
+const TAKE_MAILBOX_MAIL = `
+  INSERT INTO mail_allowances (email_key, window_start, count, nonce)
+  SELECT ?1, ?2, 1, ?3 WHERE EXISTS (${MARKED})
+  ON CONFLICT (email_key) DO UPDATE SET
+    nonce = excluded.nonce,
+    count = CASE WHEN mail_allowances.window_start <= ?4 THEN 1 ELSE mail_allowances.count + 1 END,
+    window_start = CASE WHEN mail_allowances.window_start <= ?4 THEN excluded.window_start ELSE mail_allowances.window_start END
+  WHERE mail_allowances.window_start <= ?4 OR mail_allowances.count < ?6`;
+
+/** Both allowances let this request send its mail. */
+const MAIL_TAKEN = `s.letter_id = ?5 AND s.email_key = ?1 AND s.mail_nonce = ?3
+  AND EXISTS (SELECT 1 FROM mail_allowances WHERE email_key = ?1 AND nonce = ?3)`;
+
+/**
+ * A confirm link (while the signature is pending) carrying this request's details, and a withdraw
+ * link, for a request whose mail was allowed.
+ */
 const INSERT_TOKENS = `
-  INSERT INTO tokens (hash, signature_id, purpose, expires_at)
-  SELECT ?1, id, 'verify', ?2 FROM signatures WHERE letter_id = ?5 AND email_key = ?6 AND mail_nonce = ?3 AND status = 'pending'
+  INSERT INTO tokens (hash, signature_id, purpose, expires_at, name, title, organisation, city, listed, list_threshold,
+                      email_domain, lang)
+  SELECT ?2, s.id, 'verify', ?4, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM signatures s WHERE ${MAIL_TAKEN} AND s.status = 'pending'
   UNION ALL
-  SELECT ?4, id, 'withdraw', NULL FROM signatures WHERE letter_id = ?5 AND email_key = ?6 AND mail_nonce = ?3`;
+  SELECT ?6, s.id, 'withdraw', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM signatures s WHERE ${MAIL_TAKEN}`;
 
 const INSERT_MAIL = `
-  INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at)
-  SELECT id, ?1, 0, ?2, ?2 FROM signatures WHERE letter_id = ?4 AND email_key = ?5 AND mail_nonce = ?3
+  INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at, verify_token_hash)
+  SELECT s.id, ?2, 0, ?4, ?4, ?6 FROM signatures s WHERE ${MAIL_TAKEN}
   RETURNING id`;
 
+const fromToken = (column: string) => requestDetail(column, 'signatures');
+
+/**
+ * Publishes the details of the request whose link is used, not of whichever request made the row;
+ * the signer may still take back being listed (?3 = 0) or showing the domain (?4 = 0), never add them.
+ */
 const CONFIRM = `
-  UPDATE signatures SET status = 'verified', verified_at = ?2
-  WHERE status = 'pending'
-    AND id = (SELECT signature_id FROM tokens
-              WHERE hash = ?1 AND purpose = 'verify' AND used_at IS NULL AND expires_at > ?2)
+  UPDATE signatures SET status = 'verified', verified_at = ?2,
+    name = ${fromToken('name')}, title = ${fromToken('title')}, organisation = ${fromToken('organisation')},
+    city = ${fromToken('city')}, lang = ${fromToken('lang')},
+    listed = CASE WHEN ?3 = 0 THEN 0 ELSE ${fromToken('listed')} END,
+    list_threshold = CASE WHEN ?3 = 0 THEN NULL ELSE ${fromToken('list_threshold')} END,
+    email_domain = CASE WHEN ?4 = 0 THEN NULL ELSE ${fromToken('email_domain')} END
+  FROM tokens t
+  WHERE t.hash = ?1 AND t.purpose = 'verify' AND t.used_at IS NULL AND t.expires_at > ?2
+    AND signatures.id = t.signature_id AND signatures.status = 'pending'
     AND EXISTS (SELECT 1 FROM letters WHERE letters.id = signatures.letter_id AND state = 'open')
-  RETURNING id`;
+  RETURNING signatures.id`;
 
 /** The count triggers have just run: the letter's count now includes this signature. */
 const NUMBER_SIGNATORY = `
@@ -50,9 +87,18 @@ const NUMBER_SIGNATORY = `
   WHERE id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'verify')
     AND status = 'verified' AND signatory_number IS NULL`;
 
+/** The used link keeps nothing of its request: the signature holds what was published. */
 const USE_TOKEN = `
-  UPDATE tokens SET used_at = ?2
+  UPDATE tokens SET used_at = ?2, name = NULL, title = NULL, organisation = NULL, city = NULL, listed = NULL,
+                    list_threshold = NULL, email_domain = NULL, lang = NULL
   WHERE hash = ?1 AND used_at IS NULL
+    AND EXISTS (SELECT 1 FROM signatures WHERE signatures.id = tokens.signature_id AND status = 'verified')`;
+
+/** The other requests' confirm links can no longer confirm anything; their details go with them. */
+const DROP_OTHER_REQUESTS = `
+  DELETE FROM tokens
+  WHERE purpose = 'verify' AND hash != ?1
+    AND signature_id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'verify')
     AND EXISTS (SELECT 1 FROM signatures WHERE signatures.id = tokens.signature_id AND status = 'verified')`;
 
 const WITHDRAW_OWNER = `(SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'withdraw')`;
@@ -71,8 +117,10 @@ const DROP_MAIL = `DELETE FROM outbox WHERE signature_id = ${WITHDRAW_OWNER}`;
 const DROP_OTHER_TOKENS = `DELETE FROM tokens WHERE signature_id = ${WITHDRAW_OWNER} AND hash != ?1`;
 const USE_WITHDRAW_TOKEN = `UPDATE tokens SET used_at = ?2 WHERE hash = ?1 AND used_at IS NULL`;
 
+/** A verify token shows its own request's details while it has them (see fromToken). */
 const SUBJECT = `
-  SELECT s.status, s.signatory_number, s.name, s.listed, s.list_threshold, s.email_domain, t.expires_at,
+  SELECT s.status, s.signatory_number, t.expires_at,
+         ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain'])},
          l.slug, l.title, l.state, l.signature_count, l.listed_count, l.count_updated_at
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
@@ -86,32 +134,50 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
   return {
     async recordSigning(s) {
       const now = s.now.getTime();
-      const [, , mail] = await write([
+      const { details } = s;
+      const [, , , mail] = await write([
         {
           sql: UPSERT_SIGNATURE,
           args: [
             s.letterId,
-            s.name,
+            details.name,
             s.email,
             s.emailKey,
-            s.title ?? null,
-            s.organisation ?? null,
-            s.city ?? null,
-            s.listed ? 1 : 0,
-            s.lang,
+            details.title ?? null,
+            details.organisation ?? null,
+            details.city ?? null,
+            details.listed ? 1 : 0,
+            details.lang,
             now,
             s.nonce,
             now - s.mailWindowMs,
             s.mailsPerWindow,
-            s.listThreshold ?? null,
-            s.emailDomain ?? null,
+            details.listThreshold ?? null,
+            details.emailDomain ?? null,
+            s.domainKey ?? null,
           ],
         },
+        { sql: TAKE_MAILBOX_MAIL, args: [s.emailKey, now, s.nonce, now - s.mailWindowMs, s.letterId, s.mailsPerMailbox] },
         {
           sql: INSERT_TOKENS,
-          args: [s.verifyTokenHash, s.verifyExpiresAt.getTime(), s.nonce, s.withdrawTokenHash, s.letterId, s.emailKey],
+          args: [
+            s.emailKey,
+            s.verifyTokenHash,
+            s.nonce,
+            s.verifyExpiresAt.getTime(),
+            s.letterId,
+            s.withdrawTokenHash,
+            details.name,
+            details.title ?? null,
+            details.organisation ?? null,
+            details.city ?? null,
+            details.listed ? 1 : 0,
+            details.listThreshold ?? null,
+            details.emailDomain ?? null,
+            details.lang,
+          ],
         },
-        { sql: INSERT_MAIL, args: [JSON.stringify(s.payload), now, s.nonce, s.letterId, s.emailKey] },
+        { sql: INSERT_MAIL, args: [s.emailKey, JSON.stringify(s.payload), s.nonce, now, s.letterId, s.verifyTokenHash] },
       ]);
       return { mailQueued: (mail?.length ?? 0) > 0 };
     },
@@ -121,11 +187,12 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
       return subject(rows?.[0]);
     },
 
-    async confirm(hash, now) {
+    async confirm(hash, now, keep) {
       const at = now.getTime();
-      const [confirmed, , , rows] = await write([
-        { sql: CONFIRM, args: [hash, at] },
+      const [confirmed, , , , rows] = await write([
+        { sql: CONFIRM, args: [hash, at, keep.listed ? 1 : 0, keep.domain ? 1 : 0] },
         { sql: NUMBER_SIGNATORY, args: [hash] },
+        { sql: DROP_OTHER_REQUESTS, args: [hash] },
         { sql: USE_TOKEN, args: [hash, at] },
         { sql: SUBJECT, args: [hash, 'verify'] },
       ]);
@@ -151,6 +218,9 @@ function subject(row: Row | undefined): TokenSubject | undefined {
     status: row.status as SignatureStatus,
     signatoryNumber: row.signatory_number === null ? null : Number(row.signatory_number),
     name: row.name as string | null,
+    title: row.title as string | null,
+    organisation: row.organisation as string | null,
+    city: row.city as string | null,
     listed: Boolean(row.listed),
     listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
     emailDomain: row.email_domain as string | null,
