@@ -121,7 +121,7 @@ const USE_WITHDRAW_TOKEN = `UPDATE tokens SET used_at = ?2 WHERE hash = ?1 AND u
 const SUBJECT = `
   SELECT s.status, s.signatory_number, t.expires_at,
          ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain'])},
-         l.slug, l.title, l.state, l.signature_count, l.listed_count, l.count_updated_at
+         l.slug, l.title AS letter_title, l.state, l.signature_count, l.listed_count, l.count_updated_at
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
 
@@ -227,7 +227,7 @@ function subject(row: Row | undefined): TokenSubject | undefined {
     expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
     letter: {
       slug: row.slug as string,
-      title: row.title as string,
+      title: row.letter_title as string,
       state: row.state as LetterState,
       signatureCount: Number(row.signature_count),
       listedCount: Number(row.listed_count),
