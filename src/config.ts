@@ -73,6 +73,18 @@ export const Config = z
     FORM_MIN_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(3),
     /** Signers at one email domain are shown as a group ("37 verified signers at @company.by") from this many on. */
     MIN_DOMAIN_SIGNERS: z.coerce.number({ error: 'must be a number' }).int().min(2, 'must be at least 2').default(5),
+    /**
+     * Of a listing threshold, the share that signatures from any one email domain may make up (each
+     * free-mail mailbox counts as a domain of its own): one actor with many addresses at one domain
+     * cannot reach a threshold alone.
+     */
+    THRESHOLD_DOMAIN_SHARE: z.coerce
+      .number({ error: 'must be a number' })
+      .gt(0, 'must be above 0')
+      .max(1, 'must be at most 1')
+      .default(0.1),
+    /** How often the thresholds letters have reached are checked, and waiting names released. */
+    THRESHOLD_CHECK_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(60),
     /** How long a worker's claim on a mail job lasts; a job whose worker died is retried after it. */
     MAIL_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(90),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),

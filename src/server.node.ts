@@ -84,6 +84,10 @@ export async function startServer(
   };
   const purgeTimer = setInterval(() => void purge().catch((error) => log(`purge: ${String(error)}`)), PURGE_INTERVAL_MS);
   await purge();
+  const releaseTimer = setInterval(
+    () => void site.releaseNames().catch((error) => log(`thresholds: ${String(error)}`)),
+    config.THRESHOLD_CHECK_SECONDS * 1000,
+  );
 
   const server = await listen(() =>
     serve({ fetch: site.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
@@ -96,6 +100,7 @@ export async function startServer(
     async close() {
       site.counts.close();
       clearInterval(purgeTimer);
+      clearInterval(releaseTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Live streams never end by themselves; a shutdown ends them.
       if ('closeAllConnections' in server) server.closeAllConnections();

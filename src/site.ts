@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { storedCountKey, storedSecret } from './db/settings.ts';
+import { updateListReleases } from './domain/list-release.ts';
 import { deliverDueMail, type Mailer, type MailMessage } from './domain/mail.ts';
 import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
@@ -28,8 +29,9 @@ export interface Runtime {
 }
 
 /**
- * Builds a site from its configuration, database and mailer: its fetch handler, and the outbox pass
- * that the runtime schedules (a timer on Node, cron and waitUntil on Workers).
+ * Builds a site from its configuration, database and mailer: its fetch handler, and the periodic jobs
+ * that the runtime schedules (timers on Node, cron and waitUntil on Workers): the outbox pass, and
+ * the release of names waiting for a threshold.
  */
 export async function createSite(config: Config, db: Database, store: Store, mailer: Mailer, runtime: Runtime) {
   const now = () => new Date();
@@ -68,7 +70,8 @@ export async function createSite(config: Config, db: Database, store: Store, mai
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
       claimMs: config.MAIL_CLAIM_SECONDS * 1000,
     });
-  return { fetch, counts, deliver };
+  const releaseNames = () => updateListReleases(store, now(), config.THRESHOLD_DOMAIN_SHARE);
+  return { fetch, counts, deliver, releaseNames };
 }
 
 /** The HTTP mail API mailer if one is configured. */

@@ -73,9 +73,10 @@ export default {
     return (await siteFor(env)).fetch(request, env, ctx);
   },
 
-  /** The cron trigger: send what the outbox holds, and purge what is no longer needed. */
+  /** The cron trigger: send what the outbox holds, release names waiting for thresholds, purge what is no longer needed. */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const site = await siteFor(env);
-    ctx.waitUntil(Promise.all([drain(site), site.store.purge(new Date())]));
+    const released = site.releaseNames().catch((error: unknown) => console.log(`thresholds: ${String(error)}`));
+    ctx.waitUntil(Promise.all([drain(site), released, site.store.purge(new Date())]));
   },
 };

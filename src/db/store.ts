@@ -4,6 +4,7 @@ import { groupCommit, type SqlBatch } from './sql-batch.ts';
 import { affiliationStore } from './stores/affiliations.ts';
 import { exportStore } from './stores/export.ts';
 import { letterStore } from './stores/letters.ts';
+import { listReleaseStore } from './stores/list-releases.ts';
 import { mailStore } from './stores/mail.ts';
 import { moderationStore } from './stores/moderation.ts';
 import { organizerStore } from './stores/organizers.ts';
@@ -27,6 +28,7 @@ export function createStore(db: Database, batch: SqlBatch, read: SqlBatch = batc
     ...moderationStore(db),
     ...publicListStore(read),
     ...affiliationStore(db),
+    ...listReleaseStore(db, batch),
     ...exportStore(db, batch),
   };
 }

@@ -61,6 +61,15 @@ const letterFields = {
     .max(5, 'Offer at most 5 thresholds.')
     .refine((list) => new Set(list).size === list.length, 'Each threshold once.')
     .transform((list) => [...list].sort((a, b) => a - b)),
+  /**
+   * Hours a threshold must have held before the names waiting for it are listed: time to catch and
+   * hide a burst of made-up signatures before it releases anyone's name.
+   */
+  listDelayHours: z
+    .number({ error: 'The delay is a number of hours.' })
+    .int('The delay is a whole number of hours.')
+    .min(0, 'The delay is 0 hours or more.')
+    .max(24 * 90, 'The delay is at most 2,160 hours (90 days).'),
   anonymiseAfterDays: z
     .number({ error: 'Days must be a number.' })
     .int('Days must be a whole number.')
@@ -81,6 +90,7 @@ export const LetterInput = z.strictObject({
   anonymiseAfterDays: letterFields.anonymiseAfterDays.optional(),
   formFields: FormFields.default({}),
   listThresholds: letterFields.listThresholds.default([]),
+  listDelayHours: letterFields.listDelayHours.default(24),
   translations: letterFields.translations.default({}),
 });
 export type LetterInput = z.infer<typeof LetterInput>;

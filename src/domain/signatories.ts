@@ -1,6 +1,6 @@
 import { affiliationDomain } from './affiliation.ts';
 import { ServiceError } from './errors.ts';
-import type { DomainCount, Letter, ListPosition, PublicSignature, Store } from './store.ts';
+import type { Letter, ListPosition, PublicSignature, Store } from './store.ts';
 
 export const PUBLIC_PAGE_SIZE = 50;
 
@@ -44,13 +44,37 @@ export async function publicPage(
   };
 }
 
+/** A domain's verified signers as shown: at least `atLeast` of them, a step of {@link signerBucket}. */
+export interface DomainAggregate {
+  domain: string;
+  organisation: string | null;
+  atLeast: number;
+}
+
+/**
+ * The steps a domain's count is shown in ("5+, 10+, 25+…"): a few mailboxes more or less at a
+ * domain do not change what is shown, so an insider cannot watch it move by one colleague.
+ */
+export function signerBucket(signers: number): number {
+  if (signers < 5) return 0;
+  let bucket = 5;
+  for (let decade = 10; decade <= signers; decade *= 10) {
+    for (const step of [1, 2.5, 5]) if (decade * step <= signers) bucket = decade * step;
+  }
+  return bucket;
+}
+
 /**
  * Verified signers per email domain, among those who chose to show theirs: only domains with at
- * least `min` of them, so that a team of three is not singled out, and never a free-mail provider's.
+ * least `min` of them, so that a team of three is not singled out, never a free-mail provider's, and
+ * only in steps (see signerBucket).
  */
-export async function domainAggregates(store: Store, letter: Letter, min: number): Promise<DomainCount[]> {
+export async function domainAggregates(store: Store, letter: Letter, min: number): Promise<DomainAggregate[]> {
   const counts = await store.domainCounts(letter.id, Math.max(min, 1));
-  return counts.filter((entry) => isAffiliation(entry.domain));
+  return counts
+    .filter((entry) => isAffiliation(entry.domain))
+    .map(({ domain, organisation, signers }) => ({ domain, organisation, atLeast: signerBucket(signers) }))
+    .filter((entry) => entry.atLeast > 0);
 }
 
 const isAffiliation = (domain: string) => affiliationDomain(`@${domain}`) === domain;

@@ -13,6 +13,7 @@ export interface Store
     OrganizerStore,
     ModerationStore,
     AffiliationStore,
+    ListReleaseStore,
     ExportStore {}
 
 export interface LetterStore {
@@ -104,6 +105,21 @@ export interface AffiliationStore {
   domainOrganisations(): Promise<DomainOrganisation[]>;
   /** Names the organisation behind a domain, or with `organisation` null forgets it. */
   setDomainOrganisation(domain: string, organisation: string | null, actor: Actor, now: Date): Promise<void>;
+}
+
+export interface ListReleaseStore {
+  /** Letters that are not drafts and offer listing thresholds. */
+  lettersWithThresholds(): Promise<Pick<Letter, 'id' | 'listThresholds' | 'listDelayHours'>[]>;
+  /**
+   * For each cap, the letter's counted signatures when at most `cap` of them count per email domain
+   * (and each free-mail mailbox is a domain of its own).
+   */
+  countsByDistinctDomains(letterId: number, caps: number[]): Promise<number[]>;
+  /**
+   * Records the thresholds the letter has `reached` (since now, unless it already had) and releases
+   * those reached at least `delayMs` ago; the letter's other thresholds are no longer reached.
+   */
+  updateListReleases(letterId: number, reached: number[], now: Date, delayMs: number): Promise<void>;
 }
 
 export interface ExportStore {
@@ -237,6 +253,8 @@ export interface Letter {
   anonymiseAfterDays: number | null;
   formFields: FormFields;
   listThresholds: number[];
+  /** Hours a threshold must hold before the names waiting for it are listed. */
+  listDelayHours: number;
   signatureCount: number;
   /** Of the counted signatures, those listed publicly. */
   listedCount: number;

@@ -3,7 +3,8 @@ import type { Child } from 'hono/jsx';
 import { OPTIONAL_FIELDS, type FieldUse } from '../domain/letter-input.ts';
 import type { LetterText } from '../domain/letters.ts';
 import type { PublicPage } from '../domain/signatories.ts';
-import type { DomainCount, Letter, PublicSignature } from '../domain/store.ts';
+import type { DomainAggregate } from '../domain/signatories.ts';
+import type { Letter, PublicSignature } from '../domain/store.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
 import { plural, type Messages } from '../i18n/index.ts';
@@ -219,8 +220,8 @@ export function SignatureList(props: { signatures: PublicSignature[] }) {
   );
 }
 
-/** "37 verified signers at Company (@company.by)". */
-export function DomainCounts(props: { domains: DomainCount[] }) {
+/** "25+ verified signers at Company (@company.by)". */
+export function DomainCounts(props: { domains: DomainAggregate[] }) {
   const { lang, m } = useLanguage();
   if (props.domains.length === 0) return null;
   return (
@@ -229,7 +230,7 @@ export function DomainCounts(props: { domains: DomainCount[] }) {
       <ul>
         {props.domains.map((d) => (
           <li>
-            {displayCount(d.signers, lang)} {plural(lang, d.signers, m.domainSigners)}{' '}
+            {exactCount(d.atLeast, lang)}+ {plural(lang, d.atLeast, m.domainSigners)}{' '}
             {d.organisation ? `${d.organisation} (@${d.domain})` : `@${d.domain}`}
           </li>
         ))}

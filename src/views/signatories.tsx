@@ -1,10 +1,11 @@
 import type { PublicPage } from '../domain/signatories.ts';
-import type { DomainCount, Letter } from '../domain/store.ts';
+import type { DomainAggregate } from '../domain/signatories.ts';
+import type { Letter } from '../domain/store.ts';
 import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from './letter.tsx';
 
-export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query: string | undefined; domains: DomainCount[] }) {
+export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query: string | undefined; domains: DomainAggregate[] }) {
   const { letter, page, query } = props;
   const { m } = useLanguage();
   const nextHref = page.next && `?${new URLSearchParams({ cursor: page.next, ...(query && { q: query }) })}`;

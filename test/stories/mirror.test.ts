@@ -5,7 +5,8 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { linkPath } from '../support/smtp.ts';
-import { addVerifiedSignatures, PUBLIC_URL, SLUG, siteWithMail } from '../support/site.ts';
+import { addVerifiedSignatures, PUBLIC_URL, rows, SLUG, siteWithMail } from '../support/site.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** Every file of a folder, by path relative to it. */
 async function filesOf(dir: string): Promise<Map<string, string>> {
@@ -21,7 +22,7 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
 // Story: the site is blocked in the signers' country. An organizer writes a static copy that friends
 // abroad put on any static host; readers check that its count is the site's own.
 describe('the mirror bundle', () => {
-  const ctx = siteWithMail({ COUNT_REFRESH_MS: '50' });
+  const ctx = siteWithMail({ COUNT_REFRESH_MS: '50', THRESHOLD_CHECK_SECONDS: '0.05' });
   const emails = ['tanya@example.org', 'olga@company.by', 'anna@example.org'];
   let out: string;
   let env: Record<string, string>;
@@ -46,6 +47,7 @@ describe('the mirror bundle', () => {
       });
     const patch = await admin('PATCH', `/letters/${SLUG}`, {
       listThresholds: [1250],
+      listDelayHours: 0,
       translations: { be: { title: 'Код не расце ў страху', body: 'Тэкст па-беларуску. [Навіны](https://news.example/x) ![фота](https://img.example/a.png)' } },
     });
     expect(patch.status).toBe(200);
@@ -131,6 +133,7 @@ describe('the mirror bundle', () => {
     expect(lists(below)).not.toContain('Tanya Threshold');
     expect(lists(below)).toContain('1 name waits to be listed');
     await addVerifiedSignatures(ctx.site, 47, { name: 'More' });
+    await waitFor(async () => (await rows(ctx.site, 'SELECT 1 FROM list_releases WHERE released_at IS NOT NULL')).length > 0, 'the release');
     const above = await mirror();
     expect(JSON.parse(above.get('count.json')!).count).toBe(1250);
     expect(lists(above)).toContain('Tanya Threshold');

@@ -8,6 +8,12 @@ const PUBLIC = `s.letter_id = ?1 AND s.status = 'verified' AND s.hidden = 0 AND 
 // The count as it stands in this same read, so a name waiting for its threshold is never shown a
 // moment early (a cached count could still be above it just after a withdrawal).
 const COUNT = '(SELECT signature_count FROM letters WHERE letters.id = s.letter_id)';
+/**
+ * A threshold lists its waiting names once released (reached by enough distinct domains, and held
+ * for the letter's delay: see updateListReleases) and while the count is at it.
+ */
+const RELEASED = `(s.list_threshold IS NULL OR (s.list_threshold <= ${COUNT} AND s.list_threshold IN
+  (SELECT threshold FROM list_releases WHERE letter_id = ?1 AND released_at IS NOT NULL)))`;
 
 /**
  * A page of the list: one statement per shape (first page or later, searched or not), so each keeps
@@ -15,7 +21,7 @@ const COUNT = '(SELECT signature_count FROM letters WHERE letters.id = s.letter_
  */
 function listStatement(letterId: number, limit: number, after: ListPosition | undefined, pattern: string | undefined): Statement {
   const args: Statement['args'] = [letterId, limit];
-  const where = [PUBLIC, `(s.list_threshold IS NULL OR s.list_threshold <= ${COUNT})`];
+  const where = [PUBLIC, RELEASED];
   if (after) {
     const [notable, verifiedAt, id] = [after.notable ? 1 : 0, after.verifiedAt.getTime(), after.id].map((v) => `?${args.push(v)}`);
     where.push(`(s.notable, s.verified_at, s.id) < (${notable}, ${verifiedAt}, ${id})`);
@@ -36,7 +42,7 @@ function listStatement(letterId: number, limit: number, after: ListPosition | un
 
 const WAITING = `
   SELECT count(*) AS n FROM signatures s
-  WHERE ${PUBLIC} AND s.list_threshold IS NOT NULL AND s.list_threshold > ${COUNT}`;
+  WHERE ${PUBLIC} AND s.list_threshold IS NOT NULL AND NOT ${RELEASED}`;
 
 export function publicListStore(read: SqlBatch): Pick<ModerationStore, 'publicSignatures' | 'waitingForThreshold'> {
   return {

@@ -17,6 +17,7 @@ export function letterFormValues(letter: Letter): LetterFormValues {
     goal: letter.goal === null ? '' : String(letter.goal),
     anonymiseAfterDays: letter.anonymiseAfterDays === null ? '' : String(letter.anonymiseAfterDays),
     listThresholds: letter.listThresholds.join(' '),
+    listDelayHours: String(letter.listDelayHours),
     ...Object.fromEntries(OPTIONAL_FIELDS.map((f) => [`field_${f}`, letter.formFields[f] ?? 'optional'])),
   };
 }
@@ -75,6 +76,11 @@ export function LetterFormPage(props: Props) {
           'listThresholds',
           'Listing thresholds (optional)',
           'Counts a signer may choose to wait for before their name is listed, digits only, e.g. 100 1000 10000.',
+        )}
+        {text(
+          'listDelayHours',
+          'Hours a threshold must hold before waiting names are listed',
+          'Time to find and hide made-up signatures that push the count over a threshold before anyone’s name is released. Default 24.',
         )}
         {text(
           'anonymiseAfterDays',
