@@ -27,6 +27,10 @@ export const en = {
   listNow: 'List my name now',
   listAt: (n: string) => `List my name once at least ${n} people have signed`,
   listNever: 'Do not list my name; only count me',
+  thresholdHint:
+    'A name waits until the letter has that many signatures from many different email domains, and then a day more (or as long as the organizers set), so that fakes can be found and removed first. This makes it hard, not impossible, for one person with many addresses to have your name shown early.',
+  domainHint:
+    'A domain is shown only once at least five signers there show theirs, and then only as 5+, 10+, 25+… Someone who controls several addresses at your domain may still learn that one more person there signed.',
   showDomain: 'Show that my email address’s domain was verified, as in “verified at @company.by” (addresses at free mail providers show nothing)',
   formHint:
     'We send you an email with a link to confirm your signature. Your email address is never shown to anyone. If you leave the box unticked, you are counted but not named.',

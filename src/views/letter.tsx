@@ -329,8 +329,18 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
         <ListingChoice thresholds={props.thresholds} values={values} error={errors.listAt ?? errors.listed} />
       )}
       <div class="field checkbox">
-        <input id="field-showDomain" name="showDomain" type="checkbox" value="true" checked={values.showDomain ?? false} />
+        <input
+          id="field-showDomain"
+          name="showDomain"
+          type="checkbox"
+          value="true"
+          checked={values.showDomain ?? false}
+          aria-describedby="hint-showDomain"
+        />
         <label for="field-showDomain">{m.showDomain}</label>
+        <p class="hint" id="hint-showDomain">
+          {m.domainHint}
+        </p>
       </div>
       <p class="hint">{m.formHint}</p>
       <input type="hidden" name="lang" value={props.lang} />
@@ -360,6 +370,7 @@ function ListingChoice(props: { thresholds: number[]; values: SignFormValues; er
     <fieldset id="field-listAt" class={props.error ? 'field has-error' : 'field'}>
       <legend>{m.listing}</legend>
       {props.error && <p class="field-error">{props.error}</p>}
+      <p class="hint">{m.thresholdHint}</p>
       {options.map(([value, label], i) => (
         <div class="checkbox">
           <input id={`field-listed-${i}`} name="listed" type="radio" value={value} checked={chosen === value} />
