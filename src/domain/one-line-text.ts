@@ -54,9 +54,9 @@ const NEEDED_JOINERS = new RegExp(
   'gu',
 );
 // UTS #39 §5.4: no run of more than four nonspacing marks, and no mark twice in one run; on a Latin,
-// Cyrillic or Greek letter no more than two, the most these alphabets put on one (Vietnamese "ệ").
-// Counted on the decomposed text, where "ệ" is e and two marks.
-const MARKS = /(\P{M})?([\p{Mn}\p{Me}]+)/gu;
+// Cyrillic or Greek letter no more than two. Counted on the NFC text, where a letter that has a code
+// point of its own ("ệ", "ў") carries none: what is left are marks that no alphabet precomposes.
+const MARKS = /[\p{Mn}\p{Me}]+/gu;
 const MAX_MARKS = 4;
 const EUROPEAN = /[\p{scx=Latin}\p{scx=Cyrillic}\p{scx=Greek}]/u;
 const MAX_EUROPEAN_MARKS = 2;
@@ -127,8 +127,9 @@ export function oneLineProblem(value: string, rule: OneLineRule): string | undef
     return `${label} contains invisible characters (such as zero-width spaces or blank letters).`;
   }
   if (STYLED_LETTERS.test(value)) return `${label} contains styled letters (mathematical bold, italic, script): type plain ones.`;
-  for (const [, base = '', run = ''] of value.normalize('NFD').matchAll(MARKS)) {
+  for (const { 0: run, index } of value.matchAll(MARKS)) {
     const marks = [...run];
+    const base = [...value.slice(Math.max(0, index - 2), index)].at(-1) ?? '';
     const max = EUROPEAN.test(base) ? MAX_EUROPEAN_MARKS : MAX_MARKS;
     if (marks.length > max || new Set(marks).size < marks.length) return `${label} stacks too many accents or marks on one letter.`;
   }
@@ -150,11 +151,12 @@ export function oneLineProblem(value: string, rule: OneLineRule): string | undef
 function scriptProblem(text: string, label: string, inWord: boolean): string | undefined {
   // Nearly every value is ASCII: Latin and Common only.
   if (/^[\x20-\x7E]*$/.test(text)) return undefined;
-  let common: WritingSystem[] | undefined;
+  let common: readonly WritingSystem[] | undefined;
   let first: string | undefined;
   for (const char of text) {
-    if (ANY_SCRIPT.test(char)) continue;
-    const next = (common ?? WRITING_SYSTEMS).filter((system) => system.test.test(char));
+    const systems = writingSystemsOf(char);
+    if (systems === 'any') continue;
+    const next = common ? common.filter((system) => systems.includes(system)) : systems;
     if (next.length > 0) {
       common = next;
       first ??= char;
@@ -170,6 +172,19 @@ function scriptProblem(text: string, label: string, inWord: boolean): string | u
     );
   }
   return undefined;
+}
+
+// The writing systems of a character, kept for the characters seen lately: finding them takes a
+// test per script, and names repeat the same few dozen letters.
+const seen = new Map<string, readonly WritingSystem[] | 'any'>();
+function writingSystemsOf(char: string): readonly WritingSystem[] | 'any' {
+  let systems = seen.get(char);
+  if (systems === undefined) {
+    systems = ANY_SCRIPT.test(char) ? 'any' : WRITING_SYSTEMS.filter((system) => system.test.test(char));
+    if (seen.size >= 4096) seen.clear();
+    seen.set(char, systems);
+  }
+  return systems;
 }
 
 /**

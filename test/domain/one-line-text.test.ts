@@ -67,8 +67,8 @@ const MARK_STACKS = [
   'Z\u0337\u0322\u031Balgo',
   `A${'\u0301\u0300\u0302\u0303\u0304'}nna`,
   `Anna${'\u0336'.repeat(3)}`,
-  'Anne\u0301\u0301',
-  'Ива\u0308\u0301\u0300н',
+  'Ann\u0308\u0308a', // one mark twice
+  'Ива\u0301\u0300\u0304н',
   `\u05E9${'\u05B0\u05B1\u05B2\u05B3\u05B4'}`, // five Hebrew points on one letter
   'a\u20DD\u20DE\u20DF', // enclosing marks
 ];
