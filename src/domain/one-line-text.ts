@@ -94,14 +94,16 @@ const SINGLE_SCRIPTS = WRITING_SYSTEMS.slice(0, SCRIPTS.length);
 const ANY_SCRIPT = /[\p{scx=Zyyy}\p{scx=Zinh}]/u;
 const WORD_BREAK = /[\p{Z}\p{P}\p{S}]+/u;
 
+// The endings of the participles "verified" and "checked" in Belarusian, Russian and Ukrainian (not
+// those of the nouns: "подтверждение" is an ordinary word in a job title).
+const BE = '(?:а|ы|ая|ае|ыя|ых|ага|ай|аму|ым|ымі)?';
+const RU = '(?:о|а|ы|ый|ая|ое|ые|ых|ого|ой|ому|ым|ыми)?';
+const UK = '(?:о|а|е|і|ий|их|ого|ої|ому|им|ими)?';
 /**
  * What the site shows beside a name as its own judgement, in the four languages of its pages
  * ("verified at @company.by", "notable", "verified by the organizers: …"), and the check marks that
  * read as the same. Whole words, in the forms a title could take them.
  */
-const BE = '(?:а|ы|ая|ае|ыя|ых|ага|ай|аму|ым|ымі)?';
-const RU = '(?:о|а|ы|ый|ая|ое|ые|ых|ого|ой|ому|ым|ыми)?';
-const UK = '(?:о|а|е|і|ий|их|ого|ої|ому|им|ими)?';
 const BADGE_WORDS = new RegExp(
   String.raw`(?<![\p{L}\p{M}\p{N}])(` +
     [
@@ -142,7 +144,7 @@ export function oneLineProblem(value: string, rule: OneLineRule): string | undef
     const word = value.normalize('NFKC').match(BADGE_WORDS)?.[0];
     if (word) return `${label} cannot contain “${word}”: the site marks verified and notable signatories itself.`;
     const domain = value.match(AT_DOMAIN)?.[0];
-    if (domain) return `${label} cannot contain a domain such as “${domain}”: the site shows a verified domain itself when you choose so.`;
+    if (domain) return `${label} cannot contain a domain such as “${domain}”: the site shows a verified domain itself when you ask it to.`;
   }
   return undefined;
 }
@@ -192,14 +194,13 @@ function writingSystemsOf(char: string): readonly WritingSystem[] | 'any' {
  * empty value passes (as ""); `required` gives the message for it where one is needed.
  */
 export function oneLineText(rule: OneLineRule & { required?: string }) {
-  const schema = z
+  return z
     .string({ error: `${rule.label} must be text.` })
     .transform(oneLine)
     .superRefine((value, ctx) => {
       const problem = rule.required && value === '' ? rule.required : oneLineProblem(value, rule);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
-  return schema;
 }
 
 /** A person's name: one script in the whole of it, at least one letter, none of the site's marks. */
