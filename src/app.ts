@@ -15,6 +15,7 @@ import type { LiveStream } from './http/event-stream.ts';
 import { formGuard } from './http/form-guard.ts';
 import { answerFromMemory } from './http/from-memory.ts';
 import { pageRoutes } from './http/pages.tsx';
+import { MalformedBody } from './http/request-body.ts';
 import type { AddressLimitDeps } from './http/rate-limit.ts';
 import { securityHeaders, type SecurityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
@@ -98,9 +99,18 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
     // A declared length (none: no body) is checked from the header alone: hono's bodyLimit would
     // first turn the request into a full web Request (a body stream and all), a tenth of a signing's
     // time on Node. Only a chunked body, whose length is known as it arrives, goes through it.
-    return (c, next) => {
-      if (c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
-      return Number(c.req.header('content-length') ?? 0) > maxSize ? tooLarge(c) : next();
+    return async (c, next) => {
+      if (c.req.header('transfer-encoding') === undefined) {
+        return Number(c.req.header('content-length') ?? 0) > maxSize ? tooLarge(c) : next();
+      }
+      let whole = false;
+      try {
+        return await streamed(c, () => ((whole = true), next()));
+      } catch (error) {
+        // Failing before the body was whole, the read failed: the client hung up mid-body.
+        if (whole || error instanceof ServiceError) throw error;
+        throw new MalformedBody('The body ended before it was whole.');
+      }
     };
   };
   const publicLimit = limit(MAX_BODY_BYTES);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import FREE_MAIL_DOMAINS from './free-mail-domains.json' with { type: 'json' };
+import { oneLineText } from './one-line-text.ts';
 import type { Actor, Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -33,12 +34,7 @@ export const DomainOrganisationInput = z.strictObject(
       .toLowerCase()
       .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'Give a domain such as company.by.')
       .refine((domain) => affiliationDomain(`@${domain}`) === domain, 'Free-mail domains are never an affiliation.'),
-    organisation: z
-      .string({ error: 'Organisation must be text.' })
-      .trim()
-      .max(200, 'Use at most 200 characters.')
-      .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(v), 'One line, without control characters.')
-      .nullable(),
+    organisation: oneLineText({ label: 'Organisation', max: 200, scripts: 'words' }).nullable(),
   },
   { error: 'Send a domain and an organisation name.' },
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from './one-line-text.ts';
 
 /** The optional fields of the sign form, and whether a letter leaves them out, offers or requires them. */
 export const OPTIONAL_FIELDS = ['title', 'organisation', 'city'] as const;
@@ -11,13 +12,8 @@ export type FormFields = z.infer<typeof FormFields>;
 
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 const lang = z.string({ error: 'Language must be text.' }).regex(LANGUAGE_TAG, 'Use a language tag such as "en" or "be".');
-const title = z
-  .string({ error: 'Title must be text.' })
-  .trim()
-  .min(1, 'Enter a title.')
-  .max(200, 'Use at most 200 characters.')
-  // A title is one line: it goes into mail subjects and page titles.
-  .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(v), 'A title is one line, without control characters.');
+// A title is one line: it goes into mail subjects and page titles.
+const title = oneLineText({ label: 'Title', max: 200, scripts: 'words', required: 'Enter a title.' });
 const body = z.string({ error: 'Text must be text.' }).trim().min(1, 'Enter the text of the letter.').max(200_000, 'Use at most 200,000 characters.');
 // No defaults or transforms that act on a missing value here: LetterPatch makes these optional, and
 // a missing field there must stay missing (unchanged), not become a default.

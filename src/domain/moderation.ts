@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { anyLetter } from './letters.ts';
+import { oneLineText } from './one-line-text.ts';
 import type { Actor, Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -14,12 +15,7 @@ export const ModerationInput = z
       .min(1, 'Choose at least one signature.')
       .max(1000, 'Act on at most 1,000 signatures at once.'),
     /** The vetting note, shown publicly as "verified by the organizers: …"; needed to mark notable. */
-    note: z
-      .string({ error: 'The note must be text.' })
-      .trim()
-      .max(300, 'Use at most 300 characters.')
-      .refine((v) => !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(v), 'The note is one line, without control characters.')
-      .optional(),
+    note: oneLineText({ label: 'The note', max: 300, scripts: 'words' }).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.action === 'notable' && !input.note) ctx.addIssue({ code: 'custom', path: ['note'], message: NOTE_NEEDED });

@@ -1,21 +1,25 @@
+import { z } from 'zod';
 import { constantTimeEqual } from './constant-time.ts';
 import { ServiceError } from './errors.ts';
 import type { Actor, Organizer, Store } from './store.ts';
+import { oneLineText } from './one-line-text.ts';
 import { hashToken, newToken } from './tokens.ts';
+import { parseInput } from './validation.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** The command line acts with the rights of whoever can read the database. */
 export const COMMAND_LINE: Actor = { organizerId: null, name: 'command line' };
 const NO_MATCH = '0'.repeat(64);
 
+export const OrganizerInput = z.strictObject({
+  name: oneLineText({ label: 'Name', max: 120, scripts: 'words', required: 'Give the organizer a name.' }),
+});
+
 /** Creates an organizer and returns its token: shown once, only its hash is kept. */
 export async function issueOrganizerToken(store: Store, name: string, now: Date) {
-  const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 120) {
-    throw new ServiceError('invalid_input', 'Give the organizer a name of 1 to 120 characters.', { name: 'Enter a name.' });
-  }
+  const input = parseInput(OrganizerInput, { name });
   const token = newToken();
-  const organizer = await store.createOrganizer(trimmed, await hashToken(token), COMMAND_LINE, now);
+  const organizer = await store.createOrganizer(input.name, await hashToken(token), COMMAND_LINE, now);
   return { organizer, token };
 }
 

@@ -1,38 +1,16 @@
 import { z } from 'zod';
 import { OPTIONAL_FIELDS, type FormFields } from './letter-input.ts';
+import { oneLineText, personName } from './one-line-text.ts';
 
-// C0 and C1 controls, the bidi embeddings, overrides and isolates that can make a listed name display
-// as something else, and U+FFFD, which stands where the request had bytes that are not UTF-8. A name
-// is one line; the other fields may have line breaks (an address of an organisation), which every
-// output escapes.
-const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
-const UNSAFE_IN_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]/;
-
-// Half of a UTF-16 pair on its own is no character at all (JSON can carry one as \ud800).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function text(label: string, max: number, unsafe = UNSAFE_IN_TEXT) {
-  return z
-    .string({ error: `${label} must be text.` })
-    .transform((value) => value.normalize('NFC').trim())
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} can be at most ${max} characters.`)
-        .refine((value) => !unsafe.test(value) && !LONE_SURROGATE.test(value), `${label} contains characters that are not allowed.`),
-    );
-}
-
-function optionalText(label: string, max: number) {
-  return text(label, max)
+const detail = (label: string) =>
+  oneLineText({ label, max: 200, scripts: 'words', signer: true })
     .nullish()
     .transform((value) => value || undefined);
-}
 
 /** What a signer sends, from the form or as JSON (the same field names). */
 export const SignInput = z.strictObject(
   {
-    name: text('Name', 120, UNSAFE_IN_NAME).pipe(z.string().min(1, 'Enter your name.')),
+    name: personName('Name', 120, 'Enter your name.'),
     email: z
       .string({ error: 'Email must be text.' })
       .trim()
@@ -41,9 +19,9 @@ export const SignInput = z.strictObject(
       .max(254, 'An email address can be at most 254 characters.')
       .refine((value) => value.lastIndexOf('@') <= 64, 'The part before @ can be at most 64 characters.')
       .pipe(z.email('Enter a valid email address, like name@example.org.')),
-    title: optionalText('Title', 200),
-    organisation: optionalText('Organisation', 200),
-    city: optionalText('City', 200),
+    title: detail('Title'),
+    organisation: detail('Organisation'),
+    city: detail('City'),
     listed: z.boolean({ error: 'Say whether your name may be listed publicly (true or false).' }),
     /** List the name only once the letter has this many signatures: one of the letter's thresholds. */
     listAt: z

@@ -6,6 +6,7 @@ import { ServiceError } from '../domain/errors.ts';
 import { authenticate, sessionOrganizer } from '../domain/organizers.ts';
 import type { Organizer } from '../domain/store.ts';
 import { newToken } from '../domain/tokens.ts';
+import { formBody } from './request-body.ts';
 
 export type AdminEnv = { Variables: { organizer: Organizer; csrf: string } };
 
@@ -49,8 +50,7 @@ export function csrfProtection(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     let cookie = getCookie(c, CSRF_COOKIE);
     if (c.req.method === 'POST') {
-      const form = await c.req.parseBody();
-      const sent = typeof form.csrf === 'string' ? form.csrf : '';
+      const sent = (await formBody(c)).csrf ?? '';
       if (!cookie || !constantTimeEqual(sent, await expected(cookie))) {
         throw new ServiceError('forbidden', 'This form has expired or did not come from this site. Reload the page and try again.');
       }

@@ -22,7 +22,7 @@ import { download } from './download.ts';
 import { letterPage } from './letter-page.tsx';
 import { perAddress } from './rate-limit.ts';
 import { page } from './render.tsx';
-import { formBody } from './request-body.ts';
+import { formBody, formLists } from './request-body.ts';
 import { signatureFilter } from './signature-filter.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
@@ -147,11 +147,12 @@ export function adminPageRoutes(deps: RouteDeps) {
   admin.get('/letters/:slug/signatures', (c) => signaturesPage(c));
 
   admin.post('/letters/:slug/signatures', async (c) => {
-    const form = await c.req.parseBody({ all: true });
-    const ids = [form.ids ?? []].flat().map(Number);
-    const note = typeof form.note === 'string' && form.note.trim() ? form.note : undefined;
+    const form = await formLists(c);
+    const ids = (form.ids ?? []).map(Number);
+    const written = form.note?.at(-1);
+    const note = written?.trim() ? written : undefined;
     try {
-      const input = { action: form.action, ids, ...(note && { note }) };
+      const input = { action: form.action?.at(-1), ids, ...(note && { note }) };
       const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), input, deps.now());
       return signaturesPage(c, { message: `${action}: ${changed} signature${changed === 1 ? '' : 's'} changed.` });
     } catch (error) {

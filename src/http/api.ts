@@ -80,7 +80,9 @@ export function apiRoutes(deps: RouteDeps) {
 
   api.get('/letters/:slug/shields.json', async (c) => {
     const locale = localeOf(c);
-    const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
+    const asked = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
+    if ('problem' in asked) throw new ServiceError('invalid_input', 'Some fields need attention.', { label: asked.problem });
+    const { label } = asked;
     const letter = await publicLetter(deps.store, c.req.param('slug'));
     const answer = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
       const signed = await proof(letter);

@@ -23,7 +23,9 @@ export function embedRoutes(deps: RouteDeps) {
     if (!isLocale(locale)) return errorBadge(c, 400, 'invalid locale');
     const letter = file.endsWith('.svg') ? await deps.store.letterBySlug(file.slice(0, -'.svg'.length)) : undefined;
     if (!isPublic(letter)) return errorBadge(c, 404, 'letter not found');
-    const label = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
+    const asked = badgeLabel(c.req.query('label') ?? defaultLabel(locale));
+    if ('problem' in asked) return errorBadge(c, 400, 'invalid label');
+    const { label } = asked;
     // Drawing a badge measures every character; it is drawn once per count change and look.
     const answer = perLetter(letter, ['badge', style, locale, label].join('\u0000'), () =>
       embeddableAnswer(deps.security.forPath(c.req.path), {

@@ -5,6 +5,7 @@ import { RateLimited } from '../domain/rate-limits.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { languageOf, page } from './render.tsx';
+import { MalformedBody } from './request-body.ts';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
@@ -40,6 +41,7 @@ export function errorResponse(c: Context, error: ServiceError) {
 /** Turns any error into an answer; the details of an unexpected one go to the log, never the client. */
 export function onError(log: (line: string) => void) {
   return (error: Error, c: Context) => {
+    if (error instanceof MalformedBody) log(`bad body: ${c.req.method} ${routeOf(c)}: ${error.message}`);
     if (error instanceof ServiceError) return errorResponse(c, error);
     log(`error: ${c.req.method} ${routeOf(c)}: ${error.stack ?? error.message}`);
     if (wantsJson(c)) {

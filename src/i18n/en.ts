@@ -98,11 +98,11 @@ export const en = {
     internal_error: ['Something went wrong', 'Something went wrong on our side. Please try again.'],
   } as Record<string, [title: string, message: string]>,
   fieldErrors: {
-    name: 'Enter your name (at most 120 characters, no special characters).',
+    name: 'Enter your name in one alphabet, at most 120 characters, without invisible characters or the words the site uses to mark verified signatories.',
     email: 'Enter a valid email address, like name@example.org.',
-    title: 'Check the title or role (at most 200 characters).',
-    organisation: 'Check the organisation (at most 200 characters).',
-    city: 'Check the city (at most 200 characters).',
+    title: 'Check the title or role: at most 200 characters, each word in one alphabet, none of the words the site uses to mark verified signatories.',
+    organisation: 'Check the organisation: at most 200 characters, each word in one alphabet, none of the words the site uses to mark verified signatories.',
+    city: 'Check the city: at most 200 characters, each word in one alphabet.',
     other: 'Check this field.',
   } as Record<string, string>,
   mail: {

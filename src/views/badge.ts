@@ -1,4 +1,5 @@
 import { makeBadge } from 'badge-maker';
+import { oneLine, oneLineProblem } from '../domain/one-line-text.ts';
 
 export const BADGE_STYLES = ['flat', 'flat-square', 'for-the-badge', 'plastic'] as const;
 export type BadgeStyle = (typeof BADGE_STYLES)[number];
@@ -22,12 +23,14 @@ export function defaultLabel(locale: string): string {
 }
 
 /**
- * A label as given in `?label=`: one line, at most 40 characters (cut with "…"). badge-maker
- * escapes it for the SVG, so any text is safe to show.
+ * A label as given in `?label=`, cut to 40 characters (with "…"), or what is wrong with it by the
+ * rule of every one-line field. badge-maker escapes it for the SVG.
  */
-export function badgeLabel(label: string): string {
-  const line = label.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
-  return line.length > MAX_LABEL ? `${line.slice(0, MAX_LABEL - 1)}…` : line;
+export function badgeLabel(label: string): { label: string } | { problem: string } {
+  const characters = [...oneLine(label)];
+  const line = characters.length > MAX_LABEL ? `${characters.slice(0, MAX_LABEL - 1).join('')}…` : characters.join('');
+  const problem = oneLineProblem(line, { label: 'Label', max: 2 * MAX_LABEL, scripts: 'words' });
+  return problem ? { problem } : { label: line };
 }
 
 /** An SVG badge in the shields.io look, with a <title> for screen readers. */

@@ -17,7 +17,9 @@ describe('the interface in other languages', () => {
       await expect.poll(() => page.locator('h2').first().textContent()).toBe('Падпісаць гэты ліст');
       await page.getByRole('button', { name: 'Падпісаць' }).click();
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Калі ласка, праверце форму');
-      expect(await page.locator('#field-name-error').textContent()).toBe('Увядзіце імя (да 120 знакаў, без спецыяльных сімвалаў).');
+      expect(await page.locator('#field-name-error').textContent()).toBe(
+        'Увядзіце імя адным алфавітам (не змешвайце кірыліцу і лацініцу, як у «i» з лацінскай раскладкі), да 120 знакаў, без нябачных сімвалаў і без слоў, якімі сайт пазначае пацверджаных падпісантаў.',
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'letter-be-1280');
 

@@ -6,7 +6,7 @@ import { SLUG, siteWithMail } from '../support/site.ts';
 
 const SIGNERS = [
   { name: 'Doe, John', email: 'john@example.org', organisation: 'ACME "Best" Ltd', title: 'CEO' },
-  { name: 'Łukasz 🎉 Nowak', email: 'lukasz@example.org', organisation: 'Line one\nLine two', city: 'Kraków' },
+  { name: 'Łukasz 🎉 Nowak', email: 'lukasz@example.org', organisation: 'Nowak & Syn; "Line", two', city: 'Kraków' },
   { name: 'Алесь Бяляцкі', email: 'ales@example.org', city: 'Мінск' },
   { name: 'محمد العربي', email: 'arabic@example.org', organisation: 'جامعة' },
   { name: '=HYPERLINK("http://evil.example","click")', email: 'formula@example.org' },

@@ -86,7 +86,7 @@ describe('an organizer runs a letter', () => {
 
   it('hides and unhides signatures: the count and the public list follow, and the audit log records it', async () => {
     await sign('Spam Bot', 'bot@example.org', { organisation: 'Spam Inc' });
-    await sign('Maria Notable', 'maria@example.org', { organisation: 'University' });
+    await sign('Maria Famous', 'maria@example.org', { organisation: 'University' });
     expect(await ctx.site.count('tech-for-all')).toBe(3);
 
     const found = await api('GET', '/letters/tech-for-all/signatures?q=spam');
@@ -94,7 +94,7 @@ describe('an organizer runs a letter', () => {
     expect(signatures.map((s) => s.name)).toEqual(['Spam Bot']);
     expect(signatures[0]!.email).toBe('bot@example.org');
     const byEmail = (await (await api('GET', '/letters/tech-for-all/signatures?q=MARIA@EXAMPLE')).json()) as { signatures: { name: string }[] };
-    expect(byEmail.signatures.map((s) => s.name)).toEqual(['Maria Notable']);
+    expect(byEmail.signatures.map((s) => s.name)).toEqual(['Maria Famous']);
 
     const hide = await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'hide', ids: [signatures[0]!.id] });
     expect(await hide.json()).toEqual({ action: 'hide', changed: 1 });
@@ -126,15 +126,15 @@ describe('an organizer runs a letter', () => {
     const { signatures } = (await (await api('GET', '/letters/tech-for-all/signatures?q=Maria')).json()) as { signatures: { id: number }[] };
     const names = (html: string) => [...html.matchAll(/<span class="signatory-name">([^<]*)<\/span>/g)].map((m) => m[1]);
     // Newest first: Maria confirmed last.
-    expect(names(await (await ctx.site.fetch('/l/tech-for-all')).text())).toEqual(['Maria Notable', 'Spam Bot', 'Ann Example']);
+    expect(names(await (await ctx.site.fetch('/l/tech-for-all')).text())).toEqual(['Maria Famous', 'Spam Bot', 'Ann Example']);
     await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'notable', ids: [signatures[0]!.id], note: 'work email' });
     const ann = (await (await api('GET', '/letters/tech-for-all/signatures?q=Ann')).json()) as { signatures: { id: number }[] };
     await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'notable', ids: [ann.signatures[0]!.id], note: 'called her' });
     const page = await (await ctx.site.fetch('/l/tech-for-all')).text();
-    expect(names(page)).toEqual(['Maria Notable', 'Ann Example', 'Spam Bot']);
+    expect(names(page)).toEqual(['Maria Famous', 'Ann Example', 'Spam Bot']);
     expect(page).toContain('<li class="notable"><span class="signatory-name">Ann Example</span>');
     await api('POST', '/letters/tech-for-all/signatures/moderate', { action: 'unnotable', ids: [ann.signatures[0]!.id] });
-    expect(names(await (await ctx.site.fetch('/l/tech-for-all')).text())).toEqual(['Maria Notable', 'Spam Bot', 'Ann Example']);
+    expect(names(await (await ctx.site.fetch('/l/tech-for-all')).text())).toEqual(['Maria Famous', 'Spam Bot', 'Ann Example']);
     expect(await ctx.site.count('tech-for-all')).toBe(3);
   });
 
