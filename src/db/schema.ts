@@ -24,6 +24,8 @@ export const letters = sqliteTable('letters', {
   formFields: text('form_fields', { mode: 'json' }).$type<FormFields>().notNull().default({}),
   /** Counts a signer may ask to wait for before their name is listed ("list me once 1,000 have signed"). */
   listThresholds: text('list_thresholds', { mode: 'json' }).$type<number[]>().notNull().default([]),
+  /** Whether the organizer asks every signer for a proof of work, flood or not. */
+  proofOfWork: integer('proof_of_work', { mode: 'boolean' }).notNull().default(false),
   /**
    * Verified, not hidden signatures. Kept by triggers on `signatures` (see drizzle/), so every code
    * path that changes a signature's state moves the count in the same transaction.

@@ -6,7 +6,13 @@ export interface Rate {
   windowMs: number;
 }
 
-export type RateRule = 'signPerAddress' | 'signPerEmail' | 'signPerLetter' | 'loginPerAddress' | 'linksPerAddress';
+export type RateRule =
+  | 'signPerAddress'
+  | 'signWithoutProofPerAddress'
+  | 'signPerEmail'
+  | 'signPerLetter'
+  | 'loginPerAddress'
+  | 'linksPerAddress';
 
 /** Counts requests per rule and key; `take` throws {@link RateLimited} when the key is over its rate. */
 export interface RateLimits {

@@ -234,6 +234,8 @@ export interface Letter {
   anonymiseAfterDays: number | null;
   formFields: FormFields;
   listThresholds: number[];
+  /** Signers are asked for a proof of work whether or not the letter is flooded. */
+  proofOfWork: boolean;
   signatureCount: number;
   /** Of the counted signatures, those listed publicly. */
   listedCount: number;

@@ -82,6 +82,7 @@ function letterJson(letter: Letter) {
     goal: letter.goal,
     formFields: letter.formFields,
     listThresholds: letter.listThresholds,
+    proofOfWork: letter.proofOfWork,
     count: letter.signatureCount,
     updatedAt: letter.updatedAt.toISOString(),
   };

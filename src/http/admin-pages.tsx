@@ -197,6 +197,7 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     anonymiseAfterDays: form.anonymiseAfterDays?.trim() ? Number(form.anonymiseAfterDays) : null,
     formFields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, form[`field_${f}`] ?? 'optional'])),
     listThresholds: (form.listThresholds ?? '').split(/[\s,;]+/).filter(Boolean).map(Number),
+    proofOfWork: form.proofOfWork === 'true',
   };
 }
 

@@ -93,6 +93,7 @@ export const en = {
     internal_error: ['Something went wrong', 'Something went wrong on our side. Please try again.'],
   } as Record<string, [title: string, message: string]>,
   fieldErrors: {
+    again: 'Your signature is not sent yet: please check the form and press Sign again.',
     name: 'Enter your name (at most 120 characters, no special characters).',
     email: 'Enter a valid email address, like name@example.org.',
     title: 'Check the title or role (at most 200 characters).',

@@ -4,6 +4,7 @@ import { createRateLimits, RateLimited, type Rate, type RateRule } from '../../s
 const MINUTE = 60_000;
 const rates = (signPerEmail: Rate): Record<RateRule, Rate> => ({
   signPerAddress: { max: 5, windowMs: MINUTE },
+  signWithoutProofPerAddress: { max: 1, windowMs: MINUTE },
   signPerEmail,
   signPerLetter: { max: 100, windowMs: MINUTE },
   loginPerAddress: { max: 3, windowMs: MINUTE },

@@ -16,6 +16,7 @@ const letter: Letter = {
   anonymiseAfterDays: null,
   formFields: {} as Letter['formFields'],
   listThresholds: [],
+  proofOfWork: false,
   signatureCount: 0,
   listedCount: 0,
   countUpdatedAt: new Date(0),
