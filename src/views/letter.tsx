@@ -18,8 +18,8 @@ export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organi
   showDomain?: boolean;
 };
 
-/** The widget's own footer links to its maker's site: a link to another host that our page can do without. */
-const WIDGET_CONFIGURATION = JSON.stringify({ hideFooter: true });
+/** The widget's logo and footer link to its maker's site: links to another host that the form can do without. */
+const WIDGET_CONFIGURATION = JSON.stringify({ hideFooter: true, hideLogo: true });
 
 export interface SignFormState {
   values: SignFormValues;
