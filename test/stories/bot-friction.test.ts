@@ -30,7 +30,7 @@ describe('bot friction on the sign form and the JSON API', () => {
   describe('the form’s time stamp', () => {
     let site: Site;
     beforeAll(async () => {
-      site = await startSite({ env: { SECRET, FORM_MIN_SECONDS: '3', FORM_MAX_SECONDS: '7200' } });
+      site = await startSite({ env: { SECRET, FORM_MIN_SECONDS: '30', FORM_MAX_SECONDS: '7200' } });
     });
     afterAll(() => site.close());
 
