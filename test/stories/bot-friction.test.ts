@@ -90,7 +90,7 @@ describe('bot friction on the sign form and the JSON API', () => {
     };
 
     it('refuses a form posted from another site’s page with a readable 403, and stores nothing', async () => {
-      for (const headers of [
+      for (const headers of <Record<string, string>[]>[
         { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
         { 'sec-fetch-site': 'same-site', origin: 'https://user-content.letters.test' },
         // A browser without Sec-Fetch-Site: its Origin tells.
