@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from '../../src/domain/tokens.ts';
+import { AdminBrowser } from '../support/admin-browser.ts';
 import { solvedChallenge } from '../support/proof-of-work.ts';
 import { PUBLIC_URL, rows, SLUG, startSite, type Site } from '../support/site.ts';
 
@@ -211,6 +212,23 @@ describe('bot friction on the sign form and the JSON API', () => {
       const bad = await post(site, { shown, name: 'Bad Proof', email: 'bad@example.org', altcha });
       expect(bad.status).toBe(400);
       expect(await bad.text()).toContain('value="Bad Proof"');
+    });
+
+    it('lets an organizer turn it on from the admin page', async () => {
+      const browser = new AdminBrowser(site);
+      await browser.login(await site.organizerToken('Bob'));
+      const edit = await (await browser.get('/admin/letters/quiet-letter')).text();
+      expect(edit).toContain('Ask every signer for a proof of work');
+      const res = await browser.post('/admin/letters/quiet-letter', {
+        title: 'The quiet-letter',
+        slug: 'quiet-letter',
+        body: 'Text.',
+        state: 'open',
+        proofOfWork: 'true',
+      });
+      expect(res.status).toBe(303);
+      expect((await (await site.fetch('/l/quiet-letter')).text()).includes('<altcha-widget')).toBe(true);
+      expect(await (await browser.get('/admin/letters/quiet-letter')).text()).toMatch(/name="proofOfWork" type="checkbox" value="true" checked/);
     });
 
     it('hands out signed challenges that expire, and no cache keeps them', async () => {
