@@ -14,6 +14,8 @@ export default defineConfig(async () => ({
           MAIL_API_KEY: 'test-key',
           SECRET: 'a-secret-for-the-worker-tests-only-0123456789',
           FORM_MIN_SECONDS: '0',
+          // A proof of work in a few thousand quick tries.
+          PROOF_OF_WORK_COST: '1',
           MAIL_RETRY_BASE_SECONDS: '0.1',
         },
       },

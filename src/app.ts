@@ -16,6 +16,7 @@ import { formGuard } from './http/form-guard.ts';
 import { answerFromMemory } from './http/from-memory.ts';
 import { pageRoutes } from './http/pages.tsx';
 import { MalformedBody } from './http/request-body.ts';
+import type { ProofOfWork } from './http/proof-of-work.ts';
 import type { AddressLimitDeps } from './http/rate-limit.ts';
 import { securityHeaders, type SecurityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
@@ -31,8 +32,12 @@ export interface AppDeps extends SignDeps {
   trustProxy?: string | undefined;
   /** The address of the connection a request came over, as the runtime knows it. */
   connectionAddress: (c: Context) => string | undefined;
-  /** A sign form sent sooner than this after it was shown is taken for a bot's. */
+  /** A sign form sent sooner than this after it was shown is shown again, to be sent once more. */
   formMinSeconds: number;
+  /** A sign form's stamp serves this long after the form was shown. */
+  formMaxSeconds: number;
+  /** Asks signers of a flooded letter, or of one whose organizer wants it, for a proof of work. */
+  proofOfWork: ProofOfWork;
   /** Domains are shown with their count of verified signers only from this many on. */
   minDomainSigners: number;
   /** Serves letters and their counts from memory; see createCountHub. */
@@ -77,7 +82,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
     ...appDeps,
     store: withCountHub(appDeps.store, appDeps.counts),
     addressKey: createAddressKeys(),
-    formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds),
+    formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds, appDeps.formMaxSeconds),
     security: securityHeaders({ https: appDeps.publicUrl.startsWith('https:') }),
   };
   // Every request is matched against every route in one regular expression. hono's default router

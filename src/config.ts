@@ -69,8 +69,16 @@ export const Config = z
     LIMIT_LINKS_PER_ADDRESS: rate('120/minute'),
     /** Mails one mailbox gets from the site a day, about all letters together, whatever variant of the address is used. */
     MAILS_PER_MAILBOX_PER_DAY: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(5),
+    /** Signings sent without a proof of work while a letter asks for one (browsers without JavaScript). */
+    LIMIT_SIGN_WITHOUT_PROOF_PER_ADDRESS: rate('10/hour'),
+    /** Above this many signings of one letter, its form and API ask for a proof of work. */
+    PROOF_OF_WORK_ABOVE: rate('300/minute'),
+    /** PBKDF2 iterations of one try at a proof of work; a solver makes a few thousand tries on average. */
+    PROOF_OF_WORK_COST: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000').default(1000),
     /** A form sent sooner than this after it was shown is taken for a bot's. */
     FORM_MIN_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0, 'must be 0 or more').default(3),
+    /** A sign form sent later than this after it was shown is shown again, to be sent once more. */
+    FORM_MAX_SECONDS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(60, 'must be at least 60').default(7200),
     /** Signers at one email domain are shown as a group ("37 verified signers at @company.by") from this many on. */
     MIN_DOMAIN_SIGNERS: z.coerce.number({ error: 'must be a number' }).int().min(2, 'must be at least 2').default(5),
     /**

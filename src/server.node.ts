@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
 import { gzipSync } from 'node:zlib';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/libsql.node.ts';
@@ -11,7 +12,8 @@ import type { Store } from './domain/store.ts';
 import { useHashing } from './domain/tokens.ts';
 import { nodeEventStream } from './http/event-stream.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
-import { PUBLIC_DIR } from './paths.node.ts';
+import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
+import { WIDGET_FILES } from './widget-files.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
@@ -61,7 +63,7 @@ export async function startServer(
     log,
     connectionAddress: (c) => getConnInfo(c).remote.address,
     liveStream: { open: nodeEventStream, heartbeatMs: config.SSE_HEARTBEAT_MS },
-    staticFiles: serveStatic({ root: PUBLIC_DIR }),
+    staticFiles: staticFiles(),
     gzip: (text) => gzipSync(text),
     ...(mailer === logMailer && devOutbox && { devOutbox: logMailer.recent }),
     onMailQueued: () => worker?.wake(),
@@ -110,6 +112,13 @@ export async function startServer(
       await closeDatabase();
     },
   };
+}
+
+/** public/, and the ALTCHA widget's files from its package. */
+function staticFiles(): MiddlewareHandler {
+  const publicFiles = serveStatic({ root: PUBLIC_DIR });
+  const widgetFiles = serveStatic({ root: WIDGET_DIR, rewriteRequestPath: (path) => WIDGET_FILES[path]! });
+  return (c, next) => (WIDGET_FILES[c.req.path] ? widgetFiles(c, next) : publicFiles(c, next));
 }
 
 function listen(start: () => ServerType): Promise<ServerType> {

@@ -9,6 +9,7 @@ import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
 import { createHmac, newToken } from './domain/tokens.ts';
 import type { LiveStream } from './http/event-stream.ts';
+import { createProofOfWork } from './http/proof-of-work.ts';
 import { createCountHub } from './live/count-hub.ts';
 import { createHttpMailer } from './mail/http-mailer.ts';
 import { composeMail } from './mail/messages.ts';
@@ -47,9 +48,12 @@ export async function createSite(config: Config, db: Database, store: Store, mai
       signPerLetter: config.LIMIT_SIGN_PER_LETTER,
       loginPerAddress: config.LIMIT_LOGIN_PER_ADDRESS,
       linksPerAddress: config.LIMIT_LINKS_PER_ADDRESS,
+      signWithoutProofPerAddress: config.LIMIT_SIGN_WITHOUT_PROOF_PER_ADDRESS,
     }),
     trustProxy: config.TRUST_PROXY,
     formMinSeconds: config.FORM_MIN_SECONDS,
+    formMaxSeconds: config.FORM_MAX_SECONDS,
+    proofOfWork: createProofOfWork({ hmac, now, cost: config.PROOF_OF_WORK_COST, floodAbove: config.PROOF_OF_WORK_ABOVE }),
     minDomainSigners: config.MIN_DOMAIN_SIGNERS,
     now,
     hmac,

@@ -26,6 +26,8 @@ export const letters = sqliteTable('letters', {
   listThresholds: text('list_thresholds', { mode: 'json' }).$type<number[]>().notNull().default([]),
   /** Hours a threshold must have held before the names waiting for it are listed (see list_releases). */
   listDelayHours: integer('list_delay_hours').notNull().default(24),
+  /** Whether the organizer asks every signer for a proof of work, flood or not. */
+  proofOfWork: integer('proof_of_work', { mode: 'boolean' }).notNull().default(false),
   /**
    * Verified, not hidden signatures. Kept by triggers on `signatures` (see drizzle/), so every code
    * path that changes a signature's state moves the count in the same transaction.

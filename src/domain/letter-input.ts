@@ -72,6 +72,8 @@ const letterFields = {
     .min(0, 'Days must be 0 or more.')
     .max(3650, 'Use at most 3,650 days.')
     .nullable(),
+  /** Ask every signer for a proof of work (it is asked anyway while the letter is flooded). */
+  proofOfWork: z.boolean({ error: 'Proof of work is true or false.' }),
   /** The letter in further languages, by language tag. */
   translations: z.record(lang, Translation, { error: 'Translations map language tags to a title and text.' }),
 };
@@ -87,6 +89,7 @@ export const LetterInput = z.strictObject({
   formFields: FormFields.default({}),
   listThresholds: letterFields.listThresholds.default([]),
   listDelayHours: letterFields.listDelayHours.default(24),
+  proofOfWork: letterFields.proofOfWork.default(false),
   translations: letterFields.translations.default({}),
 });
 export type LetterInput = z.infer<typeof LetterInput>;

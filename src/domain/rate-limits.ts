@@ -7,7 +7,7 @@ export interface Rate {
 }
 
 /** Limits about the client or the letter, never about a signer's address (its answer must not depend on it). */
-export type RateRule = 'signPerAddress' | 'signPerLetter' | 'loginPerAddress' | 'linksPerAddress';
+export type RateRule = 'signPerAddress' | 'signWithoutProofPerAddress' | 'signPerLetter' | 'loginPerAddress' | 'linksPerAddress';
 
 /** Counts requests per rule and key; `take` throws {@link RateLimited} when the key is over its rate. */
 export interface RateLimits {

@@ -255,6 +255,8 @@ export interface Letter {
   listThresholds: number[];
   /** Hours a threshold must hold before the names waiting for it are listed. */
   listDelayHours: number;
+  /** Signers are asked for a proof of work whether or not the letter is flooded. */
+  proofOfWork: boolean;
   signatureCount: number;
   /** Of the counted signatures, those listed publicly. */
   listedCount: number;

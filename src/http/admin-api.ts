@@ -83,6 +83,7 @@ function letterJson(letter: Letter) {
     formFields: letter.formFields,
     listThresholds: letter.listThresholds,
     listDelayHours: letter.listDelayHours,
+    proofOfWork: letter.proofOfWork,
     count: letter.signatureCount,
     updatedAt: letter.updatedAt.toISOString(),
   };

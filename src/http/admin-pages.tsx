@@ -199,6 +199,7 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     formFields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, form[`field_${f}`] ?? 'optional'])),
     listThresholds: (form.listThresholds ?? '').split(/[\s,;]+/).filter(Boolean).map(Number),
     listDelayHours: form.listDelayHours?.trim() ? Number(form.listDelayHours) : undefined,
+    proofOfWork: form.proofOfWork === 'true',
   };
 }
 

@@ -3,7 +3,7 @@ import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { COUNT_PROOF_HEADER, encodeProofHeader, proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { publicLetter } from '../domain/letters.ts';
+import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
@@ -11,7 +11,9 @@ import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { keepAnswer, perLetter } from '../live/per-letter.ts';
 import { streamCounts } from './count-stream.ts';
 import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
+import { PROOF_FIELD } from './proof-of-work.ts';
 import { perAddress } from './rate-limit.ts';
+import { sameSiteOnly } from './same-site.ts';
 import { jsonBody } from './request-body.ts';
 import { hasOwnHeaders, madeWithHeaders } from './security-headers.ts';
 
@@ -142,13 +144,42 @@ export function apiRoutes(deps: RouteDeps) {
   // finished response instead, they would be parsed, checked and sorted again for each one.
   const pendingHeaders = { ...deps.security.forPath('/api/'), 'content-type': 'application/json' };
   const pending = JSON.stringify({ status: 'pending_verification' });
-  api.post('/letters/:slug/signatures', perAddress(deps, 'signPerAddress'), async (c) => {
-    const { mailQueued } = await sign(deps, c.req.param('slug'), await jsonBody(c));
+  api.post('/letters/:slug/signatures', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
+    const slug = c.req.param('slug');
+    const { proof, input } = withoutProof(await jsonBody(c));
+    const letter = await openLetter(deps.store, slug);
+    const proofCheck = await deps.proofOfWork.check(letter, proof);
+    if (proofCheck === 'missing' || proofCheck === 'invalid') throw proofError(slug, proofCheck);
+    const { mailQueued } = await sign(deps, slug, input);
     if (mailQueued) deps.onMailQueued?.(c);
     return madeWithHeaders(new Response(pending, { status: 202, headers: pendingHeaders }));
   });
 
+  // A challenge for a signing's proof of work; each is new, so none is kept by a cache.
+  api.get('/letters/:slug/challenge', async (c) => {
+    await openLetter(deps.store, c.req.param('slug'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(await deps.proofOfWork.challenge());
+  });
+
   return api;
+}
+
+/** The signing's fields, and apart from them the proof of work, which is no part of the signature. */
+function withoutProof(body: unknown): { proof: unknown; input: unknown } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { proof: undefined, input: body };
+  const { [PROOF_FIELD]: proof, ...input } = body as Record<string, unknown>;
+  return { proof, input };
+}
+
+function proofError(slug: string, check: 'missing' | 'invalid'): ServiceError {
+  const challenge = `GET /api/letters/${slug}/challenge`;
+  return new ServiceError('invalid_input', 'This letter asks for a proof of work now.', {
+    [PROOF_FIELD]:
+      check === 'missing'
+        ? `Send a solved challenge in this field: get one from ${challenge} and solve it (see the README).`
+        : `This solution is not valid, has expired or was used already: get a new challenge from ${challenge}.`,
+  });
 }
 
 /** `?locale=`, default en; a malformed tag is a 400 naming the field. */

@@ -22,7 +22,7 @@ const HOT_PATH = /\/(?:l\/([^/?]+)|api\/letters\/([^/?]+)\/(count|shields\.json)
  * in the query, a path written otherwise (its slug percent-encoded, say).
  */
 export function answerFromMemory(
-  deps: Pick<RouteDeps, 'counts' | 'formGuard' | 'now' | 'gzip'>,
+  deps: Pick<RouteDeps, 'counts' | 'formGuard' | 'now' | 'gzip' | 'proofOfWork'>,
   request: Request,
 ): Response | undefined {
   if (request.method !== 'GET') return undefined;

@@ -13,7 +13,7 @@ import { madeWithHeaders } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
 /** What sending a kept page takes. */
-type PageDeps = Pick<RouteDeps, 'formGuard' | 'now' | 'gzip'>;
+type PageDeps = Pick<RouteDeps, 'formGuard' | 'now' | 'gzip' | 'proofOfWork'>;
 
 const SIGNATORIES_SHOWN = 20;
 /** Stands for the form's stamp in a cached page; each answer puts in the stamp of its second. */
@@ -29,14 +29,15 @@ export async function letterPage(
   letter: Letter,
   options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
 ): Promise<Response> {
+  const proofOfWork = deps.proofOfWork.required(letter);
   if (options.form || options.banner) {
-    const [parts, stamp] = await Promise.all([pageParts(deps, c, letter, options.lang), deps.formGuard.stamp(deps.now())]);
+    const [parts, stamp] = await Promise.all([pageParts(deps, c, letter, proofOfWork, options.lang), deps.formGuard.stamp(deps.now())]);
     c.header('Vary', VARY);
     return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
   }
   const lang = c.req.query('lang');
-  const chosenBy = choiceOf((name) => c.req.header(name), lang);
-  const variant = keptAnswer<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy));
+  const chosenBy = choiceOf((name) => c.req.header(name), lang, proofOfWork);
+  const variant = keptAnswer<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy, proofOfWork));
   const stamp = await deps.formGuard.stamp(deps.now());
   // Choosing a language sets its cookie on the context's response: that one is sent as it is.
   if (lang !== undefined) return c.body(bodyOf(deps, variant, stamp), 200, variant.gzipped ? HTML_GZIP : HTML);
@@ -53,7 +54,7 @@ export function keptLetterPage(
   letter: Letter,
   header: (name: string) => string | undefined,
 ): Response | undefined {
-  const variant = keptAnswer<Variant>(letter, 'page', choiceOf(header, undefined));
+  const variant = keptAnswer<Variant>(letter, 'page', choiceOf(header, undefined, deps.proofOfWork.required(letter)));
   const stamp = variant && deps.formGuard.madeStamp(deps.now());
   return variant && stamp !== undefined ? answer(deps, variant, stamp) : undefined;
 }
@@ -61,12 +62,13 @@ export function keptLetterPage(
 /**
  * The request headers that choose the page, taken as they come: most readers of a viral letter send
  * the same few, so the choice is made once per letter version for each of them. Of the cookies, only
- * the language's: an organizer's session is no part of the key.
+ * the language's: an organizer's session is no part of the key. And whether the form asks for a proof
+ * of work, which a flood turns on and off while the letter stays the same.
  */
-function choiceOf(header: (name: string) => string | undefined, lang: string | undefined): string {
+function choiceOf(header: (name: string) => string | undefined, lang: string | undefined, proofOfWork: boolean): string {
   const cookies = header('cookie');
   const cookie = cookies && parseCookie(cookies, LANGUAGE_COOKIE)[LANGUAGE_COOKIE];
-  return [lang, header('accept-language'), cookie, header('accept-encoding')].join('\u0000');
+  return [lang, header('accept-language'), cookie, header('accept-encoding'), proofOfWork].join('\u0000');
 }
 
 /**
@@ -109,9 +111,9 @@ interface Variant {
   headers: Readonly<Record<string, string>>;
 }
 
-async function newVariant(deps: RouteDeps, c: Context, letter: Letter, chosenBy: string) {
-  const parts = await pageParts(deps, c, letter);
-  const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}`, (): Rendition => ({
+async function newVariant(deps: RouteDeps, c: Context, letter: Letter, chosenBy: string, proofOfWork: boolean) {
+  const parts = await pageParts(deps, c, letter, proofOfWork);
+  const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}\u0000${proofOfWork}`, (): Rendition => ({
     template: render(parts, { values: {}, errors: {}, stamp: STAMP }),
     stamp: undefined,
     html: '',
@@ -123,19 +125,21 @@ async function newVariant(deps: RouteDeps, c: Context, letter: Letter, chosenBy:
 }
 
 /** What a page is rendered from; kept with the letter object, so each is read once per change. */
-async function pageParts(deps: RouteDeps, c: Context, letter: Letter, lang?: string): Promise<PageParts> {
+async function pageParts(deps: RouteDeps, c: Context, letter: Letter, proofOfWork: boolean, lang?: string): Promise<PageParts> {
   const [translations, signatories] = await Promise.all([
     perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
   const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
   const text = letterText(letter, translations, ui, c.req.header('accept-language'));
-  return { deps, ui, letter, text, signatories };
+  return { deps, ui, letter, text, signatories, proofOfWork };
 }
 
 interface PageParts {
   deps: RouteDeps;
   ui: Language;
+  /** Whether the form asks for a proof of work. */
+  proofOfWork: boolean;
   letter: Letter;
   text: ReturnType<typeof letterText>;
   signatories: Awaited<ReturnType<typeof publicPage>>;
@@ -144,7 +148,7 @@ interface PageParts {
 // A function of the module, not a closure made in letterPage: most requests for the page never render
 // it, and under tsx every named closure is given its name by Object.defineProperty each time it is
 // made: 1.35% of the HTTP thread's time in the viral mix.
-function render({ deps, ui, letter, text, signatories }: PageParts, form: SignFormState, banner?: string) {
+function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string) {
   return renderPage(
     ui,
     <LetterPage
@@ -155,6 +159,7 @@ function render({ deps, ui, letter, text, signatories }: PageParts, form: SignFo
       publicUrl={deps.publicUrl}
       streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
       form={form}
+      proofOfWork={proofOfWork}
       {...(banner && { banner })}
     />,
   );

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { LANGUAGES } from '../i18n/index.ts';
+import { LANGUAGES, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
@@ -17,7 +17,9 @@ import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
 import { letterPage } from './letter-page.tsx';
 import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
-import { perAddress } from './rate-limit.ts';
+import { PROOF_FIELD } from './proof-of-work.ts';
+import { perAddress, takeForAddress } from './rate-limit.ts';
+import { sameSiteOnly } from './same-site.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
 import { formBody } from './request-body.ts';
 
@@ -41,24 +43,31 @@ export function pageRoutes(deps: RouteDeps) {
     return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
   });
 
-  pages.post('/l/:slug/sign', perAddress(deps, 'signPerAddress'), async (c) => {
+  pages.post('/l/:slug/sign', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
-    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, ...fields } = await formBody(c);
-    const checkEmail = c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
+    const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
     const letter = await openLetter(deps.store, slug);
-    if (!(await deps.formGuard.passes({ [HONEYPOT_FIELD]: honeypot ?? '', [STAMP_FIELD]: stamp ?? '' }, deps.now()))) {
-      return checkEmail;
-    }
     const input = { ...fields, ...listingFromForm(listed), showDomain: showDomain !== undefined };
+    const showAgain = (errors: Record<string, string>) => letterPage(deps, c, letter, { form: { values: input, errors }, status: 400, lang: fields.lang });
+    // A person whose form came too soon (autofill), too late, or without a finished proof of work is
+    // asked to press Sign again, on a fresh form; only a bot's form is answered as if it had worked.
+    const again = () => showAgain({ again: messagesFor('en').fieldErrors.again! });
+    const verdict = await deps.formGuard.check({ [HONEYPOT_FIELD]: honeypot ?? '', [STAMP_FIELD]: stamp ?? '' }, deps.now());
+    if (verdict === 'bot') return checkEmail();
+    if (verdict !== 'person') return again();
+    const proofCheck = await deps.proofOfWork.check(letter, proof);
+    if (proofCheck === 'invalid') return again();
+    // Browsers without JavaScript cannot solve a challenge: they sign under a stricter limit instead.
+    if (proofCheck === 'missing') await takeForAddress(deps, c, 'signWithoutProofPerAddress');
     try {
       const { mailQueued } = await sign(deps, slug, input);
       if (mailQueued) deps.onMailQueued?.(c);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      const form = { values: input, errors: error.fields ?? { _: error.message } };
-      return letterPage(deps, c, letter, { form, status: 400, lang: fields.lang });
+      return showAgain(error.fields ?? { _: error.message });
     }
-    return checkEmail;
+    return checkEmail();
   });
 
   pages.get('/l/:slug/signatories', async (c) => {

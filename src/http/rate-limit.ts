@@ -13,8 +13,13 @@ export interface AddressLimitDeps {
 /** Counts the request against its client address under `rule`; over the rate it is refused with 429. */
 export function perAddress(deps: AddressLimitDeps, rule: RateRule): MiddlewareHandler {
   return async (c, next) => {
-    const address = clientAddress(c, deps.trustProxy, deps.connectionAddress);
-    deps.limits.take(rule, await deps.addressKey(address));
+    await takeForAddress(deps, c, rule);
     await next();
   };
+}
+
+/** What {@link perAddress} does, for a handler that knows only inside whether `rule` applies. */
+export async function takeForAddress(deps: AddressLimitDeps, c: Context, rule: RateRule): Promise<void> {
+  const address = clientAddress(c, deps.trustProxy, deps.connectionAddress);
+  deps.limits.take(rule, await deps.addressKey(address));
 }

@@ -98,6 +98,7 @@ export const en = {
     internal_error: ['Something went wrong', 'Something went wrong on our side. Please try again.'],
   } as Record<string, [title: string, message: string]>,
   fieldErrors: {
+    again: 'Your signature is not sent yet: please check the form and press Sign again.',
     name: 'Enter your name in one alphabet, at most 120 characters, without invisible characters or the words the site uses to mark verified signatories.',
     email: 'Enter a valid email address, like name@example.org.',
     title: 'Check the title or role: at most 200 characters, each word in one alphabet, none of the words the site uses to mark verified signatories.',

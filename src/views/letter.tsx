@@ -7,6 +7,8 @@ import type { DomainAggregate } from '../domain/signatories.ts';
 import type { Letter, PublicSignature } from '../domain/store.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
+import { PROOF_FIELD } from '../http/proof-of-work.ts';
+import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';
 import { plural, type Messages } from '../i18n/index.ts';
 import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
@@ -16,6 +18,9 @@ export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organi
   listAt?: number | undefined;
   showDomain?: boolean;
 };
+
+/** The widget's logo and footer link to its maker's site: links to another host that the form can do without. */
+const WIDGET_CONFIGURATION = JSON.stringify({ hideFooter: true, hideLogo: true });
 
 export interface SignFormState {
   values: SignFormValues;
@@ -50,6 +55,8 @@ export interface LetterPageProps {
   streamUrl?: string | undefined;
   /** Shown above the letter, e.g. on an organizer's preview of a draft. */
   banner?: string;
+  /** Whether the form asks for a proof of work, which the ALTCHA widget makes in the browser. */
+  proofOfWork?: boolean;
 }
 
 export function LetterPage(props: LetterPageProps) {
@@ -63,8 +70,8 @@ export function LetterPage(props: LetterPageProps) {
     <Layout
       title={text.title}
       description={description || undefined}
-      scripts={['/live-count.js']}
-      links={[{ rel: 'canonical', href: url }]}
+      scripts={props.proofOfWork ? ['/live-count.js', PROOF_OF_WORK_SCRIPT] : ['/live-count.js']}
+      links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
       meta={[
         { property: 'og:type', content: 'article' },
         { property: 'og:title', content: text.title },
@@ -101,7 +108,14 @@ export function LetterPage(props: LetterPageProps) {
         <div class="letter-body">{raw(props.bodyHtml)}</div>
       </article>
       {letter.state === 'open' ? (
-        <SignForm slug={letter.slug} lang={lang} formFields={letter.formFields} thresholds={letter.listThresholds} {...props.form} />
+        <SignForm
+          slug={letter.slug}
+          lang={lang}
+          formFields={letter.formFields}
+          thresholds={letter.listThresholds}
+          proofOfWork={props.proofOfWork ?? false}
+          {...props.form}
+        />
       ) : (
         <p class="closed">
           {m.closed} {m.finalCount} {signatures(count)}.
@@ -267,7 +281,9 @@ function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string
   );
 }
 
-function SignForm(props: { slug: string; lang: string; formFields: Letter['formFields']; thresholds: number[] } & SignFormState) {
+function SignForm(
+  props: { slug: string; lang: string; formFields: Letter['formFields']; thresholds: number[]; proofOfWork: boolean } & SignFormState,
+) {
   const { values } = props;
   const { lang, m } = useLanguage();
   // English shows the exact reasons the signing core gives; other languages a translated one per field.
@@ -349,7 +365,20 @@ function SignForm(props: { slug: string; lang: string; formFields: Letter['formF
         <label for="field-website">{m.honeypot}</label>
         <input id="field-website" name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
       </div>
-      <button type="submit">{m.sign}</button>
+      {props.proofOfWork && (
+        // Without JavaScript it shows nothing, and the form is still taken (under a stricter limit).
+        <altcha-widget
+          class="proof-of-work"
+          challenge={`/api/letters/${props.slug}/challenge`}
+          name={PROOF_FIELD}
+          auto="onfocus"
+          configuration={WIDGET_CONFIGURATION}
+        />
+      )}
+      {/* "Press Sign again" links here. */}
+      <button type="submit" id="field-again">
+        {m.sign}
+      </button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { createRateLimits, RateLimited, type Rate, type RateRule } from '../../s
 const MINUTE = 60_000;
 const rates = (signPerAddress: Rate): Record<RateRule, Rate> => ({
   signPerAddress,
+  signWithoutProofPerAddress: { max: 1, windowMs: MINUTE },
   signPerLetter: { max: 100, windowMs: MINUTE },
   loginPerAddress: { max: 3, windowMs: MINUTE },
   linksPerAddress: { max: 10, windowMs: MINUTE },

@@ -17,6 +17,7 @@ const letter: Letter = {
   formFields: {} as Letter['formFields'],
   listThresholds: [],
   listDelayHours: 24,
+  proofOfWork: false,
   signatureCount: 0,
   listedCount: 0,
   countUpdatedAt: new Date(0),

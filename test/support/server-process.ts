@@ -14,6 +14,7 @@ export function serverEnv(databaseUrl: string, smtpPort: number, more: Record<st
     FORM_MIN_SECONDS: '0',
     LIMIT_SIGN_PER_ADDRESS: '1000000/minute',
     LIMIT_LINKS_PER_ADDRESS: '1000000/minute',
+    PROOF_OF_WORK_ABOVE: '1000000/minute',
     ...more,
   };
 }

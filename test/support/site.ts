@@ -55,9 +55,10 @@ export async function startSite(
     HOST: '127.0.0.1',
     PUBLIC_URL,
     DATABASE_URL: databaseUrl,
-    // Tests fill forms faster than people and sign from one address many times; the tests of bot
-    // friction and rate limits set their own values.
+    // Tests fill forms faster than people and sign from one address many times, and faster than a
+    // flood; the tests of bot friction and rate limits set their own values.
     FORM_MIN_SECONDS: '0',
+    PROOF_OF_WORK_ABOVE: '1000000/minute',
     ...Object.fromEntries(
       ['SIGN_PER_ADDRESS', 'SIGN_PER_LETTER', 'LOGIN_PER_ADDRESS', 'LINKS_PER_ADDRESS'].map((rule) => [
         `LIMIT_${rule}`,

@@ -1,5 +1,7 @@
 import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import worker from '../../src/worker.ts';
 
 // The same story as on Node, against the Worker with D1: the mail goes to an HTTP mail API, which
@@ -190,5 +192,22 @@ describe('the Worker with D1', () => {
     const [mail] = await mailTo('later@example.org');
     expect(mail!.subject).toContain('Confirm your signature');
     expect((await env.DB.prepare('SELECT count(*) AS n FROM outbox').first<{ n: number }>())!.n).toBe(0);
+  });
+
+  it('asks for a proof of work where the organizer turned it on, and takes a solved challenge once', async () => {
+    await addLetter('guarded', 'A guarded letter');
+    await env.DB.prepare("UPDATE letters SET proof_of_work = 1 WHERE slug = 'guarded'").run();
+    const signGuarded = (email: string, altcha?: string) =>
+      site('/api/letters/guarded/signatures', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Guarded', email, listed: false, ...(altcha && { altcha }) }),
+      });
+    expect((await signGuarded('guarded@example.org')).status).toBe(400);
+    const challenge = (await (await site('/api/letters/guarded/challenge')).json()) as Challenge;
+    const solution = await solveChallenge({ challenge, deriveKey });
+    const altcha = btoa(JSON.stringify({ challenge, solution }));
+    expect((await signGuarded('guarded@example.org', altcha)).status).toBe(202);
+    expect((await signGuarded('again@example.org', altcha)).status).toBe(400);
   });
 });

@@ -18,6 +18,7 @@ export function letterFormValues(letter: Letter): LetterFormValues {
     anonymiseAfterDays: letter.anonymiseAfterDays === null ? '' : String(letter.anonymiseAfterDays),
     listThresholds: letter.listThresholds.join(' '),
     listDelayHours: String(letter.listDelayHours),
+    proofOfWork: letter.proofOfWork ? 'true' : '',
     ...Object.fromEntries(OPTIONAL_FIELDS.map((f) => [`field_${f}`, letter.formFields[f] ?? 'optional'])),
   };
 }
@@ -96,6 +97,15 @@ export function LetterFormPage(props: Props) {
               </option>
             ))}
           </select>
+        </div>
+        <div class="field checkbox">
+          <input id="field-proofOfWork" name="proofOfWork" type="checkbox" value="true" checked={values.proofOfWork === 'true'} />
+          <label for="field-proofOfWork">Ask every signer for a proof of work</label>
+          <p class="hint">
+            Their browser works for a second or two before the form is sent, which makes signing in bulk costly. It is asked anyway
+            while the letter gets more signings a minute than the site allows; without JavaScript, fewer signings per address are
+            taken.
+          </p>
         </div>
         <fieldset>
           <legend>Optional fields of the sign form</legend>

@@ -1,0 +1,1 @@
+ALTER TABLE `letters` ADD `proof_of_work` integer DEFAULT false NOT NULL;
