@@ -399,13 +399,13 @@ function ListingChoice(props: { thresholds: number[]; values: SignFormValues; er
     <fieldset id="field-listAt" class={props.error ? 'field has-error' : 'field'}>
       <legend>{m.listing}</legend>
       {props.error && <p class="field-error">{props.error}</p>}
-      <p class="hint">{m.thresholdHint}</p>
       {options.map(([value, label], i) => (
         <div class="checkbox">
           <input id={`field-listed-${i}`} name="listed" type="radio" value={value} checked={chosen === value} />
           <label for={`field-listed-${i}`}>{label}</label>
         </div>
       ))}
+      <p class="hint">{m.thresholdHint}</p>
     </fieldset>
   );
 }
