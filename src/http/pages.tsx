@@ -18,7 +18,7 @@ import { letterPage } from './letter-page.tsx';
 import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
 import { perAddress } from './rate-limit.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
-import { formBody } from './request-body.ts';
+import { checkbox, formBody } from './request-body.ts';
 
 /** The server-rendered pages; every form on them works with JavaScript off. */
 export function pageRoutes(deps: RouteDeps) {
@@ -43,21 +43,24 @@ export function pageRoutes(deps: RouteDeps) {
   pages.post('/l/:slug/sign', perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
     const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, ...fields } = await formBody(c);
-    const checkEmail = c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+    // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
+    const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
     const letter = await openLetter(deps.store, slug);
     if (!(await deps.formGuard.passes({ [HONEYPOT_FIELD]: honeypot ?? '', [STAMP_FIELD]: stamp ?? '' }, deps.now()))) {
-      return checkEmail;
+      return checkEmail();
     }
-    const input = { ...fields, ...listingFromForm(listed), showDomain: showDomain !== undefined };
+    const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     try {
       const { mailQueued } = await sign(deps, slug, input);
       if (mailQueued) deps.onMailQueued?.(c);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      const form = { values: input, errors: error.fields ?? { _: error.message } };
+      // A box sent with a value it cannot have is shown again unticked, beside its error.
+      const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };
+      const form = { values, errors: error.fields ?? { _: error.message } };
       return letterPage(deps, c, letter, { form, status: 400, lang: fields.lang });
     }
-    return checkEmail;
+    return checkEmail();
   });
 
   pages.get('/l/:slug/signatories', async (c) => {
@@ -113,11 +116,12 @@ async function noStore(c: Context, next: () => Promise<void>) {
 }
 
 /**
- * The form's `listed`: a ticked checkbox ("true"), or one of the radios a letter with thresholds
- * shows: "true", "false" or a threshold, which lists the name from that count on.
+ * The form's `listed`: a checkbox (see {@link checkbox}), or one of the radios a letter with
+ * thresholds shows: "true", "false" or a threshold, which lists the name from that count on.
  */
-function listingFromForm(listed: string | undefined): { listed: boolean; listAt?: number } {
-  if (listed === undefined || listed === 'false') return { listed: false };
-  if (/^\d{1,10}$/.test(listed)) return { listed: true, listAt: Number(listed) };
-  return { listed: true };
+function listingFromForm(listed: string | undefined): { listed: boolean | string; listAt?: number } {
+  const ticked = checkbox(listed);
+  if (typeof ticked === 'boolean') return { listed: ticked };
+  if (/^\d{1,10}$/.test(ticked)) return { listed: true, listAt: Number(ticked) };
+  return { listed: ticked };
 }
