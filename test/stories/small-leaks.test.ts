@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkPath } from '../support/smtp.ts';
-import { SLUG, siteWithMail } from '../support/site.ts';
+import { waitFor } from '../support/wait.ts';
+import { SLUG, siteWithMail, startSite } from '../support/site.ts';
 
 // Story: small slips, each of which tells a stranger more than it should or publishes more than a
 // signer chose.
@@ -56,5 +57,24 @@ describe('small leaks', () => {
     const odd = await ctx.site.signForm({ name: 'Odd Box', email: 'odd@example.org', listed: 'true', showDomain: 'maybe' });
     expect(odd.status).toBe(400);
     expect(await odd.text()).toContain('Say whether to show your email domain as verified');
+  });
+
+  it('shows no mail at /dev/outbox on a site whose NODE_ENV was forgotten, unless DEV_OUTBOX=1 asks for it', async () => {
+    for (const [env, shown] of [
+      [{ NODE_ENV: 'development' }, false],
+      [{ NODE_ENV: 'development', DEV_OUTBOX: '1' }, true],
+      [{ NODE_ENV: 'production', DEV_OUTBOX: '1' }, false],
+    ] as const) {
+      const site = await startSite({ env });
+      try {
+        expect((await site.signJson({ name: 'Outboxed', email: 'outboxed@example.org', listed: true })).status).toBe(202);
+        await waitFor(() => site.logs.some((line) => line.includes('mail not sent')), 'the mail to be handled');
+        const outbox = await site.fetch('/dev/outbox');
+        expect(outbox.status, JSON.stringify(env)).toBe(shown ? 200 : 404);
+        expect((await outbox.text()).includes('outboxed@example.org'), JSON.stringify(env)).toBe(shown);
+      } finally {
+        await site.close();
+      }
+    }
   });
 });
