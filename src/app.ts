@@ -6,6 +6,7 @@ import { ServiceError } from './domain/errors.ts';
 import type { MailMessage } from './domain/mail.ts';
 import type { SignDeps } from './domain/sign.ts';
 import { adminApiRoutes } from './http/admin-api.ts';
+import { organizerOf } from './http/admin-auth.ts';
 import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
@@ -58,6 +59,11 @@ export interface AppDeps extends SignDeps {
   staticFiles?: MiddlewareHandler;
 }
 
+/** Whether a request's body may be longer than `maxSize`: it says so, or sends its length only as it goes. */
+function mayExceed(c: Context, maxSize: number): boolean {
+  return c.req.header('transfer-encoding') !== undefined || Number(c.req.header('content-length') ?? 0) > maxSize;
+}
+
 /** What a runtime calls with each request. */
 export type Fetch = (request: Request, env?: unknown, executionCtx?: ExecutionContext) => Response | Promise<Response>;
 
@@ -107,15 +113,22 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const adminLimit = limit(MAX_ADMIN_BODY_BYTES);
   app.use((c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return (/^\/(api\/)?admin(\/|$)/.test(c.req.path) ? adminLimit : publicLimit)(c, next);
+    if (!/^\/(api\/)?admin(\/|$)/.test(c.req.path) || !mayExceed(c, MAX_BODY_BYTES)) return publicLimit(c, next);
+    // The larger allowance is an organizer's, known before the body is read: anyone else's large
+    // body is refused from its headers, without a byte of it parsed.
+    return organizerOf(deps, c).then((organizer) => (organizer ? adminLimit : publicLimit)(c, next));
   });
 
   // Liveness for load balancers, and the baseline of the benchmark: the full middleware stack, no work.
   app.get('/ping', (c) => c.text('ok'));
 
+  // Anyone may learn that the site is up; how much mail waits is for organizers (Bearer or session).
   app.get('/healthz', async (c) => {
     try {
-      return c.json({ status: 'ok', database: 'ok', outboxBacklog: await deps.store.outboxBacklog() });
+      const [outboxBacklog, organizer] = await Promise.all([deps.store.outboxBacklog(), organizerOf(deps, c)]);
+      if (!organizer) return c.json({ status: 'ok', database: 'ok' });
+      c.header('Cache-Control', 'no-store');
+      return c.json({ status: 'ok', database: 'ok', outboxBacklog });
     } catch (error) {
       deps.log(`healthz: database unreachable: ${error instanceof Error ? error.message : String(error)}`);
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);

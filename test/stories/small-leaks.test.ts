@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AdminBrowser } from '../support/admin-browser.ts';
 import { linkPath } from '../support/smtp.ts';
 import { waitFor } from '../support/wait.ts';
 import { SLUG, siteWithMail, startSite } from '../support/site.ts';
@@ -76,5 +77,57 @@ describe('small leaks', () => {
         await site.close();
       }
     }
+  });
+
+  it("takes no admin form whose CSRF pair came from someone else's visit, planted beside an organizer's session", async () => {
+    const organizer = new AdminBrowser(ctx.site);
+    expect((await organizer.login(await ctx.site.organizerToken('Planted'))).status).toBe(303);
+    // The attacker's own anonymous visit gives a cookie and the form field that goes with it.
+    const attacker = new AdminBrowser(ctx.site);
+    await attacker.get('/admin');
+    const [csrfCookie] = [...attacker.cookies].find(([name]) => name.endsWith('undersigned_csrf'))!;
+    const session = [...organizer.cookies].find(([name]) => name.endsWith('undersigned_session'))!;
+    const planted = await ctx.site.fetch(`/admin/letters/${SLUG}`, {
+      method: 'POST',
+      headers: { cookie: `${session[0]}=${session[1]}; ${csrfCookie}=${attacker.cookies.get(csrfCookie)}` },
+      body: new URLSearchParams({ csrf: attacker.csrf, slug: SLUG, title: 'Changed by a stranger', body: 'Text', state: 'open' }),
+    });
+    expect(planted.status).toBe(403);
+    expect((await ctx.site.store.letterBySlug(SLUG))?.title).not.toBe('Changed by a stranger');
+    // The organizer's own form still works.
+    const page = await organizer.get(`/admin/letters/${SLUG}`);
+    expect(page.status).toBe(200);
+  });
+
+  it('names the admin cookies with the __Host- prefix on an https site', async () => {
+    const site = await startSite({ env: { PUBLIC_URL: 'https://letters.test' } });
+    try {
+      const browser = new AdminBrowser(site);
+      const signIn = await site.fetch('/admin');
+      const login = await browser.login(await site.organizerToken());
+      const set = [...signIn.headers.getSetCookie(), ...login.headers.getSetCookie()];
+      expect(set.map((cookie) => cookie.split('=')[0]).sort()).toEqual(['__Host-undersigned_csrf', '__Host-undersigned_session']);
+      for (const cookie of set) {
+        expect(cookie).toMatch(/; Secure/);
+        expect(cookie).toMatch(/; Path=\/(;|$)/);
+        expect(cookie).not.toMatch(/Domain=/i);
+      }
+      expect((await browser.get('/admin')).status).toBe(200);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('tells the public only that the site is up; how much mail waits, only an organizer', async () => {
+    expect(await (await ctx.site.fetch('/healthz')).json()).toEqual({ status: 'ok', database: 'ok' });
+    const forged = await ctx.site.fetch('/healthz', { headers: { authorization: 'Bearer forged' } });
+    expect(await forged.json()).toEqual({ status: 'ok', database: 'ok' });
+
+    const token = await ctx.site.organizerToken('Health');
+    const byToken = await ctx.site.fetch('/healthz', { headers: { authorization: `Bearer ${token}` } });
+    expect(await byToken.json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: expect.any(Number) });
+    const browser = new AdminBrowser(ctx.site);
+    await browser.login(token);
+    expect(await (await browser.get('/healthz')).json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: expect.any(Number) });
   });
 });
