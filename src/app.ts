@@ -29,6 +29,8 @@ export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 export interface AppDeps extends SignDeps {
   /** The request header a trusted proxy puts the client's address in; unset: the connection's. */
   trustProxy?: string | undefined;
+  /** Per-address limits count an IPv6 client by its network of this many bits (48 to 64). */
+  ipv6PrefixBits: number;
   /** The address of the connection a request came over, as the runtime knows it. */
   connectionAddress: (c: Context) => string | undefined;
   /** A sign form sent sooner than this after it was shown is taken for a bot's. */

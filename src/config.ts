@@ -69,6 +69,13 @@ export const Config = z
       .regex(/^[A-Za-z0-9-]+$/, 'must be a header name, like x-forwarded-for')
       .transform((name) => name.toLowerCase())
       .optional(),
+    /** Per-address limits count an IPv6 client by its network of this many bits: one subscriber's /64, or up to a /48. */
+    IPV6_PREFIX_BITS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(48, 'must be between 48 and 64')
+      .max(64, 'must be between 48 and 64')
+      .default(64),
     // Shared addresses (carrier NAT, offices) hold many signers: the per-address limit is high, and
     // the per-email and per-letter limits do the fine work.
     LIMIT_SIGN_PER_ADDRESS: rate('60/minute'),

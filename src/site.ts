@@ -48,6 +48,7 @@ export async function createSite(config: Config, db: Database, store: Store, mai
       linksPerAddress: config.LIMIT_LINKS_PER_ADDRESS,
     }),
     trustProxy: config.TRUST_PROXY,
+    ipv6PrefixBits: config.IPV6_PREFIX_BITS,
     formMinSeconds: config.FORM_MIN_SECONDS,
     minDomainSigners: config.MIN_DOMAIN_SIGNERS,
     now,

@@ -44,6 +44,8 @@ describe('configuration', () => {
     ['SECRET', 'too-short'],
     ['NODE_ENV', 'staging'],
     ['DEV_OUTBOX', 'yes'],
+    ['IPV6_PREFIX_BITS', '32'],
+    ['IPV6_PREFIX_BITS', '96'],
     ['MAIL_RETRY_BASE_SECONDS', '-1'],
   ])('refuses %s=%j with a message naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name} `));
