@@ -70,7 +70,7 @@ export async function organizerOf(deps: RouteDeps, c: Context): Promise<Organize
 
 const forged = () => new ServiceError('forbidden', 'This form has expired or did not come from this site. Reload the page and try again.');
 
-/** Whether the POSTed form's `csrf` field is `expected`; reads the body, so only after authentication. */
+/** Refuses with 403 a POSTed form whose `csrf` field is not `expected`. Reads the body: only after authentication. */
 async function checkField(c: Context, expected: string) {
   const form = await c.req.parseBody();
   const sent = typeof form.csrf === 'string' ? form.csrf : '';
@@ -95,9 +95,8 @@ export async function signInToken(deps: RouteDeps, c: Context): Promise<string> 
 /** The sign-in form's POST carries the token of {@link signInToken}, or gets 403. */
 export function signInCsrf(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
-    const cookie = getCookie(c, adminCookies(deps.publicUrl).csrf);
+    if (!getCookie(c, adminCookies(deps.publicUrl).csrf)) throw forged();
     const token = await signInToken(deps, c);
-    if (!cookie) throw forged();
     await checkField(c, token);
     c.set('csrf', token);
     await next();
