@@ -6,6 +6,7 @@ import { ServiceError } from './domain/errors.ts';
 import type { MailMessage } from './domain/mail.ts';
 import type { SignDeps } from './domain/sign.ts';
 import { adminApiRoutes } from './http/admin-api.ts';
+import { organizerOf } from './http/admin-auth.ts';
 import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
@@ -30,6 +31,8 @@ export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 export interface AppDeps extends SignDeps {
   /** The request header a trusted proxy puts the client's address in; unset: the connection's. */
   trustProxy?: string | undefined;
+  /** Per-address limits count an IPv6 client by its network of this many bits (48 to 64). */
+  ipv6PrefixBits: number;
   /** The address of the connection a request came over, as the runtime knows it. */
   connectionAddress: (c: Context) => string | undefined;
   /** A sign form sent sooner than this after it was shown is shown again, to be sent once more. */
@@ -62,6 +65,11 @@ export interface AppDeps extends SignDeps {
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Serves public/ on runtimes where the platform does not. */
   staticFiles?: MiddlewareHandler;
+}
+
+/** Whether a request's body may be longer than `maxSize`: it says so, or sends its length only as it goes. */
+function mayExceed(c: Context, maxSize: number): boolean {
+  return c.req.header('transfer-encoding') !== undefined || Number(c.req.header('content-length') ?? 0) > maxSize;
 }
 
 /** What a runtime calls with each request. */
@@ -122,15 +130,22 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const adminLimit = limit(MAX_ADMIN_BODY_BYTES);
   app.use((c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return (/^\/(api\/)?admin(\/|$)/.test(c.req.path) ? adminLimit : publicLimit)(c, next);
+    if (!/^\/(api\/)?admin(\/|$)/.test(c.req.path) || !mayExceed(c, MAX_BODY_BYTES)) return publicLimit(c, next);
+    // The larger allowance is an organizer's, known before the body is read: anyone else's large
+    // body is refused from its headers, without a byte of it parsed.
+    return organizerOf(deps, c).then((organizer) => (organizer ? adminLimit : publicLimit)(c, next));
   });
 
   // Liveness for load balancers, and the baseline of the benchmark: the full middleware stack, no work.
   app.get('/ping', (c) => c.text('ok'));
 
+  // Anyone may learn that the site is up; how much mail waits is for organizers (Bearer or session).
   app.get('/healthz', async (c) => {
     try {
-      return c.json({ status: 'ok', database: 'ok', outboxBacklog: await deps.store.outboxBacklog() });
+      const [outboxBacklog, organizer] = await Promise.all([deps.store.outboxBacklog(), organizerOf(deps, c)]);
+      if (!organizer) return c.json({ status: 'ok', database: 'ok' });
+      c.header('Cache-Control', 'no-store');
+      return c.json({ status: 'ok', database: 'ok', outboxBacklog });
     } catch (error) {
       deps.log(`healthz: database unreachable: ${error instanceof Error ? error.message : String(error)}`);
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);

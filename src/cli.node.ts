@@ -31,10 +31,11 @@ const USAGE = `Usage: undersigned <command>
                                write a static copy of a letter for when the site is blocked: the
                                letter in every language, the public list, the signed count, the key
                                and how to check them; every link relative, nothing loaded from elsewhere
-  verify-count URL|FILE [--key URL|FILE]
+  verify-count URL|FILE [--key URL|FILE] [--key-id ID]
                                check a signed count (count JSON, or shields.json's header) against
-                               the site's key (default: /.well-known/undersigned.json of the URL's
-                               site, or beside the FILE); exit 0 valid, 1 not valid
+                               the site's key: --key, or by default /.well-known/undersigned.json of
+                               the URL's site; a saved FILE needs --key, or --key-id to pin the id
+                               of the key saved beside it; exit 0 valid, 1 not valid
 
 The database is the one DATABASE_URL names (default file:./data/undersigned.db); verify-count
 needs none.`;
@@ -50,6 +51,7 @@ const OPTIONS = {
   bom: { type: 'boolean' },
   fix: { type: 'boolean' },
   key: { type: 'string' },
+  'key-id': { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -76,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`verify-count takes one URL or FILE.\n\n${USAGE}`);
       return 2;
     }
-    return await verifyCountCommand(sub!, values.key);
+    return await verifyCountCommand(sub!, { key: values.key, keyId: values['key-id'] });
   }
   useHashing(nodeHashing);
   const config = parseConfig(process.env);

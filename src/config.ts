@@ -38,6 +38,14 @@ export const Config = z
       'file:./data/undersigned.db',
     ),
     DATABASE_AUTH_TOKEN: z.string().optional(),
+    /**
+     * 1: with no mail configured, /dev/outbox shows every mail in full, addresses and links included,
+     * for trying the site on one's own machine. Opt-in, so that a deployment never shows it by mistake.
+     */
+    DEV_OUTBOX: z
+      .enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' })
+      .default('0')
+      .transform((value) => value === '1'),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
     /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html }. */
     MAIL_API_URL: url(['https:', 'http:'], 'https://api.resend.com/emails').optional(),
@@ -61,6 +69,13 @@ export const Config = z
       .regex(/^[A-Za-z0-9-]+$/, 'must be a header name, like x-forwarded-for')
       .transform((name) => name.toLowerCase())
       .optional(),
+    /** Per-address limits count an IPv6 client by its network of this many bits: one subscriber's /64, or up to a /48. */
+    IPV6_PREFIX_BITS: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(48, 'must be between 48 and 64')
+      .max(64, 'must be between 48 and 64')
+      .default(64),
     // Shared addresses (carrier NAT, offices) hold many signers: the per-address limit is high, and
     // the per-letter limit and the mail allowances in the database do the fine work.
     LIMIT_SIGN_PER_ADDRESS: rate('60/minute'),
@@ -104,6 +119,8 @@ export const Config = z
       ...env,
       PUBLIC_URL: publicUrl,
       MAIL_FROM: env.MAIL_FROM ?? `Undersigned <no-reply@${new URL(publicUrl).hostname}>`,
+      // Production never shows it, whatever else is set.
+      DEV_OUTBOX: env.DEV_OUTBOX && env.NODE_ENV !== 'production',
     };
   });
 export type Config = z.output<typeof Config>;

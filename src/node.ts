@@ -14,9 +14,9 @@ const server = await startServer(config);
 console.log(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
 if (!config.SMTP_URL && !config.MAIL_API_URL) {
   console.log(
-    config.NODE_ENV === 'production'
-      ? 'Neither SMTP_URL nor MAIL_API_URL is set: no mail can be sent, so nobody can confirm a signature.'
-      : `SMTP_URL is not set: mail is not sent but shown at ${config.PUBLIC_URL}/dev/outbox`,
+    config.DEV_OUTBOX
+      ? `SMTP_URL is not set: mail is not sent but shown at ${config.PUBLIC_URL}/dev/outbox (DEV_OUTBOX=1: never on a public site)`
+      : 'Neither SMTP_URL nor MAIL_API_URL is set: no mail can be sent, so nobody can confirm a signature.',
   );
 }
 

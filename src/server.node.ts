@@ -54,7 +54,7 @@ export async function startServer(
     log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
-  const devOutbox = config.NODE_ENV !== 'production';
+  const devOutbox = config.DEV_OUTBOX;
   const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
   const logMailer = createLogMailer(log, devOutbox ? `${config.PUBLIC_URL}/dev/outbox` : undefined);
   const mailer = smtpMailer ?? apiMailer(config) ?? logMailer;

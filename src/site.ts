@@ -51,6 +51,7 @@ export async function createSite(config: Config, db: Database, store: Store, mai
       signWithoutProofPerAddress: config.LIMIT_SIGN_WITHOUT_PROOF_PER_ADDRESS,
     }),
     trustProxy: config.TRUST_PROXY,
+    ipv6PrefixBits: config.IPV6_PREFIX_BITS,
     formMinSeconds: config.FORM_MIN_SECONDS,
     formMaxSeconds: config.FORM_MAX_SECONDS,
     proofOfWork: createProofOfWork({ hmac, now, cost: config.PROOF_OF_WORK_COST, floodAbove: config.PROOF_OF_WORK_ABOVE }),

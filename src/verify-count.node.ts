@@ -22,33 +22,73 @@ class Unchecked extends Error {
   }
 }
 
+/** What the command is told about the key: where to get it, and the id it must have. */
+export interface KeyChoice {
+  /** `--key URL|FILE`: a key document (or bare public JWK) the user trusts. */
+  key?: string | undefined;
+  /** `--key-id ID`: the id the key must have, as the site publishes it elsewhere. */
+  keyId?: string | undefined;
+}
+
 /**
- * `undersigned verify-count <URL|FILE> [--key <URL|FILE>]`: checks a signed count against the
- * site's public key and prints a one-line verdict. A URL is fetched (the count JSON, with the proof
- * in its body, or shields.json, with the proof in its header); a FILE is a saved count JSON. The key
- * is the well-known document of the URL's origin, or for a FILE the `.well-known/undersigned.json`
- * beside it (as a mirror lays them out). Exit 0 valid, 1 not valid, 2 usage.
+ * `undersigned verify-count <URL|FILE> [--key <URL|FILE>] [--key-id <ID>]`: checks a signed count
+ * and prints a one-line verdict that names the key used and where it came from. A URL is fetched
+ * (the count JSON, with the proof in its body, or shields.json, with the proof in its header); its
+ * key is by default the well-known document of the same site. A FILE is a saved count JSON: a key
+ * saved beside it (as a mirror lays them out) came with it, and whoever wrote the one could have
+ * written the other, so it is used only when `--key-id` pins the id it must have; otherwise the key
+ * must be given with `--key`. Everything printed from the documents is escaped, so that a hostile
+ * one cannot drive the terminal. Exit 0 valid, 1 not valid, 2 usage.
  */
-export async function verifyCountCommand(target: string, keyOption: string | undefined): Promise<number> {
+export async function verifyCountCommand(target: string, choice: KeyChoice = {}): Promise<number> {
   let proof: unknown;
   try {
+    if (choice.keyId !== undefined && !/^[0-9a-f]{16}$/.test(choice.keyId)) {
+      throw new Unchecked(`--key-id takes a key id: 16 hex digits, as in the site's /${WELL_KNOWN_PATH}`, 2);
+    }
+    if (choice.key === undefined && choice.keyId === undefined && !isUrl(target)) {
+      throw new Unchecked(
+        `A saved count's key must come from elsewhere than the count: a key saved beside it proves nothing, since whoever wrote the one could have written the other.\n` +
+          `Give the site's key with --key URL|FILE (for example https://SITE/${WELL_KNOWN_PATH}), or pin its id with --key-id ID as the site publishes it.`,
+        2,
+      );
+    }
     proof = await loadCount(target);
     const read = readCountProof(proof);
     if ('reason' in read) throw new Unchecked(read.reason);
-    const keyAt = keyOption ?? defaultKeyLocation(target);
+    if (choice.keyId !== undefined && read.proof.keyId !== choice.keyId) {
+      throw new Unchecked(`the count was signed with key ${read.proof.keyId}, not with the pinned key ${choice.keyId}`);
+    }
+    const keyAt = choice.key ?? defaultKeyLocation(target);
     const key = pickKey(await loadJson(keyAt, 'the key document'), read.proof.keyId, keyAt);
     const verdict = await verifyCount(proof, key);
-    console.log(line(verdict, proof, keyAt));
+    const source =
+      choice.keyId !== undefined ? `from ${keyAt}, pinned by --key-id` : choice.key !== undefined ? `from ${keyAt}` : `from ${keyAt}, the same site as the count`;
+    say(line(verdict, proof, source));
     return verdict.valid ? 0 : 1;
   } catch (error) {
     if (!(error instanceof Unchecked)) throw error;
     if (error.exitCode === 2) {
-      console.error(error.message);
+      // The command's own message, which may run over lines; each is escaped like any other.
+      console.error(error.message.split('\n').map(printable).join('\n'));
       return 2;
     }
-    console.log(line({ valid: false, reason: error.message }, proof));
+    say(line({ valid: false, reason: error.message }, proof));
     return 1;
   }
+}
+
+/** Prints a line, escaped (see printable). */
+function say(text: string) {
+  console.log(printable(text));
+}
+
+/**
+ * `text` with every control, format and line-separator character written as `\u{…}`: a count or key
+ * document may hold terminal escapes (to recolour, rewrite or hide a line) or bidi overrides.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
 
 function isUrl(target: string): boolean {
@@ -123,12 +163,12 @@ function parseJson(text: string, location: string): unknown {
 }
 
 /**
- * valid: "slug" had 2512 signatures at 2020-08-17T12:34:56.789Z (key 0123456789abcdef, from …)
+ * valid: "slug" had 2512 signatures at 2020-08-17T12:34:56.789Z, … (key 0123456789abcdef, from …)
  * NOT VALID: the signature does not match … ("slug", 2512 signatures at …, key …)
  */
-function line(verdict: CountVerdict, proof: unknown, keyAt?: string): string {
+function line(verdict: CountVerdict, proof: unknown, keySource?: string): string {
   if (verdict.valid) {
-    return `valid: "${verdict.slug}" had ${verdict.count} signatures at ${verdict.updatedAt}, letter text sha256 ${verdict.textSha256} (key ${verdict.keyId}, from ${keyAt})`;
+    return `valid: "${verdict.slug}" had ${verdict.count} signatures at ${verdict.updatedAt}, letter text sha256 ${verdict.textSha256} (key ${verdict.keyId}, ${keySource})`;
   }
   const p = (typeof proof === 'object' && proof !== null ? proof : {}) as Record<string, unknown>;
   const claimed = [

@@ -11,6 +11,13 @@ describe('configuration', () => {
     expect(config.SECRET).toBeUndefined();
     expect(config.MAIL_FROM).toBe('Undersigned <no-reply@localhost>');
     expect(config.NODE_ENV).toBe('development');
+    expect(config.DEV_OUTBOX).toBe(false);
+  });
+
+  it('shows the development outbox only when asked to, and never in production', () => {
+    expect(parseConfig({ DEV_OUTBOX: '1' }).DEV_OUTBOX).toBe(true);
+    expect(parseConfig({ DEV_OUTBOX: '0' }).DEV_OUTBOX).toBe(false);
+    expect(parseConfig({ DEV_OUTBOX: '1', NODE_ENV: 'production' }).DEV_OUTBOX).toBe(false);
   });
 
   it('derives the public address from the port, and the sender from the public address', () => {
@@ -36,6 +43,9 @@ describe('configuration', () => {
     ['MAIL_FROM', 'a@b.org\r\nBcc: c@d.org'],
     ['SECRET', 'too-short'],
     ['NODE_ENV', 'staging'],
+    ['DEV_OUTBOX', 'yes'],
+    ['IPV6_PREFIX_BITS', '32'],
+    ['IPV6_PREFIX_BITS', '96'],
     ['MAIL_RETRY_BASE_SECONDS', '-1'],
   ])('refuses %s=%j with a message naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name} `));

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,10 @@ describe('the start command', () => {
 
   it('serves the sample letter on a fresh database, shows the dev outbox, and stops on SIGTERM', async () => {
     dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
-    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db` });
+    // What `npm start` sets for the sample set-up.
+    const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
+    expect(packageJson.scripts.start).toMatch(/^DEV_OUTBOX=\$\{DEV_OUTBOX:-1\} tsx src\/node\.ts$/);
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db`, DEV_OUTBOX: '1' });
     child = run.child;
     const url = await run.listening;
     const letter = await fetch(`${url}/l/${SLUG}`);
@@ -40,11 +43,16 @@ describe('the start command', () => {
     expect(await run.exited).toBe(0);
   });
 
-  it('has no dev outbox in production', async () => {
+  it('has no dev outbox unless asked for, and never in production', async () => {
     dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
-    const run = start({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/site.db` });
-    child = run.child;
-    const url = await run.listening;
-    expect((await fetch(`${url}/dev/outbox`)).status).toBe(404);
+    for (const env of [{}, { NODE_ENV: 'production', DEV_OUTBOX: '1' }] as Record<string, string>[]) {
+      const run = start({ ...env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/site.db` });
+      child = run.child;
+      const url = await run.listening;
+      expect((await fetch(`${url}/dev/outbox`)).status).toBe(404);
+      expect(run.output()).toContain('no mail can be sent');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
   });
 });

@@ -17,7 +17,7 @@ import { DomainsPage } from '../views/admin/domains.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
-import { adminCookie, csrfProtection, SESSION_COOKIE, sessionOf, type AdminEnv } from './admin-auth.ts';
+import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv } from './admin-auth.ts';
 import { download } from './download.ts';
 import { letterPage } from './letter-page.tsx';
 import { perAddress } from './rate-limit.ts';
@@ -28,13 +28,15 @@ import { signatureFilter } from './signature-filter.ts';
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
 export function adminPageRoutes(deps: RouteDeps) {
   const admin = new Hono<AdminEnv>();
-  admin.use(csrfProtection(deps));
+  const cookies = adminCookies(deps.publicUrl);
 
-  admin.post('/login', perAddress(deps, 'loginPerAddress'), async (c) => {
+  // Nothing reads a body before its sender is known: a sign-in is counted against its address first,
+  // every other page needs a session first.
+  admin.post('/login', perAddress(deps, 'loginPerAddress'), signInCsrf(deps), async (c) => {
     const { token = '' } = await formBody(c);
     try {
       const { session } = await startSession(deps.store, token.trim(), deps.now());
-      setCookie(c, SESSION_COOKIE, session, { ...adminCookie(deps), maxAge: SESSION_TTL_MS / 1000 });
+      setCookie(c, cookies.session, session, { ...cookies.options, maxAge: SESSION_TTL_MS / 1000 });
       return c.redirect('/admin', 303);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
@@ -48,18 +50,19 @@ export function adminPageRoutes(deps: RouteDeps) {
       c.set('organizer', await sessionOf(deps, c));
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
-      return english(c, <LoginPage csrf={c.get('csrf')} />, 401);
+      return english(c, <LoginPage csrf={await signInToken(deps, c)} />, 401);
     }
     await next();
   });
+  admin.use(sessionCsrf(deps));
 
   const actor = (c: Context<AdminEnv>) => actorOf(c.get('organizer'));
   const common = (c: Context<AdminEnv>) => ({ organizer: c.get('organizer'), csrf: c.get('csrf') });
 
   admin.post('/logout', async (c) => {
-    const session = getCookie(c, SESSION_COOKIE);
+    const session = getCookie(c, cookies.session);
     if (session) await endSession(deps.store, session);
-    deleteCookie(c, SESSION_COOKIE, adminCookie(deps));
+    deleteCookie(c, cookies.session, cookies.options);
     return c.redirect('/admin', 303);
   });
 

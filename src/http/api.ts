@@ -3,7 +3,7 @@ import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { COUNT_PROOF_HEADER, encodeProofHeader, proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { openLetter, publicLetter } from '../domain/letters.ts';
+import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
@@ -116,7 +116,9 @@ export function apiRoutes(deps: RouteDeps) {
       return live.open(c, headers, (stream) =>
         streamCounts(stream, {
           first: letter,
-          subscribe: (listener) => deps.counts.subscribe(letter.slug, listener),
+          // A letter taken back to draft (or moved away) is no longer public: its stream ends.
+          subscribe: (listener, end) =>
+            deps.counts.subscribe(letter.slug, (changed) => (isPublic(changed) ? listener(changed) : end())),
           event,
           heartbeatMs: live.heartbeatMs,
         }),

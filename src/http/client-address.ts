@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import type { Context } from 'hono';
 import { createHmac, newToken } from '../domain/tokens.ts';
 
@@ -29,4 +30,21 @@ export function clientAddress(c: Context, trustProxy: string | undefined, connec
   const value = c.req.header(trustProxy) ?? '';
   const address = trustProxy === 'x-forwarded-for' ? value.split(',').pop() : value;
   return address?.trim() || connection(c) || 'unknown';
+}
+
+/**
+ * What a per-address limit counts a client under. An IPv4 address is itself, however written (also
+ * IPv4-mapped, `::ffff:203.0.113.1`, as a dual-stack socket reports it). An IPv6 address is its
+ * network of `ipv6PrefixBits` (48 to 64): one subscriber is given a whole /64 or more, and could
+ * otherwise make up a fresh address for every request. Anything else is counted as it is written.
+ */
+export function addressBucket(address: string, ipv6PrefixBits: number): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const bytes = parsed.toByteArray().map((byte, i) => {
+    const kept = Math.max(0, Math.min(8, ipv6PrefixBits - i * 8));
+    return byte & (0xff << (8 - kept)) & 0xff;
+  });
+  return `${ipaddr.fromByteArray(bytes).toString()}/${ipv6PrefixBits}`;
 }

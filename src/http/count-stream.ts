@@ -1,16 +1,16 @@
 import type { EventStream } from './event-stream.ts';
 
 /**
- * Writes a live count to `stream` until the client goes: the value as it is now, then each change
- * (to a slow reader, only the latest), and a comment every `heartbeatMs` so that proxies and
- * browsers keep an idle stream open.
+ * Writes a live count to `stream` until the client goes or the subscription calls `end`: the value
+ * as it is now, then each change (to a slow reader, only the latest), and a comment every
+ * `heartbeatMs` so that proxies and browsers keep an idle stream open.
  */
 export async function streamCounts<T>(
   stream: EventStream,
   options: {
     first: T;
-    /** Calls the listener with each new value; returns what stops it. */
-    subscribe: (listener: (changed: T) => void) => () => void;
+    /** Calls the listener with each new value, or `end` when there will be none; returns what stops it. */
+    subscribe: (listener: (changed: T) => void, end: () => void) => () => void;
     event: (value: T) => Promise<string>;
     heartbeatMs: number;
   },
@@ -28,10 +28,12 @@ export async function streamCounts<T>(
     }
     writing = false;
   };
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
   const unsubscribe = options.subscribe((changed) => {
     latest = changed;
     void flush();
-  });
+  }, end);
   // One timer for the stream's life. Racing each beat's timeout against `closed` instead left a
   // reaction on that promise per beat for as long as the stream was open: 300 MB an hour for 5,000
   // watchers at the default 15 s.
@@ -46,7 +48,7 @@ export async function streamCounts<T>(
   }, options.heartbeatMs);
   try {
     await flush();
-    await stream.closed;
+    await Promise.race([stream.closed, ended]);
   } finally {
     clearInterval(heartbeat);
     unsubscribe();

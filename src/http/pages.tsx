@@ -21,7 +21,7 @@ import { PROOF_FIELD } from './proof-of-work.ts';
 import { perAddress, takeForAddress } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
-import { formBody } from './request-body.ts';
+import { checkbox, formBody } from './request-body.ts';
 
 /** The server-rendered pages; every form on them works with JavaScript off. */
 export function pageRoutes(deps: RouteDeps) {
@@ -46,10 +46,13 @@ export function pageRoutes(deps: RouteDeps) {
   pages.post('/l/:slug/sign', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
     const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
+    // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
     const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
     const letter = await openLetter(deps.store, slug);
-    const input = { ...fields, ...listingFromForm(listed), showDomain: showDomain !== undefined };
-    const showAgain = (errors: Record<string, string>) => letterPage(deps, c, letter, { form: { values: input, errors }, status: 400, lang: fields.lang });
+    const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
+    // A box sent with a value it cannot have is shown again unticked, beside its error.
+    const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };
+    const showAgain = (errors: Record<string, string>) => letterPage(deps, c, letter, { form: { values, errors }, status: 400, lang: fields.lang });
     // A person whose form came too soon (autofill), too late, or without a finished proof of work is
     // asked to press Sign again, on a fresh form; only a bot's form is answered as if it had worked.
     const again = () => showAgain({ again: messagesFor('en').fieldErrors.again! });
@@ -125,7 +128,7 @@ async function keptChoices(c: Context): Promise<KeptChoices> {
   if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return { listed: true, domain: true };
   const fields = await formBody(c);
   if (fields.choices !== '1') return { listed: true, domain: true };
-  return { listed: fields.list !== 'no', domain: fields.showDomain === 'true' };
+  return { listed: fields.list !== 'no', domain: checkbox(fields.showDomain) === true };
 }
 
 async function noStore(c: Context, next: () => Promise<void>) {
@@ -134,11 +137,12 @@ async function noStore(c: Context, next: () => Promise<void>) {
 }
 
 /**
- * The form's `listed`: a ticked checkbox ("true"), or one of the radios a letter with thresholds
- * shows: "true", "false" or a threshold, which lists the name from that count on.
+ * The form's `listed`: a checkbox (see {@link checkbox}), or one of the radios a letter with
+ * thresholds shows: "true", "false" or a threshold, which lists the name from that count on.
  */
-function listingFromForm(listed: string | undefined): { listed: boolean; listAt?: number } {
-  if (listed === undefined || listed === 'false') return { listed: false };
-  if (/^\d{1,10}$/.test(listed)) return { listed: true, listAt: Number(listed) };
-  return { listed: true };
+function listingFromForm(listed: string | undefined): { listed: boolean | string; listAt?: number } {
+  const ticked = checkbox(listed);
+  if (typeof ticked === 'boolean') return { listed: ticked };
+  if (/^\d{1,10}$/.test(ticked)) return { listed: true, listAt: Number(ticked) };
+  return { listed: ticked };
 }

@@ -138,3 +138,15 @@ async function whole<T>(read: Promise<T>, message = 'The body ended before it wa
     throw new MalformedBody(message);
   }
 }
+
+const TICKED: Record<string, boolean> = { true: true, on: true, '1': true, false: false, off: false, '0': false };
+
+/**
+ * A form checkbox as a boolean: absent (a browser sends no unticked box), "false", "0" or "off" is
+ * false; "true", "on" or "1" is true. Anything else comes back as it was sent, for the input's own
+ * check to refuse: no mere presence of a field may count as a yes.
+ */
+export function checkbox(value: string | undefined): boolean | string {
+  if (value === undefined) return false;
+  return TICKED[value.trim().toLowerCase()] ?? value;
+}

@@ -16,11 +16,12 @@ export interface CountHub {
   /** A write in this process changed a letter (by slug or id) in other ways: read it afresh next time. */
   forget(letter: string | number): void;
   /**
-   * Calls `listener` with the letter when its count changes, until the returned function is called:
-   * at once after a quiet moment, and then at most once per `pushIntervalMs`, with the latest count.
-   * While a letter has listeners it is read once per interval, for changes made elsewhere.
+   * Calls `listener` with the letter when its count or state changes, or with undefined once there is
+   * no letter at the slug, until the returned function is called: at once after a quiet moment, and
+   * then at most once per `pushIntervalMs`, with the latest. While a letter has listeners it is read
+   * once per interval, for changes made elsewhere.
    */
-  subscribe(slug: string, listener: (letter: Letter) => void): () => void;
+  subscribe(slug: string, listener: (letter: Letter | undefined) => void): () => void;
   /** Stops all polling and drops all listeners. */
   close(): void;
 }
@@ -29,7 +30,7 @@ interface Entry {
   letter?: Letter | undefined;
   readAt: number;
   reading?: Promise<Letter | undefined> | undefined;
-  listeners: Set<(letter: Letter) => void>;
+  listeners: Set<(letter: Letter | undefined) => void>;
   timer?: ReturnType<typeof setInterval> | undefined;
   /** The letter the listeners were last called with, and when. */
   pushed?: Letter | undefined;
@@ -76,7 +77,7 @@ export function createCountHub(
   const push = (e: Entry) => {
     e.pushTimer = undefined;
     const letter = e.letter;
-    if (!letter || (e.pushed && sameCounts(e.pushed, letter))) return;
+    if (sameForWatchers(e.pushed, letter)) return;
     e.pushed = letter;
     e.pushedAt = Date.now();
     // A few hundred at a time, with the requests that wait in between: thousands of watchers written
@@ -90,9 +91,7 @@ export function createCountHub(
   };
 
   const publish = (e: Entry, previous: Letter | undefined) => {
-    const letter = e.letter;
-    if (!letter || e.listeners.size === 0 || e.pushTimer) return;
-    if (previous && sameCounts(previous, letter)) return;
+    if (e.listeners.size === 0 || e.pushTimer || sameForWatchers(previous, e.letter)) return;
     const wait = e.pushedAt + pushIntervalMs - Date.now();
     if (wait <= 0) push(e);
     else e.pushTimer = setTimeout(() => push(e), wait);
@@ -168,6 +167,8 @@ export function createCountHub(
   };
 }
 
-function sameCounts(a: Letter, b: Letter): boolean {
-  return a.signatureCount === b.signatureCount && a.listedCount === b.listedCount;
+/** Whether watchers have nothing new to be told: the same counts and state, or no letter both times. */
+function sameForWatchers(a: Letter | undefined, b: Letter | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.signatureCount === b.signatureCount && a.listedCount === b.listedCount && a.state === b.state;
 }

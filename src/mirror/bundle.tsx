@@ -198,9 +198,10 @@ function MirrorVerify(props: { letter: Letter; proof: Awaited<ReturnType<typeof 
           <a href="letter.md">letter.md</a> is the letter's title and text exactly as signed).
         </li>
         <li>
-          The count, with this project's command line, in this folder: <code>npx undersigned verify-count count.json</code>.
-          It uses the key copied here; to make sure it is the site's own key, compare it with the one the site serves, or
-          pass that with <code>--key</code>.
+          The count, with this project's command line, in this folder:{' '}
+          <code>{`npx undersigned verify-count count.json --key-id ${proof.keyId}`}</code>. The key copied here came with
+          the count, so it proves nothing by itself: check that <code>{proof.keyId}</code> is the key id the site publishes
+          (on its pages, or where its organizers announce it), or give the site's own key with <code>--key</code>.
         </li>
         <li>
           By hand, with any Ed25519 tool: the signed message is these five lines joined by a newline (no newline at the

@@ -45,10 +45,13 @@ describe('health and count endpoints', () => {
     expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('locale');
   });
 
-  it('is healthy with the database reachable, and reports the outbox backlog', async () => {
+  it('is healthy with the database reachable, and reports the outbox backlog to organizers only', async () => {
     const res = await site.fetch('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: 0 });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+    const token = await site.organizerToken('Health');
+    const organizer = await site.fetch('/healthz', { headers: { authorization: `Bearer ${token}` } });
+    expect(await organizer.json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: 0 });
   });
 
   it('answers 503 when the database is not reachable', async () => {

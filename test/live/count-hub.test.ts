@@ -33,7 +33,7 @@ async function watched(watchers = 1): Promise<{ hub: CountHub; seen: number[] }>
   hub = createCountHub(async () => letter, 60_000, 200);
   await hub.letter('l');
   const seen: number[] = [];
-  for (let i = 0; i < watchers; i++) hub.subscribe('l', (changed) => seen.push(changed.signatureCount));
+  for (let i = 0; i < watchers; i++) hub.subscribe('l', (changed) => seen.push(changed!.signatureCount));
   return { hub, seen };
 }
 
@@ -70,5 +70,22 @@ describe('the count hub', () => {
     expect(seen.length).toBeLessThan(1000);
     await waitFor(() => seen.length === 1000, 'every watcher');
     expect(new Set(seen)).toEqual(new Set([7]));
+  });
+
+  it('tells its watchers when the letter changes state or is gone, with the same count', async () => {
+    let stored: Letter | undefined = letter;
+    hub = createCountHub(async () => stored, 60_000, 0);
+    await hub.letter('l');
+    const seen: (string | undefined)[] = [];
+    hub.subscribe('l', (changed) => seen.push(changed?.state));
+    stored = { ...letter, state: 'draft' };
+    hub.forget('l');
+    await hub.letter('l');
+    await waitFor(() => seen.length === 1, 'the change of state');
+    stored = undefined;
+    hub.forget('l');
+    await hub.letter('l');
+    await waitFor(() => seen.length === 2, 'the letter gone');
+    expect(seen).toEqual(['draft', undefined]);
   });
 });

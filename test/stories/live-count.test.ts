@@ -33,6 +33,26 @@ describe('the live count', () => {
     }
   });
 
+  it('ends a stream once its letter is taken back to draft, and opens no new one', async () => {
+    const site = await startSite({ env: { COUNT_REFRESH_MS: String(INTERVAL_MS) } });
+    try {
+      const stream = await openStream(`${site.url}/api/letters/${SLUG}/count/stream`);
+      await stream.countOf(0);
+      const token = await site.organizerToken();
+      const drafted = await site.fetch(`/api/admin/letters/${SLUG}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'draft' }),
+      });
+      expect(drafted.status).toBe(200);
+      // The server ends it; a stream that kept running would keep this test waiting.
+      await stream.ended;
+      expect((await openStream(`${site.url}/api/letters/${SLUG}/count/stream`)).status).toBe(404);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('sees changes made by another instance within an interval', async () => {
     const site = await startSite({ env: { COUNT_REFRESH_MS: String(INTERVAL_MS) } });
     try {

@@ -25,7 +25,8 @@ describe('signing while the mail server is down', () => {
       async () => (await rows(ctx.site, 'SELECT id FROM outbox WHERE attempts > 0 AND last_error IS NOT NULL')).length === SIGNERS,
       'failed attempts',
     );
-    const health = (await (await ctx.site.fetch('/healthz')).json()) as { outboxBacklog: number };
+    const organizer = { authorization: `Bearer ${await ctx.site.organizerToken()}` };
+    const health = (await (await ctx.site.fetch('/healthz', { headers: organizer })).json()) as { outboxBacklog: number };
     expect(health.outboxBacklog).toBe(SIGNERS);
     expect(await rows(ctx.site, 'SELECT id FROM outbox WHERE failed_at IS NOT NULL')).toHaveLength(0);
 

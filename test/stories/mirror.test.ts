@@ -117,11 +117,15 @@ describe('the mirror bundle', () => {
 
   it('has a count that verifies with its key, for the text it holds', async () => {
     const files = await filesOf(out);
-    const count = JSON.parse(files.get('count.json')!) as { count: number; slug: string; textSha256: string };
+    const count = JSON.parse(files.get('count.json')!) as { count: number; slug: string; textSha256: string; keyId: string };
     expect(count).toMatchObject({ count: 1203, slug: SLUG });
     expect(createHash('sha256').update(files.get('letter.md')!).digest('hex')).toBe(count.textSha256);
-    const verified = await runCli(['verify-count', join(out, 'count.json')], env);
+    const { keyId } = count;
+    const verified = await runCli(['verify-count', join(out, 'count.json'), '--key-id', keyId], env);
     expect(verified.code).toBe(0);
+    // The key saved beside the count is not taken on its own word.
+    expect((await runCli(['verify-count', join(out, 'count.json')], env)).code).toBe(2);
+    expect([...files.values()].join('')).toContain(`verify-count count.json --key-id ${keyId}`);
     // The key in the bundle is the one the site serves.
     const served = await (await ctx.site.fetch('/.well-known/undersigned.json')).json();
     expect(JSON.parse(files.get('.well-known/undersigned.json')!)).toEqual(served);

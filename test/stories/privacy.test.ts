@@ -115,7 +115,7 @@ describe('signer privacy and page safety', () => {
   });
 
   it('writes no email, name or address to the log', async () => {
-    const site = await startSite({ env: { NODE_ENV: 'development' } });
+    const site = await startSite({ env: { DEV_OUTBOX: '1' } });
     try {
       await site.signJson({ name: 'Logged Person', email: 'logged.person@example.org', listed: true });
       await site.signForm({ name: 'Form Person', email: 'form.person@example.org', listed: 'true' });
@@ -124,7 +124,7 @@ describe('signer privacy and page safety', () => {
       const log = site.logs.join('\n');
       expect(log).toContain('mail not sent (no SMTP_URL): "Confirm your signature: Code does not grow in fear"');
       expect(log).not.toMatch(/logged|form\.person|Person|example\.org|127\.0\.0\.1|\/verify\//i);
-      // …while the development outbox shows the mail in full.
+      // …while the development outbox, turned on, shows the mail in full.
       expect(await (await site.fetch('/dev/outbox')).text()).toContain('logged.person@example.org');
     } finally {
       await site.close();

@@ -8,6 +8,7 @@ import {
   importCountSigningKey,
   signedLetterText,
   newCountSigningKey,
+  proveCount,
   verifyCount,
   wellKnownDocument,
   wellKnownKey,
@@ -81,6 +82,8 @@ describe('the signed count', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toMatch(/^valid: /);
     for (const part of [`"${SLUG}"`, '25 signatures', count.updatedAt, `key ${count.keyId}`]) expect(result.stdout).toContain(part);
+    // It says which key it used, and that the key came from the count's own site.
+    expect(result.stdout).toContain(`(key ${count.keyId}, from ${site.url}/.well-known/undersigned.json, the same site as the count)`);
   });
 
   it('checks a saved count beside its key, and refuses it once any signed field is changed', async () => {
@@ -90,14 +93,16 @@ describe('the signed count', () => {
     await writeFile(join(saved, '.well-known', 'undersigned.json'), await (await site.fetch('/.well-known/undersigned.json')).text());
     await writeFile(join(saved, 'count.json'), JSON.stringify(count));
 
-    const valid = await cli(join(saved, 'count.json'));
+    // The key beside the file came with it: it is used only with the id it must have pinned.
+    const valid = await cli(join(saved, 'count.json'), '--key-id', count.keyId);
     expect(valid.code).toBe(0);
     expect(valid.stdout).toContain('25 signatures');
+    expect(valid.stdout).toContain(`(key ${count.keyId}, from ${join(saved, '.well-known', 'undersigned.json')}, pinned by --key-id)`);
 
     for (const [name, change] of Object.entries({ count: { count: 2500 }, time: { updatedAt: '2020-08-17T00:00:00.000Z' }, text: { textSha256: 'f'.repeat(64) } })) {
       const file = join(saved, `tampered-${name}.json`);
       await writeFile(file, JSON.stringify({ ...count, ...change }));
-      const tampered = await cli(file);
+      const tampered = await cli(file, '--key-id', count.keyId);
       expect(tampered.code, name).toBe(1);
       expect(tampered.stdout).toMatch(/^NOT VALID: the signature does not match/);
     }
@@ -114,11 +119,62 @@ describe('the signed count', () => {
     expect((await cli(join(saved, 'count.json'), '--key', `${site.url}/.well-known/undersigned.json`)).code).toBe(0);
   });
 
+  it('trusts no key merely because it was saved beside the count, and names the key it used', async () => {
+    // A forger writes a count signed with a key of their own, and that key beside it.
+    const forgerKey = await newCountSigningKey();
+    const forger = await importCountSigningKey(forgerKey);
+    const letter = (await site.store.letterBySlug(SLUG))!;
+    const forged = await proveCount({ ...letter, signatureCount: 250_000 }, forger);
+    const folder = join(dir, 'forged');
+    await mkdir(join(folder, '.well-known'), { recursive: true });
+    await writeFile(join(folder, '.well-known', 'undersigned.json'), JSON.stringify(wellKnownDocument(PUBLIC_URL, [forger])));
+    await writeFile(join(folder, 'count.json'), JSON.stringify(forged));
+
+    const unpinned = await cli(join(folder, 'count.json'));
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.stdout).toBe('');
+    expect(unpinned.stderr).toContain('a key saved beside it proves nothing');
+    expect(unpinned.stderr).toContain('--key-id');
+
+    // Pinned to the site's real key id, the forgery is named for what it is.
+    const { keyId } = await json<CountJson>(countPath);
+    const pinned = await cli(join(folder, 'count.json'), '--key-id', keyId);
+    expect(pinned.code).toBe(1);
+    expect(pinned.stdout).toContain(`NOT VALID: the count was signed with key ${forger.id}, not with the pinned key ${keyId}`);
+    // Checked against the site's key, the same.
+    expect((await cli(join(folder, 'count.json'), '--key', `${site.url}/.well-known/undersigned.json`)).code).toBe(1);
+    expect((await cli(join(folder, 'count.json'), '--key-id', 'not-an-id')).code).toBe(2);
+  });
+
+  it('prints nothing from a hostile document that a terminal would obey', async () => {
+    const count = await json<CountJson>(countPath);
+    const siteKey = `${site.url}/.well-known/undersigned.json`;
+    const escapes = '\u001b]0;owned\u0007\u001b[2J\u009b31m\u202e';
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;
+    // A count whose fields carry terminal escapes and a line of its own.
+    const hostile = join(dir, 'hostile.json');
+    await writeFile(hostile, JSON.stringify({ ...count, slug: `${SLUG}\u009b2J`, keyId: `${escapes}\nvalid: "${SLUG}" had 1000000 signatures` }));
+    const printed = await cli(hostile, '--key', siteKey);
+    expect(printed.code).toBe(1);
+    expect(printed.stdout).not.toMatch(controls);
+    expect(printed.stdout.trim().split('\n')).toHaveLength(1);
+    expect(printed.stdout).toContain('\\u{1b}]0;owned\\u{7}');
+    // A good count, checked against a key document that lists hostile ids.
+    const keys = join(dir, 'hostile-keys.json');
+    await writeFile(keys, JSON.stringify({ keys: [{ id: escapes, publicKeyJwk: {} }] }));
+    const good = join(dir, 'good.json');
+    await writeFile(good, JSON.stringify(count));
+    const listed = await cli(good, '--key', keys);
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).not.toMatch(controls);
+    expect(listed.stdout).toContain('\\u{1b}[2J');
+  });
+
   it('answers usage errors with exit 2', async () => {
     expect((await cli()).code).toBe(2);
     expect((await cli('a.json', 'b.json')).code).toBe(2);
     expect((await cli('--bogus', 'a.json')).code).toBe(2);
-    // A saved count with no key beside it needs --key.
+    // A saved count needs --key (or --key-id for a key beside it).
     const lonely = join(dir, 'lonely.json');
     await writeFile(lonely, JSON.stringify(await json<CountJson>(countPath)));
     const noKey = await cli(lonely);
@@ -128,7 +184,7 @@ describe('the signed count', () => {
     // Not a count at all: not valid, naming what is missing.
     const empty = join(dir, 'empty.json');
     await writeFile(empty, '{}');
-    const notCount = await cli(empty);
+    const notCount = await cli(empty, '--key', `${site.url}/.well-known/undersigned.json`);
     expect(notCount.code).toBe(1);
     expect(notCount.stdout).toMatch(/^NOT VALID: this is not a signed count: slug, count, updatedAt, textSha256, keyId, signature are missing/);
   });

@@ -5,7 +5,8 @@ import type { Site } from './site.ts';
  * with the CSRF field of the last page it loaded.
  */
 export class AdminBrowser {
-  private cookies = new Map<string, string>();
+  /** The cookies the site has set, by name. */
+  readonly cookies = new Map<string, string>();
   csrf = '';
 
   constructor(
@@ -30,9 +31,12 @@ export class AdminBrowser {
     return this.request(path, { method: 'POST', body });
   }
 
+  /** Signs in and, as a browser does, follows the redirect to the dashboard (and its CSRF field). */
   async login(token: string): Promise<Response> {
     await this.get('/admin');
-    return this.post('/admin/login', { token });
+    const res = await this.post('/admin/login', { token });
+    if (res.status === 303) await this.get(res.headers.get('location')!);
+    return res;
   }
 
   private async request(path: string, init: RequestInit): Promise<Response> {

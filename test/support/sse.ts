@@ -7,6 +7,8 @@ export interface SseClient {
   comments: number;
   status: number;
   headers: Headers;
+  /** Resolves when the server has ended the stream (not when close() has). */
+  ended: Promise<void>;
   /** Waits for a count event with this count. */
   countOf(count: number, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -16,7 +18,9 @@ export interface SseClient {
 export async function openStream(url: string): Promise<SseClient> {
   const abort = new AbortController();
   const res = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+  let ended!: () => void;
   const client: SseClient = {
+    ended: new Promise<void>((resolve) => (ended = resolve)),
     counts: [],
     comments: 0,
     status: res.status,
@@ -25,11 +29,12 @@ export async function openStream(url: string): Promise<SseClient> {
       waitFor(() => client.counts.some((c) => c.count === count), `a count event of ${count}`, timeoutMs),
     close: () => abort.abort(),
   };
-  if (res.ok && res.body) void read(res.body, client);
+  if (res.ok && res.body) void read(res.body, client).then((finished) => finished && ended());
   return client;
 }
 
-async function read(body: ReadableStream<Uint8Array>, client: SseClient) {
+/** Reads events until the stream ends (true) or is aborted by close() (false). */
+async function read(body: ReadableStream<Uint8Array>, client: SseClient): Promise<boolean> {
   const decoder = new TextDecoder();
   let buffer = '';
   const reader = body.getReader();
@@ -46,7 +51,9 @@ async function read(body: ReadableStream<Uint8Array>, client: SseClient) {
         if (event === 'count' && data) client.counts.push(JSON.parse(data));
       }
     }
+    return true;
   } catch {
     // aborted by close()
+    return false;
   }
 }
