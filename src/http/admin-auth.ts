@@ -7,6 +7,7 @@ import { ServiceError } from '../domain/errors.ts';
 import { authenticate, sessionOrganizer } from '../domain/organizers.ts';
 import type { Organizer } from '../domain/store.ts';
 import { newToken } from '../domain/tokens.ts';
+import { formBody } from './request-body.ts';
 
 export type AdminEnv = { Variables: { organizer: Organizer; csrf: string } };
 
@@ -72,8 +73,7 @@ const forged = () => new ServiceError('forbidden', 'This form has expired or did
 
 /** Refuses with 403 a POSTed form whose `csrf` field is not `expected`. Reads the body: only after authentication. */
 async function checkField(c: Context, expected: string) {
-  const form = await c.req.parseBody();
-  const sent = typeof form.csrf === 'string' ? form.csrf : '';
+  const sent = (await formBody(c)).csrf ?? '';
   if (!constantTimeEqual(sent, expected)) throw forged();
 }
 
