@@ -39,12 +39,7 @@ describe('the mirror bundle', () => {
     out = join(await mkdtemp(join(tmpdir(), 'undersigned-mirror-')), 'bundle');
     env = { DATABASE_URL: ctx.site.databaseUrl, PUBLIC_URL };
     const organizer = await ctx.site.organizerToken();
-    const admin = (method: string, path: string, body: unknown) =>
-      ctx.site.fetch(`/api/admin${path}`, {
-        method,
-        headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const admin = (method: string, path: string, body: unknown) => ctx.site.admin(organizer, method, path, body);
     const patch = await admin('PATCH', `/letters/${SLUG}`, {
       listThresholds: [1250],
       listDelayHours: 0,

@@ -13,12 +13,7 @@ describe('listing a name once a threshold is reached', () => {
   let organizer: string;
   let tanyaWithdraw: string;
 
-  const admin = (method: string, path: string, body?: unknown) =>
-    ctx.site.fetch(`/api/admin${path}`, {
-      method,
-      headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+  const admin = (method: string, path: string, body?: unknown) => ctx.site.admin(organizer, method, path, body);
 
   /** Every public place a name can appear: the letter page, the list page, the list JSON, the widget. */
   const publicOutputs = async () =>

@@ -10,12 +10,7 @@ describe('one actor with many addresses', () => {
   const TANYA = 'Tanya Waiting';
   let organizer: string;
 
-  const admin = (method: string, path: string, body?: unknown) =>
-    ctx.site.fetch(`/api/admin${path}`, {
-      method,
-      headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+  const admin = (method: string, path: string, body?: unknown) => ctx.site.admin(organizer, method, path, body);
   const signAndConfirm = async (body: Record<string, unknown>) => {
     expect((await ctx.site.signJson(body)).status).toBe(202);
     const [mail] = await ctx.mail.mailTo(body.email as string);

@@ -10,12 +10,7 @@ describe('verified affiliations and vetted notable signatories', () => {
   let organizer: string;
   const emails: string[] = [];
 
-  const admin = (method: string, path: string, body?: unknown) =>
-    ctx.site.fetch(`/api/admin${path}`, {
-      method,
-      headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+  const admin = (method: string, path: string, body?: unknown) => ctx.site.admin(organizer, method, path, body);
   const text = async (path: string) => (await ctx.site.fetch(path)).text();
   const domains = async () =>
     ((await (await ctx.site.fetch(`/api/letters/${SLUG}/domains`)).json()) as { domains: { domain: string; atLeast: number }[] }).domains;

@@ -30,6 +30,8 @@ export interface Site {
   /** Creates an organizer and returns its token. */
   organizerToken(name?: string): Promise<string>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Calls the organizer API with `token`, sending `body` as JSON. */
+  admin(token: string, method: string, path: string, body?: unknown): Promise<Response>;
   /** POSTs JSON to the signing API. */
   signJson(body: unknown, slug?: string): Promise<Response>;
   /** POSTs the HTML form, as a browser would. */
@@ -87,6 +89,12 @@ export async function startSite(
     store,
     organizerToken: async (name = 'Alice') => (await issueOrganizerToken(store, name, new Date())).token,
     fetch: fetchSite,
+    admin: (token, method, path, body) =>
+      fetchSite(`/api/admin${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      }),
     signJson: (body, slug = SLUG) =>
       fetchSite(`/api/letters/${slug}/signatures`, {
         method: 'POST',
