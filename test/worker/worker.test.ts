@@ -210,4 +210,29 @@ describe('the Worker with D1', () => {
     expect((await signGuarded('guarded@example.org', altcha)).status).toBe(202);
     expect((await signGuarded('again@example.org', altcha)).status).toBe(400);
   });
+
+  it('releases a name waiting for a threshold from the cron trigger, once distinct domains reach it', async () => {
+    await addLetter('waiting-room', 'A letter with a threshold');
+    await env.DB.prepare("UPDATE letters SET list_thresholds = '[2]', list_delay_hours = 0 WHERE slug = 'waiting-room'").run();
+    const addSigner = (name: string, domainKey: string, threshold: number | null) =>
+      env.DB.prepare(
+        `INSERT INTO signatures (letter_id, status, name, listed, list_threshold, domain_key, lang, mail_window_start, created_at, verified_at)
+         VALUES ((SELECT id FROM letters WHERE slug = 'waiting-room'), 'verified', ?1, 1, ?2, ?3, 'en', 0, 0, 0)`,
+      )
+        .bind(name, threshold, domainKey)
+        .run();
+    const listed = async () => (await (await site('/api/letters/waiting-room/signatures')).text()).includes('Waiting Name');
+    const cron = async () => {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env, ctx);
+      await waitOnExecutionContext(ctx);
+    };
+    await addSigner('Waiting Name', 'domain-a', 2);
+    await addSigner('Same Domain', 'domain-a', null);
+    await cron();
+    expect(await listed()).toBe(false);
+    await addSigner('Other Domain', 'domain-b', null);
+    await cron();
+    expect(await listed()).toBe(true);
+  });
 });
