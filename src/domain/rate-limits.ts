@@ -37,13 +37,11 @@ const MAX_KEYS = 100_000;
  * Fixed-window counters in memory, one per rule and key. Keys are whatever the caller gives (keyed
  * hashes, never raw addresses); a window's counters are dropped once it is over.
  *
- * A viral hour brings a new key for every signer (their email's hash), and a per-email window lasts an
- * hour: unbounded, that is about 240 bytes a signer, gigabytes an hour at thousands of signings a
- * second, and a sweep of millions of entries every minute on the thread that serves requests. So a
- * rule keeps its keys in two generations of at most `maxKeys / 2` each: when the newer is full, the
- * older is dropped whole. Under such a flood a per-email limit remembers the latest signers only;
- * mail to one address about one letter stays capped all the same, by the signature's own allowance
- * in the database (three a day).
+ * A flood from many client addresses brings a new key for each, and a window may last an hour:
+ * unbounded, that is about 240 bytes a key, and a sweep of millions of entries every minute on the
+ * thread that serves requests. So a rule keeps its keys in two generations of at most `maxKeys / 2`
+ * each: when the newer is full, the older is dropped whole, and the limit remembers the latest
+ * clients only.
  */
 export function createRateLimits(
   rates: Record<RateRule, Rate>,
