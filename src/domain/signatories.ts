@@ -3,6 +3,27 @@ import { ServiceError } from './errors.ts';
 import type { Letter, ListPosition, PublicSignature, Store } from './store.ts';
 
 export const PUBLIC_PAGE_SIZE = 50;
+/**
+ * A search finds names and organisations that contain its text, through an index of three-character
+ * sequences: a shorter text has none and would need a scan of every name, so it is refused.
+ */
+export const SEARCH_MIN_CHARACTERS = 3;
+/** Longer searches are cut: a name or an organisation is not longer. */
+export const SEARCH_MAX_CHARACTERS = 100;
+
+/**
+ * A search as typed, without control characters (no name holds one, and the index's query parser
+ * takes NUL as the end of the text), trimmed and cut to its longest; undefined for none.
+ */
+export function searchText(typed: string | undefined): string | undefined {
+  const text = (typed ?? '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
+  return [...text].slice(0, SEARCH_MAX_CHARACTERS).join('') || undefined;
+}
+
+/** Whether a search is too short to run (the page asks for more characters; the API answers 400). */
+export function searchTooShort(text: string | undefined): boolean {
+  return text !== undefined && [...text].length < SEARCH_MIN_CHARACTERS;
+}
 
 export interface PublicPage {
   signatures: PublicSignature[];
@@ -26,7 +47,12 @@ export async function publicPage(
 ): Promise<PublicPage> {
   const limit = options.limit ?? PUBLIC_PAGE_SIZE;
   const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const query = options.query?.trim().slice(0, 100) || undefined;
+  const query = searchText(options.query);
+  if (searchTooShort(query)) {
+    throw new ServiceError('invalid_input', 'Some fields need attention.', {
+      q: `Search for at least ${SEARCH_MIN_CHARACTERS} characters.`,
+    });
+  }
   const [rows, waiting] = await Promise.all([
     store.publicSignatures(letter.id, { limit: limit + 1, ...(after && { after }), ...(query && { query }) }),
     store.waitingForThreshold(letter.id),

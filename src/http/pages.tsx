@@ -7,7 +7,7 @@ import { ServiceError } from '../domain/errors.ts';
 import type { KeptChoices } from '../domain/store.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
-import { domainAggregates, publicPage } from '../domain/signatories.ts';
+import { domainAggregates, publicPage, searchText, searchTooShort, type PublicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
 import { CheckEmailPage } from '../views/check-email.tsx';
 import { ConfirmPage } from '../views/confirm.tsx';
@@ -75,7 +75,11 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.get('/l/:slug/signatories', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const query = c.req.query('q')?.trim() || undefined;
+    const query = searchText(c.req.query('q'));
+    if (searchTooShort(query)) {
+      const none: PublicPage = { signatures: [], next: null, unlisted: 0, waiting: 0 };
+      return page(c, <SignatoriesPage letter={letter} page={none} query={query} domains={[]} tooShort />, 400);
+    }
     const [list, domains] = await Promise.all([
       publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query }),
       domainAggregates(deps.store, letter, deps.minDomainSigners),

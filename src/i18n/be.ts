@@ -57,6 +57,7 @@ export const be: Messages = {
   searchSignatories: 'Пошук па імені або арганізацыі',
   search: 'Шукаць',
   noMatch: 'Няма такіх падпісантаў у спісе.',
+  searchTooShort: 'Увядзіце не менш за 3 знакі імя або арганізацыі.',
   noOneListed: 'У спісе пакуль нікога няма.',
   moreSignatories: 'Яшчэ падпісанты',
   embed: 'Убудаваць',

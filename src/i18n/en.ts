@@ -52,6 +52,7 @@ export const en = {
   searchSignatories: 'Search by name or organisation',
   search: 'Search',
   noMatch: 'No listed signatory matches.',
+  searchTooShort: 'Type at least 3 characters of a name or an organisation.',
   noOneListed: 'No one is listed yet.',
   moreSignatories: 'More signatories',
   embed: 'Embed',

@@ -57,6 +57,7 @@ export const ru: Messages = {
   searchSignatories: 'Поиск по имени или организации',
   search: 'Искать',
   noMatch: 'Таких подписантов в списке нет.',
+  searchTooShort: 'Введите не меньше 3 символов имени или организации.',
   noOneListed: 'В списке пока никого нет.',
   moreSignatories: 'Ещё подписанты',
   embed: 'Встроить',

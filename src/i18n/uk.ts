@@ -57,6 +57,7 @@ export const uk: Messages = {
   searchSignatories: 'Пошук за імʼям або організацією',
   search: 'Шукати',
   noMatch: 'Таких підписантів у списку немає.',
+  searchTooShort: 'Введіть щонайменше 3 символи імені або організації.',
   noOneListed: 'У списку поки нікого немає.',
   moreSignatories: 'Ще підписанти',
   embed: 'Вбудувати',

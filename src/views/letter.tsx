@@ -10,6 +10,7 @@ import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
 import { PROOF_FIELD } from '../http/proof-of-work.ts';
 import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';
 import { plural, type Messages } from '../i18n/index.ts';
+import { embedSnippets } from './embed-snippets.ts';
 import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
 
@@ -254,22 +255,12 @@ export function DomainCounts(props: { domains: DomainAggregate[] }) {
 }
 
 function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string }) {
-  const { letter, publicUrl } = props;
-  const page = `${publicUrl}/l/${letter.slug}`;
-  const badge = `${publicUrl}/badge/${letter.slug}.svg`;
-  const snippets = [
-    ['Badge (HTML)', `<a href="${page}"><img src="${badge}" alt="Signatures of ${props.title}"></a>`],
-    ['Badge (Markdown)', `[![Signatures of ${props.title}](${badge})](${page})`],
-    [
-      'Widget (iframe)',
-      `<iframe src="${publicUrl}/embed/${letter.slug}" title="${props.title}" width="320" height="200" style="border:0"></iframe>`,
-    ],
-  ];
+  const snippets = embedSnippets(props.publicUrl, props.letter.slug, props.title);
   return (
     <section class="embed">
       <h2>{useLanguage().m.embed}</h2>
       <p>{useLanguage().m.embedHint}</p>
-      {snippets.map(([label, code], i) => (
+      {snippets.map(({ label, code }, i) => (
         <div class="field">
           <label for={`embed-${i}`}>{label}</label>
           <textarea id={`embed-${i}`} readonly rows={3}>

@@ -1,11 +1,17 @@
-import type { PublicPage } from '../domain/signatories.ts';
-import type { DomainAggregate } from '../domain/signatories.ts';
+import { SEARCH_MAX_CHARACTERS, SEARCH_MIN_CHARACTERS, type DomainAggregate, type PublicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from './letter.tsx';
 
-export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query: string | undefined; domains: DomainAggregate[] }) {
+export function SignatoriesPage(props: {
+  letter: Letter;
+  page: PublicPage;
+  query: string | undefined;
+  domains: DomainAggregate[];
+  /** The search was too short to run. */
+  tooShort?: boolean;
+}) {
   const { letter, page, query } = props;
   const { m } = useLanguage();
   const nextHref = page.next && `?${new URLSearchParams({ cursor: page.next, ...(query && { q: query }) })}`;
@@ -17,10 +23,10 @@ export function SignatoriesPage(props: { letter: Letter; page: PublicPage; query
       <h1>{m.signatories}</h1>
       <form method="get" action={`/l/${letter.slug}/signatories`} role="search">
         <label for="search-q">{m.searchSignatories}</label>{' '}
-        <input id="search-q" name="q" type="search" value={query ?? ''} maxlength={100} /> <button type="submit">{m.search}</button>
+        <input id="search-q" name="q" type="search" value={query ?? ''} minlength={SEARCH_MIN_CHARACTERS} maxlength={SEARCH_MAX_CHARACTERS} /> <button type="submit">{m.search}</button>
       </form>
       {page.signatures.length === 0 ? (
-        <p>{query ? m.noMatch : m.noOneListed}</p>
+        <p>{props.tooShort ? m.searchTooShort : query ? m.noMatch : m.noOneListed}</p>
       ) : (
         <SignatureList signatures={page.signatures} />
       )}

@@ -137,6 +137,29 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(size).toBeLessThan(10 * 1024);
   });
 
+  it('escapes a hostile letter title in every snippet, for HTML and for Markdown', async () => {
+    const token = await ctx.site.organizerToken();
+    const title = 'Free them" onload="alert(document.domain)\' <b>\\](javascript:alert(1)) &amp; `x`';
+    const created = await ctx.site.fetch('/api/admin/letters', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ slug: 'hostile-title', title, body: 'Text.', state: 'open' }),
+    });
+    expect(created.status).toBe(201);
+    const html = await (await ctx.site.fetch('/l/hostile-title')).text();
+    // What a reader copies: the text of each textarea, as the browser decodes it.
+    const snippets = [...html.matchAll(/<textarea id="embed-\d+"[^>]*>([^<]*)<\/textarea>/g)].map((m) =>
+      m[1]!.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!),
+    );
+    const attribute = 'Free them&quot; onload=&quot;alert(document.domain)&#39; &lt;b&gt;\\](javascript:alert(1)) &amp;amp; `x`';
+    expect(snippets).toEqual([
+      `<a href="http://letters.test/l/hostile-title"><img src="http://letters.test/badge/hostile-title.svg" alt="Signatures of ${attribute}"></a>`,
+      '[![Signatures of Free them\\" onload\\=\\"alert\\(document\\.domain\\)\\\' \\<b\\>\\\\\\]\\(javascript\\:alert\\(1\\)\\) \\&amp\\; \\`x\\`]' +
+        '(http://letters.test/badge/hostile-title.svg)](http://letters.test/l/hostile-title)',
+      `<iframe src="http://letters.test/embed/hostile-title" title="${attribute}" width="320" height="200" style="border:0"></iframe>`,
+    ]);
+  });
+
   it('puts link previews, a canonical URL and embed snippets on the letter page', async () => {
     const html = await (await ctx.site.fetch(`/l/${SLUG}`)).text();
     expect(html).toContain(`<link rel="canonical" href="http://letters.test/l/${SLUG}"/>`);

@@ -134,6 +134,27 @@ describe('the Worker with D1', () => {
     expect(searchedRest.signatures).toHaveLength(10);
   });
 
+  it('searches by a part of a name in any case through the trigram index on D1, never a hidden one', async () => {
+    await addLetter('edge-search', 'A searched list');
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100)
+       INSERT INTO signatures (letter_id, status, name, listed, hidden, lang, mail_window_start, created_at, verified_at)
+       SELECT (SELECT id FROM letters WHERE slug = 'edge-search'), 'verified', 'Ялінка ' || i, 1, i = 7, 'en', 0, i, i FROM n`,
+    ).run();
+    type Page = { signatures: { name: string }[]; next: string | null };
+    const list = async (query: string) => (await (await site(`/api/letters/edge-search/signatures?${query}`)).json()) as Page;
+    // More matches than the index hands over to be sorted: the list's own order is walked.
+    const many = await list(`q=${encodeURIComponent('ЯЛІН')}`);
+    expect(many.signatures.map((s) => s.name).slice(0, 2)).toEqual(['Ялінка 2100', 'Ялінка 2099']);
+    const more = await list(`q=${encodeURIComponent('ЯЛІН')}&cursor=${encodeURIComponent(many.next!)}`);
+    expect(more.signatures[0]!.name).toBe('Ялінка 2050');
+    expect((await list(`q=${encodeURIComponent('лінка 77')}`)).signatures.map((s) => s.name).sort()).toEqual(
+      ['Ялінка 77', 'Ялінка 770', 'Ялінка 771', 'Ялінка 772', 'Ялінка 773', 'Ялінка 774', 'Ялінка 775', 'Ялінка 776', 'Ялінка 777', 'Ялінка 778', 'Ялінка 779'].sort(),
+    );
+    expect((await list(`q=${encodeURIComponent('Ялінка 7')}`)).signatures.map((s) => s.name)).not.toContain('Ялінка 7');
+    expect((await list(`q=${encodeURIComponent('NEAR("x" *')}`)).signatures).toEqual([]);
+  });
+
   it('takes signings sent at the same moment, each its own row with its own mail', async () => {
     await addLetter('edge-crowd', 'A crowd at once');
     const emails = Array.from({ length: 12 }, (_, i) => `crowd${i}@example.org`);
@@ -168,11 +189,15 @@ describe('the Worker with D1', () => {
   });
 
   it('withdraws, erasing the details and lowering the count', async () => {
+    const indexed = () => env.DB.prepare(`SELECT count(*) AS n FROM signatures_search WHERE signatures_search MATCH '"Worker Signer"'`).first();
+    expect(await indexed()).toEqual({ n: 1 });
     const [mail] = await mailTo('Edge.Signer+w@gmail.com');
     expect(await (await site(link(mail!, 'withdraw'), { method: 'POST' })).text()).toContain('withdrawn');
     expect(await count()).toBe(0);
     const row = await env.DB.prepare("SELECT name, email FROM signatures WHERE status = 'withdrawn'").first();
     expect(row).toEqual({ name: null, email: null });
+    // Nothing of the name is left in the search index either.
+    expect(await indexed()).toEqual({ n: 0 });
   });
 
   it('keeps mail the API refused for a while, and sends it from the cron trigger', async () => {

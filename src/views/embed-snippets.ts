@@ -1,0 +1,58 @@
+/**
+ * The code the letter page offers for pasting into other sites. It runs there, outside our escaping
+ * and our CSP, so everything from a letter goes through one escaper per output kind below: a title
+ * can only ever be text in the pasted page.
+ */
+export interface EmbedSnippet {
+  label: string;
+  code: string;
+}
+
+/** The snippets for one letter: the badge as HTML and as Markdown, and the widget's iframe. */
+export function embedSnippets(publicUrl: string, slug: string, title: string): EmbedSnippet[] {
+  const page = snippetUrl(publicUrl, 'l', slug);
+  const badge = snippetUrl(publicUrl, 'badge', `${slug}.svg`);
+  const widget = snippetUrl(publicUrl, 'embed', slug);
+  const alt = `Signatures of ${title}`;
+  return [
+    {
+      label: 'Badge (HTML)',
+      code: `<a href="${htmlAttribute(page)}"><img src="${htmlAttribute(badge)}" alt="${htmlAttribute(alt)}"></a>`,
+    },
+    { label: 'Badge (Markdown)', code: `[![${markdownText(alt)}](${markdownUrl(badge)})](${markdownUrl(page)})` },
+    {
+      label: 'Widget (iframe)',
+      code: `<iframe src="${htmlAttribute(widget)}" title="${htmlAttribute(title)}" width="320" height="200" style="border:0"></iframe>`,
+    },
+  ];
+}
+
+// A snippet is one line: a line break in a title would end a Markdown paragraph (and with it the
+// image syntax) or split an attribute across lines of the pasting site's template.
+const oneLine = (text: string) => text.replace(/[\s\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as the value of a quoted HTML attribute, whichever quote the pasting site's template uses. */
+function htmlAttribute(text: string): string {
+  return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
+/**
+ * Text as literal Markdown inline text (link text, image description): CommonMark lets a backslash
+ * escape any ASCII punctuation, so no bracket, parenthesis, backslash, tag, entity or emphasis mark of
+ * the text is read as syntax, by any renderer that follows the spec.
+ */
+function markdownText(text: string): string {
+  return oneLine(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** An absolute URL as a Markdown link destination: nothing in it can close the parenthesis or the line. */
+function markdownUrl(url: string): string {
+  return url.replace(/[()<>\\\s'"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** The site's address of a path, each segment percent-encoded. */
+function snippetUrl(publicUrl: string, ...segments: string[]): string {
+  return `${publicUrl}/${segments.map(encodeURIComponent).join('/')}`;
+}
