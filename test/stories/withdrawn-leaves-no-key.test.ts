@@ -7,9 +7,10 @@ import { rows, startSite } from '../support/site.ts';
 
 // Story: Pavel signed, then withdrew. A year later the server is seized with its database, which
 // holds the site's secret too: whoever has it can compute the keyed hash of any address they suspect
-// and look for it. Nothing of Pavel's address may be left to find, a day after he withdrew.
+// and look for it, or of any employer's domain. Nothing of Pavel's address may be left to find, a day
+// after he withdrew.
 describe('a withdrawn signer, once the server is seized', () => {
-  it('leaves no keyed hash of the address behind once the mail allowance’s day is over', async () => {
+  it('leaves no keyed hash of the address or of its domain behind once the mail allowance’s day is over', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'undersigned-seized-'));
     const databaseUrl = `file:${join(dir, 'site.db')}`;
     const mail = await startMailSink();
@@ -18,9 +19,11 @@ describe('a withdrawn signer, once the server is seized', () => {
       expect((await site.signJson({ name: 'Pavel', email: 'pavel@company.by', listed: false })).status).toBe(202);
       const [message] = await mail.mailTo('pavel@company.by');
       expect((await site.fetch(linkPath(message!, 'verify'), { method: 'POST' })).status).toBe(200);
-      const [{ email_key: key }] = (await rows(site, "SELECT email_key FROM signatures WHERE email = 'pavel@company.by'")) as unknown as [
-        { email_key: string },
-      ];
+      const [{ email_key: key, domain_key: domainKey }] = (await rows(
+        site,
+        "SELECT email_key, domain_key FROM signatures WHERE email = 'pavel@company.by'",
+      )) as unknown as [{ email_key: string; domain_key: string }];
+      expect(domainKey).toBeTruthy();
       expect((await site.fetch(linkPath(message!, 'withdraw'), { method: 'POST' })).status).toBe(200);
       // A day passes; the purge runs when the server starts, and every hour after.
       await site.db.execute({ sql: 'UPDATE mail_allowances SET window_start = window_start - 25 * 3600 * 1000', args: [] });
@@ -31,7 +34,9 @@ describe('a withdrawn signer, once the server is seized', () => {
         for (const table of tables) {
           const columns = (await rows(site, `SELECT name FROM pragma_table_info('${table}')`)).map((row) => String(row.name));
           for (const column of columns) {
-            expect(await rows(site, `SELECT 1 FROM "${table}" WHERE "${column}" = ?`, [key]), `${table}.${column}`).toEqual([]);
+            for (const hash of [key, domainKey]) {
+              expect(await rows(site, `SELECT 1 FROM "${table}" WHERE "${column}" = ?`, [hash]), `${table}.${column}`).toEqual([]);
+            }
           }
         }
       } finally {

@@ -107,7 +107,7 @@ const WITHDRAW_OWNER = `(SELECT signature_id FROM tokens WHERE hash = ?1 AND pur
 const WITHDRAW = `
   UPDATE signatures
   SET status = 'withdrawn', withdrawn_at = ?2, name = NULL, email = NULL, email_key = NULL, title = NULL,
-      organisation = NULL, city = NULL, listed = 0, list_threshold = NULL, email_domain = NULL, notable = 0,
+      organisation = NULL, city = NULL, listed = 0, list_threshold = NULL, email_domain = NULL, domain_key = NULL, notable = 0,
       notable_note = NULL, mail_nonce = NULL
   WHERE id = ${WITHDRAW_OWNER} AND status != 'withdrawn'
   RETURNING id`;
