@@ -46,3 +46,17 @@ export function canonicalEmail(email: string): string {
   if (provider.dots === 'hyphen') local = local.replaceAll('.', '-');
   return `${local}@${provider.mailboxDomain ?? domain}`;
 }
+
+/**
+ * The mailbox a mail to a canonical address reaches, as far as capping mail goes: also without a
+ * "+tag" at every other domain, since the hosted suites most organisations use (Google Workspace,
+ * Microsoft 365) deliver name+tag to name. Addresses that differ only by a tag may then share one
+ * mail allowance; none can be made to flood an inbox. The dedup key keeps the tag.
+ *
+ * @example mailboxOf('maria+1@company.by') // 'maria@company.by'
+ */
+export function mailboxOf(canonical: string): string {
+  const at = canonical.lastIndexOf('@');
+  const plus = canonical.indexOf('+');
+  return plus >= 0 && plus < at ? `${canonical.slice(0, plus)}${canonical.slice(at)}` : canonical;
+}

@@ -1,5 +1,5 @@
 import { affiliationDomain } from './affiliation.ts';
-import { canonicalEmail } from './canonical-email.ts';
+import { canonicalEmail, mailboxOf } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
 import { letterClosed, publicLetter } from './letters.ts';
 import type { RateLimits } from './rate-limits.ts';
@@ -49,6 +49,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     letterId: letter.id,
     email: input.email,
     emailKey: await deps.emailKey(canonical),
+    mailboxKey: await deps.emailKey(mailboxOf(canonical)),
     domainKey: domain && (await deps.domainKey(domain)),
     details: {
       name: input.name,

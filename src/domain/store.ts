@@ -291,6 +291,8 @@ export interface NewSigning {
   letterId: number;
   email: string;
   emailKey: string;
+  /** Keyed hash of the mailbox its mail reaches (see mailboxOf): what the mailbox allowance counts. */
+  mailboxKey: string;
   details: SigningDetails;
   /** Keyed hash of the email's domain, unless it is a free-mail provider's. */
   domainKey?: string | undefined;

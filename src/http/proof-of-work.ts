@@ -93,11 +93,13 @@ export function createProofOfWork(deps: {
     const t = deps.now().getTime();
     forget(t);
     const expiresAt = challenge.parameters.expiresAt * 1000;
-    // Taken on the first try, right or wrong: a wrong key costs a try, as it does the solver.
+    // Taken on the first try, right or wrong: a wrong key costs a try, as it does the solver. Taken
+    // before the check awaits anything, so copies sent at once cannot all pass; given back only if
+    // the challenge was not ours, so that a made-up one fills no memory.
     if (expiresAt < t || used.has(challenge.signature)) return false;
-    const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: await key() });
-    if (result.invalidSignature !== false) return false;
     used.set(challenge.signature, expiresAt);
+    const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: await key() });
+    if (result.invalidSignature !== false) used.delete(challenge.signature);
     return result.verified;
   };
   return {

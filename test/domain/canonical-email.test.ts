@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEmail } from '../../src/domain/canonical-email.ts';
+import { canonicalEmail, mailboxOf } from '../../src/domain/canonical-email.ts';
 
 describe('canonicalEmail', () => {
   it('trims and lower-cases', () => {
@@ -62,5 +62,13 @@ describe('canonicalEmail, by the providers table', () => {
 
   it('leaves mail.ru tags alone: that they reach one mailbox is not documented', () => {
     expect(canonicalEmail('anna+x@mail.ru')).toBe('anna+x@mail.ru');
+  });
+});
+
+describe('mailboxOf', () => {
+  it('caps mail to name+tag at any domain as mail to name, where hosted suites deliver it', () => {
+    expect(mailboxOf(canonicalEmail('Maria+1@company.by'))).toBe('maria@company.by');
+    expect(mailboxOf(canonicalEmail('anna+x@mail.ru'))).toBe('anna@mail.ru');
+    expect(mailboxOf('plain@company.by')).toBe('plain@company.by');
   });
 });

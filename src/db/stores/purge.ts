@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, lte, notExists, sql } from 'drizzle-orm';
+import { MAIL_WINDOW_MS } from '../../domain/sign.ts';
 import type { PurgeStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
-import { letters, sessions, signatures, tokens } from '../schema.ts';
+import { letters, mailAllowances, sessions, signatures, tokens } from '../schema.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -44,6 +45,8 @@ export function purgeStore(db: Database): PurgeStore {
           )
           .returning({ id: signatures.id }),
         db.delete(sessions).where(lte(sessions.expiresAt, now)),
+        // A mailbox's allowance is a keyed hash of its address: kept only while its window lasts.
+        db.delete(mailAllowances).where(lte(mailAllowances.windowStart, new Date(now.getTime() - MAIL_WINDOW_MS))),
       ]);
       return { unverified: unverified.length, anonymised: anonymised.length };
     },

@@ -29,21 +29,21 @@ const UPSERT_SIGNATURE = `
 const MARKED = 'SELECT 1 FROM signatures WHERE letter_id = ?5 AND email_key = ?1 AND mail_nonce = ?3';
 
 /**
- * One mail from the mailbox's allowance on all letters together, taken only by a request that its
- * letter's allowance let through; the nonce marks the request that took it.
+ * One mail from the mailbox's allowance (?7, its key) on all letters together, taken only by a
+ * request that its letter's allowance let through; the nonce marks the request that took it.
  */
 const TAKE_MAILBOX_MAIL = `
   INSERT INTO mail_allowances (email_key, window_start, count, nonce)
-  SELECT ?1, ?2, 1, ?3 WHERE EXISTS (${MARKED})
+  SELECT ?7, ?2, 1, ?3 WHERE EXISTS (${MARKED})
   ON CONFLICT (email_key) DO UPDATE SET
     nonce = excluded.nonce,
     count = CASE WHEN mail_allowances.window_start <= ?4 THEN 1 ELSE mail_allowances.count + 1 END,
     window_start = CASE WHEN mail_allowances.window_start <= ?4 THEN excluded.window_start ELSE mail_allowances.window_start END
   WHERE mail_allowances.window_start <= ?4 OR mail_allowances.count < ?6`;
 
-/** Both allowances let this request send its mail. */
-const MAIL_TAKEN = `s.letter_id = ?5 AND s.email_key = ?1 AND s.mail_nonce = ?3
-  AND EXISTS (SELECT 1 FROM mail_allowances WHERE email_key = ?1 AND nonce = ?3)`;
+/** Both allowances let this request send its mail; `mailbox` is the parameter of the mailbox's key. */
+const mailTaken = (mailbox: string) => `s.letter_id = ?5 AND s.email_key = ?1 AND s.mail_nonce = ?3
+  AND EXISTS (SELECT 1 FROM mail_allowances WHERE email_key = ${mailbox} AND nonce = ?3)`;
 
 /**
  * A confirm link (while the signature is pending) carrying this request's details, and a withdraw
@@ -52,13 +52,13 @@ const MAIL_TAKEN = `s.letter_id = ?5 AND s.email_key = ?1 AND s.mail_nonce = ?3
 const INSERT_TOKENS = `
   INSERT INTO tokens (hash, signature_id, purpose, expires_at, name, title, organisation, city, listed, list_threshold,
                       email_domain, lang)
-  SELECT ?2, s.id, 'verify', ?4, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM signatures s WHERE ${MAIL_TAKEN} AND s.status = 'pending'
+  SELECT ?2, s.id, 'verify', ?4, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM signatures s WHERE ${mailTaken('?15')} AND s.status = 'pending'
   UNION ALL
-  SELECT ?6, s.id, 'withdraw', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM signatures s WHERE ${MAIL_TAKEN}`;
+  SELECT ?6, s.id, 'withdraw', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM signatures s WHERE ${mailTaken('?15')}`;
 
 const INSERT_MAIL = `
   INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at, verify_token_hash)
-  SELECT s.id, ?2, 0, ?4, ?4, ?6 FROM signatures s WHERE ${MAIL_TAKEN}
+  SELECT s.id, ?2, 0, ?4, ?4, ?6 FROM signatures s WHERE ${mailTaken('?7')}
   RETURNING id`;
 
 const fromToken = (column: string) => requestDetail(column, 'signatures');
@@ -107,7 +107,7 @@ const WITHDRAW_OWNER = `(SELECT signature_id FROM tokens WHERE hash = ?1 AND pur
 const WITHDRAW = `
   UPDATE signatures
   SET status = 'withdrawn', withdrawn_at = ?2, name = NULL, email = NULL, email_key = NULL, title = NULL,
-      organisation = NULL, city = NULL, listed = 0, list_threshold = NULL, email_domain = NULL, notable = 0,
+      organisation = NULL, city = NULL, listed = 0, list_threshold = NULL, email_domain = NULL, domain_key = NULL, notable = 0,
       notable_note = NULL, mail_nonce = NULL
   WHERE id = ${WITHDRAW_OWNER} AND status != 'withdrawn'
   RETURNING id`;
@@ -157,7 +157,7 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
             s.domainKey ?? null,
           ],
         },
-        { sql: TAKE_MAILBOX_MAIL, args: [s.emailKey, now, s.nonce, now - s.mailWindowMs, s.letterId, s.mailsPerMailbox] },
+        { sql: TAKE_MAILBOX_MAIL, args: [s.emailKey, now, s.nonce, now - s.mailWindowMs, s.letterId, s.mailsPerMailbox, s.mailboxKey] },
         {
           sql: INSERT_TOKENS,
           args: [
@@ -175,9 +175,10 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
             details.listThreshold ?? null,
             details.emailDomain ?? null,
             details.lang,
+            s.mailboxKey,
           ],
         },
-        { sql: INSERT_MAIL, args: [s.emailKey, JSON.stringify(s.payload), s.nonce, now, s.letterId, s.verifyTokenHash] },
+        { sql: INSERT_MAIL, args: [s.emailKey, JSON.stringify(s.payload), s.nonce, now, s.letterId, s.verifyTokenHash, s.mailboxKey] },
       ]);
       return { mailQueued: (mail?.length ?? 0) > 0 };
     },
