@@ -71,8 +71,9 @@ export const signatures = sqliteTable(
      */
     emailDomain: text('email_domain'),
     /**
-     * HMAC of the address's domain under the site secret, NULL at free-mail providers: signatures
-     * from one domain count toward a listing threshold only up to a share of it.
+     * HMAC of the address's registrable domain under the site secret, NULL at the large mail providers
+     * (see thresholdGroup): signatures from one domain count toward a listing threshold only up to a
+     * share of it.
      */
     domainKey: text('domain_key'),
     lang: text().notNull(),

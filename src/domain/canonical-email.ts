@@ -2,9 +2,11 @@ import { z } from 'zod';
 import PROVIDERS from './mail-providers.json' with { type: 'json' };
 
 /**
- * A provider's own rules for which addresses reach one mailbox, as data (mail-providers.json, with a
- * source for each rule): domains that are aliases of one another, the characters that start a tag
- * ("name+tag", Yahoo's "name-tag"), and what a dot in the local part means.
+ * A large mail provider, and its own rules for which addresses reach one mailbox, as data
+ * (mail-providers.json, with a source for each rule): domains that are aliases of one another, the
+ * characters that start a tag ("name+tag", Yahoo's "name-tag"), and what a dot in the local part
+ * means. An account at one of these takes a sign-up a script cannot repeat freely, so each of their
+ * mailboxes counts alone toward a listing threshold (see thresholdGroup).
  */
 export const MailProvider = z.strictObject({
   provider: z.string(),
@@ -59,4 +61,9 @@ export function mailboxOf(canonical: string): string {
   const at = canonical.lastIndexOf('@');
   const plus = canonical.indexOf('+');
   return plus >= 0 && plus < at ? `${canonical.slice(0, plus)}${canonical.slice(at)}` : canonical;
+}
+
+/** Whether `domain` (lower-case) belongs to one of the large providers of mail-providers.json. */
+export function isLargeProvider(domain: string): boolean {
+  return BY_DOMAIN.has(domain);
 }

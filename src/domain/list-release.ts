@@ -1,3 +1,5 @@
+import { getDomain } from 'tldts';
+import { isLargeProvider } from './canonical-email.ts';
 import type { Store } from './store.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -9,6 +11,20 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 export function perDomainCap(threshold: number, share: number): number {
   return Math.max(1, Math.floor(threshold * share));
+}
+
+/**
+ * What an address counts with toward a listing threshold: its registrable domain (so every subdomain
+ * of one wildcard catch-all, or every inbox of a disposable-mail service, is one group, capped by
+ * perDomainCap), or undefined for a mailbox at a large provider, which counts alone.
+ *
+ * @example thresholdGroup('eve@s1.catch-all.example') // 'catch-all.example'
+ * @example thresholdGroup('anna@gmail.com') // undefined
+ */
+export function thresholdGroup(canonicalEmail: string): string | undefined {
+  const domain = canonicalEmail.slice(canonicalEmail.lastIndexOf('@') + 1);
+  if (isLargeProvider(domain)) return undefined;
+  return getDomain(domain) ?? domain;
 }
 
 /**

@@ -2,6 +2,7 @@ import { affiliationDomain } from './affiliation.ts';
 import { canonicalEmail, mailboxOf } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
 import { letterClosed, publicLetter } from './letters.ts';
+import { thresholdGroup } from './list-release.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
@@ -20,7 +21,7 @@ export interface SignDeps {
   now: () => Date;
   /** Keyed hash of a canonical email: the dedup key that is stored instead of the address. */
   emailKey: (canonical: string) => Promise<string>;
-  /** Keyed hash of an email domain: counts signatures per domain without storing which. */
+  /** Keyed hash of an email domain: counts signatures per domain (see thresholdGroup) without storing which. */
   domainKey: (domain: string) => Promise<string>;
   /** Mails one mailbox may get per window about all letters together, whatever variant of it is used. */
   mailsPerMailbox: number;
@@ -42,6 +43,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   deps.limits.take('signPerLetter', String(letter.id));
   const canonical = canonicalEmail(input.email);
   const domain = affiliationDomain(canonical);
+  const group = thresholdGroup(canonical);
   const now = deps.now();
   const verifyToken = newLinkToken(now);
   const withdrawToken = newLinkToken(now);
@@ -50,7 +52,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     email: input.email,
     emailKey: await deps.emailKey(canonical),
     mailboxKey: await deps.emailKey(mailboxOf(canonical)),
-    domainKey: domain && (await deps.domainKey(domain)),
+    domainKey: group && (await deps.domainKey(group)),
     details: {
       name: input.name,
       title: input.title,

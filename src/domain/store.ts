@@ -294,7 +294,7 @@ export interface NewSigning {
   /** Keyed hash of the mailbox its mail reaches (see mailboxOf): what the mailbox allowance counts. */
   mailboxKey: string;
   details: SigningDetails;
-  /** Keyed hash of the email's domain, unless it is a free-mail provider's. */
+  /** Keyed hash of the address's threshold group (see thresholdGroup), unless it counts alone. */
   domainKey?: string | undefined;
   /** Unique to this request: marks the rows it queued mail for within the batch. */
   nonce: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perDomainCap } from '../../src/domain/list-release.ts';
+import { perDomainCap, thresholdGroup } from '../../src/domain/list-release.ts';
 import { signerBucket } from '../../src/domain/signatories.ts';
 
 describe('signerBucket', () => {
@@ -14,5 +14,18 @@ describe('perDomainCap', () => {
     expect(perDomainCap(1000, 0.1)).toBe(100);
     expect(perDomainCap(5, 0.1)).toBe(1);
     expect(perDomainCap(5, 1)).toBe(5);
+  });
+});
+
+describe('thresholdGroup', () => {
+  it('groups an address by its registrable domain, subdomains and disposable services included', () => {
+    expect(thresholdGroup('eve@s1.catch-all.example')).toBe('catch-all.example');
+    expect(thresholdGroup('eve@mail.company.co.uk')).toBe('company.co.uk');
+    expect(thresholdGroup('eve3@mailinator.com')).toBe('mailinator.com');
+  });
+
+  it('lets a mailbox at a large provider count alone', () => {
+    expect(thresholdGroup('anna@gmail.com')).toBeUndefined();
+    expect(thresholdGroup('anna@mail.ru')).toBeUndefined();
   });
 });
