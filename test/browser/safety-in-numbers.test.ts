@@ -39,11 +39,15 @@ describe('choosing when to be listed, in the browser', () => {
 
     const [mail] = await ctx.mail.mailTo('zoya@company.by');
     await page.goto(`${ctx.site.url}${linkPath(mail!, 'verify')}`);
-    const body = page.locator('main');
-    await expect.poll(() => body.textContent()).toContain('once the letter has 1,000 signatures');
-    expect(await body.textContent()).toContain('Your email domain will be shown as verified: @company.by.');
+    // The confirm page offers the choices the request made, to keep or take back.
+    await expect.poll(() => page.getByLabel('List my name once at least 1,000 people have signed').isChecked()).toBe(true);
+    expect(await page.getByLabel('Show my email domain as verified: @company.by').isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm my signature' }).click();
     await expect.poll(() => page.locator('.signatory-number').textContent()).toContain('You are signatory #1');
+    const body = page.locator('main');
+    expect(await body.textContent()).toContain('once the letter has 1,000 signatures');
+    expect(await body.textContent()).toContain('Your email domain will be shown as verified: @company.by.');
 
     await page.goto(`${ctx.site.url}/l/${SLUG}/signatories`);
     expect(await page.locator('.signature-list').count()).toBe(0);
