@@ -110,8 +110,8 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
     };
     const streamed = bodyLimit({ maxSize, onError: tooLarge });
     // A declared length (none: no body) is checked from the header alone: hono's bodyLimit would
-    // first turn the request into a full web Request (a body stream and all), a tenth of a signing's
-    // time on Node. Only a chunked body, whose length is known as it arrives, goes through it.
+    // first turn the request into a full web Request (a body stream and all), a cost every signing
+    // would pay on Node (docs/performance.md#smaller-choices-on-the-hot-paths). Only a chunked body, whose length is known as it arrives, goes through it.
     return async (c, next) => {
       if (c.req.header('transfer-encoding') === undefined) {
         return Number(c.req.header('content-length') ?? 0) > maxSize ? tooLarge(c) : next();

@@ -34,8 +34,8 @@ export function nativeBatch(path) {
     if (!prepared) {
       if (cache.size >= MAX_STATEMENTS) cache.clear();
       const st = db.prepare(sql);
-      // Rows come as arrays and are made objects here: a third cheaper than libsql's own objects,
-      // which counts when an export reads a million of them.
+      // Rows come as arrays and are made objects here: cheaper than libsql's own objects, which
+      // counts when an export reads a million of them (docs/performance.md#export-memory).
       prepared = { st: st.reader ? st.raw(true) : st, columns: st.reader ? st.columns().map((c) => c.name) : [] };
       cache.set(sql, prepared);
     }

@@ -5,8 +5,7 @@ import type { Actor, ExportFilter, ExportRow, Letter, Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
 // A page's rows are garbage once written. Pages of a thousand outlived young-generation collections
-// and filled the old generation: a million-row export ran seven full collections and peaked 150 to
-// 190 MB resident; pages of 250 run one and stay near 150 MB.
+// and filled the old generation, so memory grew with the export (docs/performance.md#export-memory).
 const PAGE_SIZE = 250;
 
 const flag = z
@@ -101,8 +100,8 @@ async function* chunks(store: Store, letterId: number, filter: ExportFilter, opt
 /**
  * A number's decimal digits, made without V8's number-to-string cache. The cache keeps the last
  * 16,384 strings it made alive, and at an export's rate of allocation an id's string outlived two
- * young collections there and moved to the old generation: a million rows left 25 MB of them to a
- * full collection, and the export peaked near 150 MB resident instead of 125.
+ * young collections there and moved to the old generation, raising the export's peak memory
+ * (docs/performance.md#export-memory).
  */
 function integerText(value: number): string {
   return Number.isInteger(value) ? value.toFixed(0) : String(value);

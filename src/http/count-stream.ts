@@ -35,8 +35,8 @@ export async function streamCounts<T>(
     void flush();
   }, end);
   // One timer for the stream's life. Racing each beat's timeout against `closed` instead left a
-  // reaction on that promise per beat for as long as the stream was open: 300 MB an hour for 5,000
-  // watchers at the default 15 s.
+  // reaction on that promise per beat, so a stream grew for as long as it was open
+  // (docs/performance.md#live-count-streams).
   const heartbeat = setInterval(() => {
     if (writing || !stream.open) return;
     writing = true;

@@ -24,9 +24,9 @@ export interface EmbeddableAnswer {
  * These are the hottest reads of a viral letter, so their answers are Responses of their own, with
  * headers in plain objects made once here: hono keeps a response's headers in a web Headers object,
  * which @hono/node-server sorts and copies for each answer, and even copying a plain object per
- * answer costs the count a fifth of its throughput. Such a Response carries the security headers
- * and CORS itself, and is marked so that the middleware leaves it as it is; nothing on these routes
- * sets anything else.
+ * answer slows these reads measurably (docs/performance.md#answers-from-memory). Such a Response
+ * carries the security headers and CORS itself, and is marked so that the middleware leaves it as it
+ * is; nothing on these routes sets anything else.
  */
 export function embeddableAnswer(
   securityHeaders: Readonly<Record<string, string>>,

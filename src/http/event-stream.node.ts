@@ -6,8 +6,8 @@ import { madeWithHeaders } from './security-headers.ts';
 
 /**
  * Event streams written straight to Node's response. hono's streamSSE puts a web TransformStream and
- * its reader between the two: with 2,000 streams open the heap held 86 MB that way and 47 MB this
- * way, and 5,000 streams took 157 MB of resident memory that way and 79 MB this way.
+ * its reader between the two, about twice the memory per watcher
+ * (docs/performance.md#live-count-streams).
  */
 export const nodeEventStream: OpenEventStream = (c, headers, serve) => {
   const { outgoing } = c.env as HttpBindings;

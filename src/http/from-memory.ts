@@ -16,8 +16,8 @@ const HOT_PATH = /\/(?:l\/([^/?]+)|api\/letters\/([^/?]+)\/(count|shields\.json)
  * The hottest reads of a viral letter, answered from memory before the router: the letter page, the
  * count, shields.json and the badge, as their routes last made them for the same version of the
  * letter, query string and choosing headers (see keepAnswer). Through the router, its context and
- * the middleware, these reads cost the server's thread over a quarter more. Only the routes make
- * answers; this gives them again while the count hub holds the letter without a read, and leaves
+ * the middleware, these reads cost the server's thread more (docs/performance.md#answers-from-memory).
+ * Only the routes make answers; this gives them again while the count hub holds the letter without a read, and leaves
  * everything else to the app: another method, an unknown, draft or stale letter, a language chosen
  * in the query, a path written otherwise (its slug percent-encoded, say).
  */

@@ -147,7 +147,7 @@ interface PageParts {
 
 // A function of the module, not a closure made in letterPage: most requests for the page never render
 // it, and under tsx every named closure is given its name by Object.defineProperty each time it is
-// made: 1.35% of the HTTP thread's time in the viral mix.
+// made, a cost every request paid (docs/performance.md#answers-from-memory).
 function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string) {
   return renderPage(
     ui,

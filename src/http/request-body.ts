@@ -45,7 +45,7 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
   // Each member of an object has one colon outside strings. When the text has more of them than the
   // parsed value has members, a name was given twice, and momoa's syntax tree says which. Parsing
-  // every body with momoa instead cost a tenth of a signing's time.
+  // every body with momoa is slower (docs/performance.md#smaller-choices-on-the-hot-paths).
   if (colons !== memberCount(value)) {
     const repeated = repeatedKeys(parse(text));
     if (repeated.length > 0) {

@@ -29,7 +29,7 @@ type Marked = Response & { [COMPLETE]?: true };
 /**
  * Marks a response that carries its security and CORS headers already. The hottest answers (count,
  * badge, letter page) are made with their headers in a plain object, once per version; setting the
- * headers again on each of them cost the count a tenth of its throughput.
+ * headers again on each of them slowed the count (docs/performance.md#answers-from-memory).
  */
 export function madeWithHeaders(response: Response): Response {
   (response as Marked)[COMPLETE] = true;

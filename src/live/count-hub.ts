@@ -51,7 +51,7 @@ const PUSH_BATCH = 250;
  *
  * Pushes to listeners are coalesced to one per `pushIntervalMs`: while a letter is being confirmed
  * thousands of times a second, pushing each change to each of its watchers would be millions of writes
- * a second (with 5,000 watchers, confirming fell from 4,700 to 340 a second).
+ * a second, and confirming stalled behind them (docs/performance.md#live-count-streams).
  */
 export function createCountHub(
   read: (slug: string) => Promise<Letter | undefined>,

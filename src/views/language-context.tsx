@@ -6,8 +6,8 @@ import { displayCount } from '../domain/count-display.ts';
 // The language of the page being rendered, and rendering without AsyncLocalStorage. hono/jsx keeps
 // the values of its contexts in an AsyncLocalStorage: its toString() runs every render in one, and so
 // do <head>, <svg>, <title>, <meta> and <link>. On Node 20 the first AsyncLocalStorage run turns on
-// async hooks for every promise of the process: a tenth of the count's and badge's throughput, from
-// the first page on. So pages render through toStringToBuffer, write their head with Head (head.ts)
+// async hooks for every promise of the process, slowing every request from the first page on
+// (docs/performance.md#smaller-choices-on-the-hot-paths). So pages render through toStringToBuffer, write their head with Head (head.ts)
 // and read their language from here: no view awaits, so a page renders in one synchronous call, and
 // a value set around that call is the page's.
 let current: Language = 'en';
