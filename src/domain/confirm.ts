@@ -1,33 +1,61 @@
 import { ServiceError } from './errors.ts';
+import { OPTIONAL_FIELDS, type OptionalField } from './letter-input.ts';
 import { letterClosed } from './letters.ts';
-import type { KeptChoices, Store, TokenSubject } from './store.ts';
+import { ConfirmInput, optionalFieldProblems } from './sign-input.ts';
+import type { ConfirmedDetails, KeptChoices, Store, TokenSubject } from './store.ts';
 import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
+import { parseInput } from './validation.ts';
 
-export type Confirmation = { state: 'ready' | 'confirmed' | 'already_confirmed'; subject: TokenSubject };
+export type Confirmation = {
+  state: 'ready' | 'confirmed' | 'already_confirmed';
+  subject: TokenSubject;
+  /** While ready: the optional details the letter asks for, which the page lets the signer correct. */
+  asks?: OptionalField[];
+};
 
 /** What a confirm link leads to, without changing anything (mail scanners open links). */
 export async function inspectConfirmation(store: Store, token: string, now: Date): Promise<Confirmation> {
   const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(token), 'verify') : undefined;
   if (subject?.status === 'verified') return { state: 'already_confirmed', subject };
-  return { state: 'ready', subject: pendingAndLive(subject, now) };
+  const ready = pendingAndLive(subject, now);
+  const letter = await store.letterBySlug(ready.letter.slug);
+  return { state: 'ready', subject: ready, asks: OPTIONAL_FIELDS.filter((field) => letter?.formFields[field] !== 'off') };
 }
+
+/** What the person confirming chose on the page; `details` as the form sent them, checked here. */
+export type ConfirmChoices = Omit<KeptChoices, 'details'> & { details?: unknown };
 
 /**
  * Confirms the signature behind a confirm link, with what that link's own mail and page showed: the
- * person confirming may take back being listed or showing their domain (`keep`), never add either.
- * Confirming twice counts once.
+ * person confirming may take back being listed or showing their domain, never add either, and may
+ * correct the details (by the rules of signing), so that a stranger who used up the address's mail
+ * with requests of their own making cannot decide what is published under it. Confirming twice
+ * counts once.
  */
 export async function confirmSignature(
   store: Store,
   token: string,
   now: Date,
-  keep: KeptChoices = { listed: true, domain: true },
+  choices: ConfirmChoices = { listed: true, domain: true },
 ): Promise<Confirmation> {
   if (!isWellFormedLinkToken(token)) throw gone();
-  const { confirmed, subject } = await store.confirm(await linkTokenKey(token), now, keep);
+  const hash = await linkTokenKey(token);
+  const details = choices.details === undefined ? undefined : await corrected(store, hash, choices.details, now);
+  const { confirmed, subject } = await store.confirm(hash, now, { listed: choices.listed, domain: choices.domain, details });
   if (subject?.status === 'verified') return { state: confirmed ? 'confirmed' : 'already_confirmed', subject };
   pendingAndLive(subject, now);
   throw gone();
+}
+
+/** The corrected details, checked as a signing's are; undefined when the link confirms nothing now. */
+async function corrected(store: Store, hash: string, sent: unknown, now: Date): Promise<ConfirmedDetails | undefined> {
+  const subject = await store.tokenSubject(hash, 'verify');
+  if (subject?.status !== 'pending') return undefined;
+  const details = parseInput(ConfirmInput, sent);
+  const letter = await store.letterBySlug(pendingAndLive(subject, now).letter.slug);
+  const problems = letter ? optionalFieldProblems(letter.formFields, details) : {};
+  if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
+  return details;
 }
 
 function pendingAndLive(subject: TokenSubject | undefined, now: Date): TokenSubject {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OPTIONAL_FIELDS, type FormFields } from './letter-input.ts';
+import { OPTIONAL_FIELDS, type FormFields, type OptionalField } from './letter-input.ts';
 import { oneLineText, personName } from './one-line-text.ts';
 
 const detail = (label: string) =>
@@ -39,6 +39,10 @@ export const SignInput = z.strictObject(
 );
 export type SignInput = z.infer<typeof SignInput>;
 
+/** The details a person may correct on the confirm page, by the same rules as signing. */
+export const ConfirmInput = SignInput.pick({ name: true, title: true, organisation: true, city: true });
+export type ConfirmInput = z.infer<typeof ConfirmInput>;
+
 const FIELD_NAMES = { title: 'a title or role', organisation: 'an organisation', city: 'a city' } as const;
 
 /**
@@ -58,6 +62,12 @@ export function formFieldProblems(
       ? `This letter lists names from ${listThresholds.join(', ')} signatures on.`
       : 'This letter does not offer listing from a number of signatures.';
   }
+  return { ...problems, ...optionalFieldProblems(formFields, input) };
+}
+
+/** Required optional fields left empty, and fields the letter does not ask for that were sent. */
+export function optionalFieldProblems(formFields: FormFields, input: Pick<SignInput, OptionalField>): Record<string, string> {
+  const problems: Record<string, string> = {};
   for (const field of OPTIONAL_FIELDS) {
     const use = formFields[field] ?? 'optional';
     if (use === 'required' && !input[field]) problems[field] = `Enter ${FIELD_NAMES[field]}.`;

@@ -281,10 +281,22 @@ export interface SigningDetails {
   lang: string;
 }
 
-/** What the person confirming keeps of the request's choices: they may take back being listed or showing the domain. */
+/**
+ * What the person confirming makes of the request: they may take back being listed or showing the
+ * domain (never add either), and may correct the details a stranger may have typed for them.
+ */
 export interface KeptChoices {
   listed: boolean;
   domain: boolean;
+  details?: ConfirmedDetails | undefined;
+}
+
+/** The details as the person confirming corrected them. */
+export interface ConfirmedDetails {
+  name: string;
+  title?: string | undefined;
+  organisation?: string | undefined;
+  city?: string | undefined;
 }
 
 export interface NewSigning {

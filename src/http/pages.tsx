@@ -2,9 +2,8 @@ import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { LANGUAGES, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
-import { confirmSignature, inspectConfirmation } from '../domain/confirm.ts';
+import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
-import type { KeptChoices } from '../domain/store.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage, searchText, searchTooShort, type PublicPage } from '../domain/signatories.ts';
@@ -104,7 +103,16 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.post('/verify/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
-    const confirmation = await confirmSignature(deps.store, token, deps.now(), await keptChoices(c));
+    const choices = await confirmChoices(c);
+    let confirmation;
+    try {
+      confirmation = await confirmSignature(deps.store, token, deps.now(), choices);
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
+      const form = { values: choices.details as Record<string, string>, errors: error.fields ?? { name: error.message } };
+      const shown = await inspectConfirmation(deps.store, token, deps.now());
+      return page(c, <ConfirmPage token={token} confirmation={shown} form={form} />, 400);
+    }
     return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
   });
 
@@ -125,14 +133,20 @@ export function pageRoutes(deps: RouteDeps) {
 }
 
 /**
- * What the confirm page's form keeps of the request's choices. A POST without that form (a bare
- * button, a script) keeps them all; the store can only narrow them.
+ * What the confirm page's form makes of the request: its choices kept or taken back, and its details
+ * as corrected. A POST without that form (a bare button, a script) keeps the request as it was; the
+ * store can only narrow the choices, and corrections are checked as a signing is.
  */
-async function keptChoices(c: Context): Promise<KeptChoices> {
+async function confirmChoices(c: Context): Promise<ConfirmChoices> {
   if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return { listed: true, domain: true };
   const fields = await formBody(c);
   if (fields.choices !== '1') return { listed: true, domain: true };
-  return { listed: fields.list !== 'no', domain: checkbox(fields.showDomain) === true };
+  const details = Object.fromEntries(['name', 'title', 'organisation', 'city'].flatMap((f) => (f in fields ? [[f, fields[f]]] : [])));
+  return {
+    listed: fields.list !== 'no',
+    domain: checkbox(fields.showDomain) === true,
+    ...('name' in details && { details }),
+  };
 }
 
 async function noStore(c: Context, next: () => Promise<void>) {

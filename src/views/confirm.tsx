@@ -1,29 +1,58 @@
 import type { Confirmation } from '../domain/confirm.ts';
 import type { TokenSubject } from '../domain/store.ts';
 import { exactCount } from '../domain/count-display.ts';
-import { detailsToCheck, listingChoice } from '../i18n/index.ts';
+import { listingChoice } from '../i18n/index.ts';
 import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
 
-export function ConfirmPage(props: { token: string; confirmation: Confirmation }) {
+const DETAIL_LABELS = { name: 'yourName', title: 'titleOrRole', organisation: 'organisation', city: 'city' } as const;
+
+/**
+ * The confirm page. While the link can confirm, it shows the request's details in fields the signer
+ * may correct, and its choices to keep or take back; `form` holds what was sent when it was refused.
+ */
+export function ConfirmPage(props: {
+  token: string;
+  confirmation: Confirmation;
+  form?: { values: Record<string, string>; errors: Record<string, string> };
+}) {
   const { m } = useLanguage();
   const { state, subject } = props.confirmation;
   if (state === 'ready') {
+    const errors = props.form?.errors ?? {};
     return (
       <MessagePage title={m.confirmTitle}>
         <p>
           {m.confirmAbout} <LetterLink subject={subject} />.
         </p>
-        <p>{m.confirmCheck}</p>
-        <dl class="details">
-          {detailsToCheck(m, subject).map(([label, value]) => (
-            <>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </>
-          ))}
-        </dl>
         <form method="post" action={`/verify/${props.token}`}>
+          <input type="hidden" name="choices" value="1" />
+          <p>{m.confirmCheck}</p>
+          <div class="details">
+            {(['name', ...(props.confirmation.asks ?? [])] as const).map((field) => {
+              const id = `detail-${field}`;
+              const error = errors[field] && (m.fieldErrors[field] ?? m.fieldErrors.other!);
+              return (
+                <div class={error ? 'field has-error' : 'field'}>
+                  <label for={id}>{m[DETAIL_LABELS[field]]}</label>
+                  {error && (
+                    <p class="field-error" id={`${id}-error`}>
+                      {error}
+                    </p>
+                  )}
+                  <input
+                    id={id}
+                    name={field}
+                    type="text"
+                    maxlength={field === 'name' ? 120 : 200}
+                    value={props.form?.values[field] ?? subject[field] ?? ''}
+                    aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                  />
+                </div>
+              );
+            })}
+          </div>
           <KeptChoices subject={subject} />
           <button type="submit">{m.confirmButton}</button>
         </form>
@@ -51,8 +80,7 @@ export function LetterLink(props: { subject: TokenSubject }) {
 
 /**
  * The request's choices about the public list and the email domain, which the person confirming may
- * take back (never add: the server only ever narrows them). `choices` tells a form that was shown
- * these from a bare POST, which keeps what the request asked.
+ * take back (never add: the server only ever narrows them).
  */
 function KeptChoices(props: { subject: TokenSubject }) {
   const { lang, m } = useLanguage();
@@ -61,7 +89,6 @@ function KeptChoices(props: { subject: TokenSubject }) {
   const listAs = listThreshold ? m.listAt(exactCount(listThreshold, lang)) : m.listNow;
   return (
     <>
-      <input type="hidden" name="choices" value="1" />
       {listed ? (
         <fieldset class="field">
           <legend>{m.listing}</legend>

@@ -97,6 +97,38 @@ describe('a stranger who knows a signer’s address', () => {
     expect(await publicOutputs()).not.toContain('Oleg Targetov');
   });
 
+  it('cannot lock her out by using up the address’s mail: the owner corrects the stranger’s request and confirms her own details', async () => {
+    for (let i = 0; i < 3; i++) {
+      await ctx.site.signJson({ name: 'Lena Targetova', email: 'lena@company.by', title: `Informant ${i}`, listed: true });
+    }
+    // Lena's own request comes after the allowance is spent: no mail of its own reaches her.
+    await ctx.site.signJson({ name: 'Lena', email: 'lena@company.by', listed: false });
+    const mails = await ctx.mail.mailTo('lena@company.by', 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ctx.mail.mailTo('lena@company.by')).toHaveLength(3);
+    const confirm = linkPath(mails[0]!, 'verify');
+    expect(await (await ctx.site.fetch(confirm)).text()).toContain('value="Informant 0"');
+
+    // A correction is checked as a signing is: a name that mixes scripts is refused, nothing confirmed.
+    const refused = await ctx.site.fetch(confirm, {
+      method: 'POST',
+      body: new URLSearchParams({ choices: '1', name: 'Lеna', title: '', organisation: '', city: '', list: 'no' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('aria-invalid="true"');
+    expect(await rows(ctx.site, "SELECT id FROM signatures WHERE email = 'lena@company.by' AND status = 'verified'")).toHaveLength(0);
+
+    const res = await ctx.site.fetch(confirm, {
+      method: 'POST',
+      body: new URLSearchParams({ choices: '1', name: 'Lena', title: '', organisation: '', city: '', list: 'no' }),
+    });
+    expect(res.status).toBe(200);
+    const [lena] = await rows(ctx.site, "SELECT status, name, title, listed FROM signatures WHERE email = 'lena@company.by'");
+    expect(lena).toMatchObject({ status: 'verified', name: 'Lena', title: null, listed: 0 });
+    const exported = await (await ctx.site.admin(await ctx.site.organizerToken('Org'), 'GET', `/letters/${SLUG}/export.csv`)).text();
+    expect(exported).not.toContain('Informant');
+  });
+
   it('cannot add to a request’s choices from the confirm form', async () => {
     await ctx.site.signJson({ name: 'Quiet Person', email: 'quiet@company.by', listed: false });
     const [mail] = await ctx.mail.mailTo('quiet@company.by');

@@ -62,15 +62,18 @@ const INSERT_MAIL = `
   RETURNING id`;
 
 const fromToken = (column: string) => requestDetail(column, 'signatures');
+/** The detail as the person confirming corrected it (?5 = 1: ?6 to ?9), else the request's. */
+const confirmed = (column: string, param: string) => `CASE WHEN ?5 = 1 THEN ${param} ELSE ${fromToken(column)} END`;
 
 /**
- * Publishes the details of the request whose link is used, not of whichever request made the row;
- * the signer may still take back being listed (?3 = 0) or showing the domain (?4 = 0), never add them.
+ * Publishes the details of the request whose link is used, not of whichever request made the row,
+ * as corrected on its confirm page; the signer may still take back being listed (?3 = 0) or showing
+ * the domain (?4 = 0), never add them.
  */
 const CONFIRM = `
   UPDATE signatures SET status = 'verified', verified_at = ?2,
-    name = ${fromToken('name')}, title = ${fromToken('title')}, organisation = ${fromToken('organisation')},
-    city = ${fromToken('city')}, lang = ${fromToken('lang')},
+    name = ${confirmed('name', '?6')}, title = ${confirmed('title', '?7')},
+    organisation = ${confirmed('organisation', '?8')}, city = ${confirmed('city', '?9')}, lang = ${fromToken('lang')},
     listed = CASE WHEN ?3 = 0 THEN 0 ELSE ${fromToken('listed')} END,
     list_threshold = CASE WHEN ?3 = 0 THEN NULL ELSE ${fromToken('list_threshold')} END,
     email_domain = CASE WHEN ?4 = 0 THEN NULL ELSE ${fromToken('email_domain')} END
@@ -191,7 +194,20 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
     async confirm(hash, now, keep) {
       const at = now.getTime();
       const [confirmed, , , , rows] = await write([
-        { sql: CONFIRM, args: [hash, at, keep.listed ? 1 : 0, keep.domain ? 1 : 0] },
+        {
+          sql: CONFIRM,
+          args: [
+            hash,
+            at,
+            keep.listed ? 1 : 0,
+            keep.domain ? 1 : 0,
+            keep.details ? 1 : 0,
+            keep.details?.name ?? null,
+            keep.details?.title ?? null,
+            keep.details?.organisation ?? null,
+            keep.details?.city ?? null,
+          ],
+        },
         { sql: NUMBER_SIGNATORY, args: [hash] },
         { sql: DROP_OTHER_REQUESTS, args: [hash] },
         { sql: USE_TOKEN, args: [hash, at] },
