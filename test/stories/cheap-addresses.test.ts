@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkPath } from '../support/smtp.ts';
-import { rows, SLUG, siteWithMail } from '../support/site.ts';
+import { rows, SLUG, signAndConfirm, siteWithMail } from '../support/site.ts';
 import { waitFor } from '../support/wait.ts';
 
 // Story: Eve has no catch-all domain of her own to spare, but addresses that cost nothing: a
@@ -11,17 +10,7 @@ describe('an actor with addresses that cost nothing', () => {
   const TANYA = 'Tanya Waiting';
   let organizer: string;
 
-  const admin = (method: string, path: string, body?: unknown) =>
-    ctx.site.fetch(`/api/admin${path}`, {
-      method,
-      headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-  const signAndConfirm = async (body: Record<string, unknown>) => {
-    expect((await ctx.site.signJson(body)).status).toBe(202);
-    const [mail] = await ctx.mail.mailTo(body.email as string);
-    expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
-  };
+  const admin = (method: string, path: string, body?: unknown) => ctx.site.admin(organizer, method, path, body);
   const listed = async () => {
     const pages = await Promise.all([`/l/${SLUG}/signatories`, `/api/letters/${SLUG}/signatures`].map((p) => ctx.site.fetch(p)));
     return (await Promise.all(pages.map((p) => p.text()))).some((text) => text.includes(TANYA));
@@ -39,8 +28,8 @@ describe('an actor with addresses that cost nothing', () => {
     organizer = await ctx.site.organizerToken();
     // No delay, so that a threshold reached is a name listed at once.
     expect((await admin('PATCH', `/letters/${SLUG}`, { listThresholds: [5], listDelayHours: 0 })).status).toBe(200);
-    await signAndConfirm({ name: TANYA, email: 'tanya@state-company.by', listed: true, listAt: 5 });
-    for (let i = 0; i < 6; i++) await signAndConfirm({ name: `Sub ${i}`, email: `eve@s${i}.eve-catch-all.example`, listed: false });
+    await signAndConfirm(ctx, { name: TANYA, email: 'tanya@state-company.by', listed: true, listAt: 5 });
+    for (let i = 0; i < 6; i++) await signAndConfirm(ctx, { name: `Sub ${i}`, email: `eve@s${i}.eve-catch-all.example`, listed: false });
     await severalChecks();
     expect(await listed()).toBe(false);
     await hideAll('Sub');
@@ -48,7 +37,7 @@ describe('an actor with addresses that cost nothing', () => {
 
   it('does not release a waiting name for mailboxes at a public disposable-mail domain', async () => {
     // mailinator.com takes mail for any name, to inboxes anyone can read: one catch-all domain.
-    for (let i = 0; i < 6; i++) await signAndConfirm({ name: `Disposable ${i}`, email: `eve${i}@mailinator.com`, listed: false });
+    for (let i = 0; i < 6; i++) await signAndConfirm(ctx, { name: `Disposable ${i}`, email: `eve${i}@mailinator.com`, listed: false });
     await severalChecks();
     expect(await listed()).toBe(false);
     await hideAll('Disposable');

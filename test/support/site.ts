@@ -12,7 +12,7 @@ import type { Store } from '../../src/domain/store.ts';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
 import { startServer } from '../../src/server.node.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { startMailSink, type MailSink } from './smtp.ts';
+import { linkPath, startMailSink, type MailSink } from './smtp.ts';
 
 export const PUBLIC_URL = 'http://letters.test';
 export const SLUG = SAMPLE_LETTER.slug;
@@ -153,4 +153,13 @@ export async function addVerifiedSignatures(site: Site, count: number, options: 
           SELECT (SELECT id FROM letters WHERE slug = ?), 'verified', ? || ' ' || i, ?, 'en', ?, ?, ? FROM n`,
     args: [count, SLUG, options.name ?? 'Signer', options.listed === false ? 0 : 1, now, now, now],
   });
+}
+
+/** Signs through the JSON API and confirms from the mail, as a signer would; fails the test if either is refused. */
+export async function signAndConfirm(ctx: { site: Site; mail: MailSink }, body: Record<string, unknown>) {
+  const signed = await ctx.site.signJson(body);
+  if (signed.status !== 202) throw new Error(`signing answered ${signed.status}`);
+  const [mail] = await ctx.mail.mailTo(body.email as string);
+  const confirmed = await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+  if (confirmed.status !== 200) throw new Error(`confirming answered ${confirmed.status}`);
 }
