@@ -1,5 +1,5 @@
 import { ServiceError } from './errors.ts';
-import { OPTIONAL_FIELDS, type OptionalField } from './letter-input.ts';
+import type { FormFields } from './letter-input.ts';
 import { letterClosed } from './letters.ts';
 import { ConfirmInput, optionalFieldProblems } from './sign-input.ts';
 import type { ConfirmedDetails, KeptChoices, Store, TokenSubject } from './store.ts';
@@ -9,8 +9,8 @@ import { parseInput } from './validation.ts';
 export type Confirmation = {
   state: 'ready' | 'confirmed' | 'already_confirmed';
   subject: TokenSubject;
-  /** While ready: the optional details the letter asks for, which the page lets the signer correct. */
-  asks?: OptionalField[];
+  /** While ready: the letter's form fields, the details the page lets the signer correct. */
+  formFields?: FormFields;
 };
 
 /** What a confirm link leads to, without changing anything (mail scanners open links). */
@@ -19,7 +19,7 @@ export async function inspectConfirmation(store: Store, token: string, now: Date
   if (subject?.status === 'verified') return { state: 'already_confirmed', subject };
   const ready = pendingAndLive(subject, now);
   const letter = await store.letterBySlug(ready.letter.slug);
-  return { state: 'ready', subject: ready, asks: OPTIONAL_FIELDS.filter((field) => letter?.formFields[field] !== 'off') };
+  return { state: 'ready', subject: ready, formFields: letter?.formFields ?? {} };
 }
 
 /** What the person confirming chose on the page; `details` as the form sent them, checked here. */

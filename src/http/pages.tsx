@@ -4,6 +4,7 @@ import { LANGUAGES, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
+import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage, searchText, searchTooShort, type PublicPage } from '../domain/signatories.ts';
@@ -20,7 +21,7 @@ import { PROOF_FIELD } from './proof-of-work.ts';
 import { perAddress, takeForAddress } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
-import { checkbox, formBody } from './request-body.ts';
+import { checkbox, formBody, isForm } from './request-body.ts';
 
 /** The server-rendered pages; every form on them works with JavaScript off. */
 export function pageRoutes(deps: RouteDeps) {
@@ -138,10 +139,10 @@ export function pageRoutes(deps: RouteDeps) {
  * store can only narrow the choices, and corrections are checked as a signing is.
  */
 async function confirmChoices(c: Context): Promise<ConfirmChoices> {
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return { listed: true, domain: true };
+  if (!isForm(c)) return { listed: true, domain: true };
   const fields = await formBody(c);
   if (fields.choices !== '1') return { listed: true, domain: true };
-  const details = Object.fromEntries(['name', 'title', 'organisation', 'city'].flatMap((f) => (f in fields ? [[f, fields[f]]] : [])));
+  const details = Object.fromEntries(['name', ...OPTIONAL_FIELDS].flatMap((f) => (f in fields ? [[f, fields[f]]] : [])));
   return {
     listed: fields.list !== 'no',
     domain: checkbox(fields.showDomain) === true,

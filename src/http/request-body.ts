@@ -109,10 +109,14 @@ export async function formBody(c: Context): Promise<Record<string, string>> {
   return fields;
 }
 
+/** Whether a request says it carries a posted HTML form. */
+export function isForm(c: Context): boolean {
+  return /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(c.req.header('content-type') ?? '');
+}
+
 /** Every value of each field of a posted HTML form (files are left out). */
 export async function formLists(c: Context): Promise<Record<string, string[]>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(type)) {
+  if (!isForm(c)) {
     throw new ServiceError('unsupported_media_type', 'Send the form as a web form.');
   }
   await whole(c.req.arrayBuffer()); // kept by hono for parseBody

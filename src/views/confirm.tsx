@@ -4,8 +4,7 @@ import { exactCount } from '../domain/count-display.ts';
 import { listingChoice } from '../i18n/index.ts';
 import { useLanguage } from './language-context.tsx';
 import { MessagePage } from './layout.tsx';
-
-const DETAIL_LABELS = { name: 'yourName', title: 'titleOrRole', organisation: 'organisation', city: 'city' } as const;
+import { fieldUse, SIGNER_FIELDS, TextField } from './signer-fields.tsx';
 
 /**
  * The confirm page. While the link can confirm, it shows the request's details in fields the signer
@@ -20,6 +19,7 @@ export function ConfirmPage(props: {
   const { state, subject } = props.confirmation;
   if (state === 'ready') {
     const errors = props.form?.errors ?? {};
+    const formFields = props.confirmation.formFields ?? {};
     return (
       <MessagePage title={m.confirmTitle}>
         <p>
@@ -29,27 +29,18 @@ export function ConfirmPage(props: {
           <input type="hidden" name="choices" value="1" />
           <p>{m.confirmCheck}</p>
           <div class="details">
-            {(['name', ...(props.confirmation.asks ?? [])] as const).map((field) => {
-              const id = `detail-${field}`;
-              const error = errors[field] && (m.fieldErrors[field] ?? m.fieldErrors.other!);
+            {SIGNER_FIELDS.map(({ name, ...field }) => {
+              const use = fieldUse(formFields, name);
+              // The address is what the link proves: it is not a detail to correct.
+              if (name === 'email' || use === 'off') return null;
               return (
-                <div class={error ? 'field has-error' : 'field'}>
-                  <label for={id}>{m[DETAIL_LABELS[field]]}</label>
-                  {error && (
-                    <p class="field-error" id={`${id}-error`}>
-                      {error}
-                    </p>
-                  )}
-                  <input
-                    id={id}
-                    name={field}
-                    type="text"
-                    maxlength={field === 'name' ? 120 : 200}
-                    value={props.form?.values[field] ?? subject[field] ?? ''}
-                    aria-invalid={error ? 'true' : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                  />
-                </div>
+                <TextField
+                  field={{ name, ...field }}
+                  id={`detail-${name}`}
+                  required={use === 'required'}
+                  value={props.form?.values[name] ?? subject[name] ?? ''}
+                  error={errors[name] && (m.fieldErrors[name] ?? m.fieldErrors.other!)}
+                />
               );
             })}
           </div>

@@ -1,6 +1,5 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { OPTIONAL_FIELDS, type FieldUse } from '../domain/letter-input.ts';
 import type { LetterText } from '../domain/letters.ts';
 import type { PublicPage } from '../domain/signatories.ts';
 import type { DomainAggregate } from '../domain/signatories.ts';
@@ -9,10 +8,11 @@ import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
 import { PROOF_FIELD } from '../http/proof-of-work.ts';
 import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';
-import { plural, type Messages } from '../i18n/index.ts';
+import { plural } from '../i18n/index.ts';
 import { embedSnippets } from './embed-snippets.ts';
 import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
+import { fieldUse, SIGNER_FIELDS, TextField, type SignerField } from './signer-fields.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
   listed?: boolean;
@@ -30,20 +30,6 @@ export interface SignFormState {
   stamp?: string;
 }
 
-type Field = {
-  name: 'name' | 'email' | (typeof OPTIONAL_FIELDS)[number];
-  label: keyof Messages;
-  type: string;
-  autocomplete: string;
-  max: number;
-};
-const FIELDS: Field[] = [
-  { name: 'name', label: 'yourName', type: 'text', autocomplete: 'name', max: 120 },
-  { name: 'email', label: 'email', type: 'email', autocomplete: 'email', max: 254 },
-  { name: 'title', label: 'titleOrRole', type: 'text', autocomplete: 'organization-title', max: 200 },
-  { name: 'organisation', label: 'organisation', type: 'text', autocomplete: 'organization', max: 200 },
-  { name: 'city', label: 'city', type: 'text', autocomplete: 'address-level2', max: 200 },
-];
 
 export interface LetterPageProps {
   letter: Letter;
@@ -282,8 +268,7 @@ function SignForm(
     lang === 'en'
       ? props.errors
       : Object.fromEntries(Object.keys(props.errors).map((f) => [f, m.fieldErrors[f] ?? m.fieldErrors.other!]));
-  const use = (field: Field['name']): FieldUse =>
-    field === 'name' || field === 'email' ? 'required' : (props.formFields[field] ?? 'optional');
+  const use = (field: SignerField['name']) => fieldUse(props.formFields, field);
   const problems = Object.entries(errors);
   return (
     <form class="sign" method="post" action={`/l/${props.slug}/sign`} novalidate>
@@ -300,32 +285,15 @@ function SignForm(
           </ul>
         </div>
       )}
-      {FIELDS.filter((field) => use(field.name) !== 'off').map((field) => {
-        const error = errors[field.name];
-        const required = use(field.name) === 'required';
-        const id = `field-${field.name}`;
-        return (
-          <div class={error ? 'field has-error' : 'field'}>
-            <label for={id}>{required ? (m[field.label] as string) : `${m[field.label] as string} (${m.optional})`}</label>
-            {error && (
-              <p class="field-error" id={`${id}-error`}>
-                {error}
-              </p>
-            )}
-            <input
-              id={id}
-              name={field.name}
-              type={field.type}
-              autocomplete={field.autocomplete}
-              maxlength={field.max}
-              required={required}
-              value={values[field.name] ?? ''}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-            />
-          </div>
-        );
-      })}
+      {SIGNER_FIELDS.filter((field) => use(field.name) !== 'off').map((field) => (
+        <TextField
+          field={field}
+          id={`field-${field.name}`}
+          required={use(field.name) === 'required'}
+          value={values[field.name] ?? ''}
+          error={errors[field.name]}
+        />
+      ))}
       {props.thresholds.length === 0 ? (
         <div class={errors.listed ? 'field checkbox has-error' : 'field checkbox'}>
           <input id="field-listed" name="listed" type="checkbox" value="true" checked={values.listed ?? false} />
