@@ -20,12 +20,18 @@ export const MailProvider = z.strictObject({
 });
 export type MailProvider = z.infer<typeof MailProvider>;
 
-const BY_DOMAIN = new Map<string, MailProvider>(
-  z
-    .array(MailProvider)
-    .parse(PROVIDERS)
-    .flatMap((provider) => provider.domains.map((domain) => [domain, provider] as const)),
-);
+let byDomain: Map<string, MailProvider> | undefined;
+
+/** The provider of a domain; the table is checked and indexed on first use, not when this module loads. */
+function providerOf(domain: string): MailProvider | undefined {
+  byDomain ??= new Map(
+    z
+      .array(MailProvider)
+      .parse(PROVIDERS)
+      .flatMap((provider) => provider.domains.map((domain) => [domain, provider] as const)),
+  );
+  return byDomain.get(domain);
+}
 
 /**
  * The form of an address that decides whether two signatures are the same person, and which mailbox
@@ -40,7 +46,7 @@ export function canonicalEmail(email: string): string {
   const at = normalised.lastIndexOf('@');
   if (at < 0) return normalised;
   const domain = normalised.slice(at + 1);
-  const provider = BY_DOMAIN.get(domain);
+  const provider = providerOf(domain);
   if (!provider) return normalised;
   let local = normalised.slice(0, at);
   for (const separator of provider.tagSeparators) local = local.split(separator, 1)[0] ?? '';
@@ -65,5 +71,5 @@ export function mailboxOf(canonical: string): string {
 
 /** Whether `domain` (lower-case) belongs to one of the large providers of mail-providers.json. */
 export function isLargeProvider(domain: string): boolean {
-  return BY_DOMAIN.has(domain);
+  return providerOf(domain) !== undefined;
 }
