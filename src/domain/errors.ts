@@ -1,14 +1,16 @@
-export type ErrorCode =
-  | 'invalid_input'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'letter_closed'
-  | 'token_gone'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited';
+export const ERROR_CODES = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'letter_closed',
+  'token_gone',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * A failure the user can act on, classified once here and mapped to a transport (HTTP status, page)

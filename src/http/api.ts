@@ -14,6 +14,7 @@ import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
 import { PROOF_FIELD } from './proof-of-work.ts';
 import { perAddress } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
+import { openApiRoute } from './openapi.ts';
 import { jsonBody } from './request-body.ts';
 import { hasOwnHeaders, madeWithHeaders } from './security-headers.ts';
 
@@ -163,6 +164,8 @@ export function apiRoutes(deps: RouteDeps) {
     c.header('Cache-Control', 'no-store');
     return c.json(await deps.proofOfWork.challenge());
   });
+
+  api.route('/', openApiRoute(deps.publicUrl));
 
   return api;
 }

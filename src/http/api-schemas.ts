@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../domain/errors.ts';
+import { DomainOrganisationInput } from '../domain/affiliation.ts';
+import { FormFields } from '../domain/letter-input.ts';
+import { SignInput } from '../domain/sign-input.ts';
+import { PROOF_FIELD } from './proof-of-work.ts';
+
+/**
+ * The answers of the JSON API under /api, as zod schemas for its OpenAPI description (see
+ * openapi.ts). Strict objects: a field a route adds or drops without its schema fails the test that
+ * checks real answers against the served description.
+ */
+
+const time = z.iso.datetime({ message: 'An ISO 8601 time in UTC' });
+const text = z.string().nullable();
+const count = z.int().min(0);
+const letterState = z.enum(['draft', 'open', 'closed']);
+
+export const ApiError = z
+  .strictObject({
+    error: z.strictObject({
+      // internal_error: the answer of a failure on the site's side (500), with no details.
+      code: z.enum([...ERROR_CODES, 'internal_error']).meta({ description: 'Stable, for programs.' }),
+      message: z.string().meta({ description: 'For people, in English.' }),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: 'With invalid_input (and a taken slug): a message per field.' }),
+    }),
+  })
+  .meta({ description: 'Every error under /api.' });
+
+export const ApiDescription = z
+  .looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) })
+  .meta({ description: 'This description: OpenAPI 3.1.' });
+
+export const LetterSummary = z.strictObject({
+  slug: z.string(),
+  title: z.string(),
+  url: z.url().meta({ description: 'The letter page.' }),
+  count: count.meta({ description: 'Confirmed signatures, not withdrawn, not hidden.' }),
+  display: z.string().meta({ description: 'The count as shown, rounded down ("2,500+"), in the asked locale.' }),
+});
+
+export const LetterList = z.strictObject({ letters: z.array(LetterSummary) });
+
+export const PublicLetter = LetterSummary.extend({
+  summary: text,
+  lang: z.string(),
+  state: letterState.exclude(['draft']),
+  goal: z.int().nullable(),
+  updatedAt: time.meta({ description: 'When the count last changed.' }),
+});
+
+export const SignedCount = z
+  .strictObject({
+    count,
+    display: z.string(),
+    updatedAt: time,
+    slug: z.string(),
+    textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/),
+    signature: z.string().meta({ description: 'Ed25519, base64url; checked with the key at /.well-known/undersigned.json.' }),
+  })
+  .meta({ description: 'The count, signed by the site (docs/signed-counts-and-mirror.md).' });
+
+export const ShieldsEndpoint = z
+  .strictObject({ schemaVersion: z.literal(1), label: z.string(), message: z.string(), color: z.string() })
+  .meta({ description: "shields.io's endpoint badge schema; the signed count is in the Undersigned-Count-Proof header." });
+
+export const PublicSignatures = z.strictObject({
+  signatures: z.array(
+    z.strictObject({
+      name: text,
+      title: text,
+      organisation: text,
+      city: text,
+      domain: text.meta({ description: 'The email domain the signer chose to show, verified by their confirming.' }),
+      domainOrganisation: text,
+      notable: z.boolean(),
+      notableNote: text.meta({ description: 'How the organizers verified a notable signatory.' }),
+    }),
+  ),
+  next: text.meta({ description: 'The `cursor` of the next page; null on the last.' }),
+  unlisted: count.meta({ description: 'Counted signers who are not listed.' }),
+  waiting: count.meta({ description: 'Names listed once the count reaches the threshold their signers chose.' }),
+});
+
+export const DomainAggregates = z.strictObject({
+  minimum: count.meta({ description: 'A domain is shown from this many verified signers on.' }),
+  domains: z.array(z.strictObject({ domain: z.string(), organisation: text, atLeast: count })),
+});
+
+/** The JSON signing: the signer's fields and, while the letter asks for one, a proof of work. */
+export const SigningRequest = SignInput.extend({
+  [PROOF_FIELD]: z
+    .string()
+    .optional()
+    .meta({ description: 'A solved challenge of GET /api/letters/{slug}/challenge, base64 (docs/api.md); required while the letter asks for a proof of work.' }),
+});
+
+export const SigningAccepted = z
+  .strictObject({ status: z.literal('pending_verification') })
+  .meta({ description: 'The same answer whatever the state of the email address: a mail to it says what follows.' });
+
+export const Challenge = z
+  .strictObject({
+    parameters: z.strictObject({
+      algorithm: z.literal('PBKDF2/SHA-256'),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.int(),
+      keyLength: z.int(),
+      keyPrefix: z.string(),
+      expiresAt: z.int().meta({ description: 'Unix time in seconds.' }),
+    }),
+    signature: z.string(),
+  })
+  .meta({ description: 'An ALTCHA v2 proof-of-work challenge.' });
+
+const adminLetterFields = {
+  slug: z.string(),
+  title: z.string(),
+  summary: text,
+  body: z.string().meta({ description: 'Markdown.' }),
+  lang: z.string(),
+  state: letterState,
+  goal: z.int().nullable(),
+  formFields: FormFields,
+  listThresholds: z.array(z.int()),
+  listDelayHours: count,
+  proofOfWork: z.boolean(),
+  count,
+  updatedAt: time,
+};
+
+export const AdminLetterList = z.strictObject({ letters: z.array(z.strictObject(adminLetterFields)) });
+
+export const AdminLetter = z.strictObject({
+  ...adminLetterFields,
+  translations: z.record(z.string(), z.strictObject({ title: z.string(), body: z.string(), summary: text })),
+});
+
+export const AdminSignatures = z.strictObject({
+  signatures: z.array(
+    z.strictObject({
+      id: z.int(),
+      status: z.enum(['pending', 'verified', 'withdrawn']),
+      hidden: z.boolean(),
+      notable: z.boolean(),
+      notableNote: text,
+      listed: z.boolean(),
+      listThreshold: z.int().nullable(),
+      emailDomain: text,
+      name: text,
+      email: text.meta({ description: 'Null once withdrawn or anonymised.' }),
+      title: text,
+      organisation: text,
+      city: text,
+      createdAt: time,
+      verifiedAt: time.nullable(),
+    }),
+  ),
+  next: text.meta({ description: 'The `before` of the next page; null on the last.' }),
+});
+
+export const ModerationResult = z.strictObject({
+  action: z.enum(['hide', 'unhide', 'notable', 'unnotable']),
+  changed: count.meta({ description: 'Signatures whose state changed.' }),
+});
+
+export const DomainOrganisations = z.strictObject({
+  domains: z.array(z.strictObject({ domain: z.string(), organisation: z.string() })),
+});
+
+/** The domain is the path's. */
+export const DomainOrganisationBody = DomainOrganisationInput.pick({ organisation: true });
+
+export const DomainOrganisation = z.strictObject({ domain: z.string(), organisation: text });
+
+export const AuditLog = z.strictObject({
+  entries: z.array(
+    z.strictObject({
+      id: z.int(),
+      at: time,
+      actor: z.string(),
+      action: z.string(),
+      letter: text,
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
