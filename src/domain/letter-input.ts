@@ -44,7 +44,6 @@ const letterFields = {
     .max(1_000_000_000, 'Goal is too large.')
     .nullable(),
   formFields: FormFields,
-  /** The counts a signer may choose to wait for before their name is listed ("once 1,000 have signed"). */
   listThresholds: z
     .array(
       z
@@ -56,26 +55,27 @@ const letterFields = {
     )
     .max(5, 'Offer at most 5 thresholds.')
     .refine((list) => new Set(list).size === list.length, 'Each threshold once.')
-    .transform((list) => [...list].sort((a, b) => a - b)),
-  /**
-   * Hours a threshold must have held before the names waiting for it are listed: time to catch and
-   * hide a burst of made-up signatures before it releases anyone's name.
-   */
+    .transform((list) => [...list].sort((a, b) => a - b))
+    .meta({ description: 'The counts a signer may choose to wait for before their name is listed ("once 1,000 have signed").' }),
+  // Time to catch and hide a burst of made-up signatures before it releases anyone's name.
   listDelayHours: z
     .number({ error: 'The delay is a number of hours.' })
     .int('The delay is a whole number of hours.')
     .min(0, 'The delay is 0 hours or more.')
-    .max(24 * 90, 'The delay is at most 2,160 hours (90 days).'),
+    .max(24 * 90, 'The delay is at most 2,160 hours (90 days).')
+    .meta({ description: 'Hours a threshold must have held before the names waiting for it are listed.' }),
   anonymiseAfterDays: z
     .number({ error: 'Days must be a number.' })
     .int('Days must be a whole number.')
     .min(0, 'Days must be 0 or more.')
     .max(3650, 'Use at most 3,650 days.')
     .nullable(),
-  /** Ask every signer for a proof of work (it is asked anyway while the letter is flooded). */
-  proofOfWork: z.boolean({ error: 'Proof of work is true or false.' }),
-  /** The letter in further languages, by language tag. */
-  translations: z.record(lang, Translation, { error: 'Translations map language tags to a title and text.' }),
+  proofOfWork: z
+    .boolean({ error: 'Proof of work is true or false.' })
+    .meta({ description: 'Ask every signer for a proof of work (it is asked anyway while the letter is flooded).' }),
+  translations: z
+    .record(lang, Translation, { error: 'Translations map language tags to a title and text.' })
+    .meta({ description: 'The letter in further languages, by language tag.' }),
 };
 
 /** A letter as an organizer writes it. */

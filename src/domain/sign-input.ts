@@ -22,14 +22,18 @@ export const SignInput = z.strictObject(
     title: detail('Title'),
     organisation: detail('Organisation'),
     city: detail('City'),
-    listed: z.boolean({ error: 'Say whether your name may be listed publicly (true or false).' }),
-    /** List the name only once the letter has this many signatures: one of the letter's thresholds. */
+    listed: z
+      .boolean({ error: 'Say whether your name may be listed publicly (true or false).' })
+      .meta({ description: 'Whether the name may be listed publicly once confirmed.' }),
     listAt: z
       .number({ error: 'List-at must be a number of signatures.' })
       .int('List-at must be a whole number.')
-      .optional(),
-    /** Show the email's domain as a verified affiliation ("verified at @company.by"). */
-    showDomain: z.boolean({ error: 'Say whether to show your email domain as verified (true or false).' }).optional(),
+      .optional()
+      .meta({ description: "List the name only once the letter has this many signatures: one of the letter's thresholds." }),
+    showDomain: z
+      .boolean({ error: 'Say whether to show your email domain as verified (true or false).' })
+      .optional()
+      .meta({ description: 'Show the email’s domain as a verified affiliation ("verified at @company.by"); never for free mail.' }),
     lang: z
       .string({ error: 'Language must be text.' })
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'Language must be a language tag such as "en" or "be".')
