@@ -1,5 +1,6 @@
 import './heap-tuning.node.ts';
 import { parseConfig } from './config.ts';
+import { loggerFor } from './log.ts';
 import { startServer } from './server.node.ts';
 
 let config;
@@ -10,15 +11,9 @@ try {
   process.exit(1);
 }
 
-const server = await startServer(config);
-console.log(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
-if (!config.SMTP_URL && !config.MAIL_API_URL) {
-  console.log(
-    config.DEV_OUTBOX
-      ? `SMTP_URL is not set: mail is not sent but shown at ${config.PUBLIC_URL}/dev/outbox (DEV_OUTBOX=1: never on a public site)`
-      : 'Neither SMTP_URL nor MAIL_API_URL is set: no mail can be sent, so nobody can confirm a signature.',
-  );
-}
+const logger = loggerFor(config.NODE_ENV);
+const server = await startServer(config, { logger });
+logger.info(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -14,10 +14,10 @@ import { nodeEventStream } from './http/event-stream.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
 import { WIDGET_FILES } from './widget-files.ts';
-import { createLogMailer } from './mail/log-mailer.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
-import { apiMailer, createSite } from './site.ts';
+import { loggerFor, type Logger } from './log.ts';
+import { createSite } from './site.ts';
 
 const OUTBOX_INTERVAL_MS = 1000;
 /** Unconfirmed signatures and expired data are purged this often (and at start). */
@@ -31,65 +31,52 @@ export interface RunningServer {
 
 /**
  * Starts the site on Node: opens and migrates the database, creates the sample letter on an empty
- * one, starts the outbox worker and listens. Tests start it the same way the `npm start` entry does.
+ * one, starts the outbox worker, the purge and the threshold checks, and listens. Tests start it the
+ * same way the `npm start` entry does.
  */
 export async function startServer(
   config: Config,
   options: {
-    log?: (line: string) => void;
+    logger?: Logger;
     /** Wraps the store, e.g. to watch what the app asks of the database. */
     instrument?: (store: Store) => Store;
   } = {},
 ): Promise<RunningServer> {
-  const log = options.log ?? console.log;
+  const logger = options.logger ?? loggerFor(config.NODE_ENV);
   useHashing(nodeHashing);
   const { db, batch, read, commit, checkpoint, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
     batchThread: true,
   });
-  const now = () => new Date();
-  await ensureSampleLetter(db, now());
+  await ensureSampleLetter(db, new Date());
   const created = createStore(db, batch, read, commit);
   const store = options.instrument ? options.instrument(created) : created;
   if ((await store.organizers()).length === 0) {
-    log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
+    logger.warn('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
-  const devOutbox = config.DEV_OUTBOX;
-  const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const logMailer = createLogMailer(log, devOutbox ? `${config.PUBLIC_URL}/dev/outbox` : undefined);
-  const mailer = smtpMailer ?? apiMailer(config) ?? logMailer;
   let worker: OutboxWorker | undefined;
-  const site = await createSite(config, db, store, mailer, {
-    log,
+  const site = await createSite(config, db, store, {
+    logger,
     connectionAddress: (c) => getConnInfo(c).remote.address,
     liveStream: { open: nodeEventStream, heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: staticFiles(),
     gzip: (text) => gzipSync(text),
-    ...(mailer === logMailer && devOutbox && { devOutbox: logMailer.recent }),
+    smtpMailer: createSmtpMailer,
     onMailQueued: () => worker?.wake(),
+    // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
+    // leaves them nowhere on disk.
+    afterPurge: checkpoint,
   });
   worker = startOutboxWorker(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
     wakeDelayMs: 50,
     passSize: MAIL_PASS_SIZE,
-    onError: (error) => log(`outbox: ${String(error)}`),
+    onError: (error) => logger.error('outbox pass failed', { error: String(error) }),
   });
 
-  const purge = async () => {
-    const { unverified, anonymised } = await store.purge(now());
-    // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
-    // leaves them nowhere on disk.
-    await checkpoint();
-    if (unverified + anonymised > 0) {
-      log(`purge: deleted ${unverified} unconfirmed signatures, removed the email of ${anonymised} signatures`);
-    }
-  };
-  const purgeTimer = setInterval(() => void purge().catch((error) => log(`purge: ${String(error)}`)), PURGE_INTERVAL_MS);
-  await purge();
-  const releaseTimer = setInterval(
-    () => void site.releaseNames().catch((error) => log(`thresholds: ${String(error)}`)),
-    config.THRESHOLD_CHECK_SECONDS * 1000,
-  );
+  const purgeTimer = setInterval(() => void site.purge(), PURGE_INTERVAL_MS);
+  await site.purge();
+  const releaseTimer = setInterval(() => void site.releaseNames(), config.THRESHOLD_CHECK_SECONDS * 1000);
 
   const server = await listen(() =>
     serve({ fetch: site.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
@@ -100,7 +87,6 @@ export async function startServer(
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
-      site.counts.close();
       clearInterval(purgeTimer);
       clearInterval(releaseTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -108,7 +94,7 @@ export async function startServer(
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await worker?.stop();
-      smtpMailer?.close();
+      site.close();
       await closeDatabase();
     },
   };

@@ -10,6 +10,9 @@ import { nativeBatch } from './native-batch.node.js';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 
+/** The database of a Node server or command run without DATABASE_URL: a file beside the project. */
+export const DEFAULT_DATABASE_URL = 'file:./data/undersigned.db';
+
 /**
  * Opens the database at `url` (a local file, or a libSQL server / Turso) and brings its schema up to
  * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
@@ -18,7 +21,7 @@ import * as schema from './schema.ts';
  * would stay readable in the file.
  */
 export async function openDatabase(
-  url: string,
+  url: string | undefined = DEFAULT_DATABASE_URL,
   authToken?: string,
   options: {
     /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */

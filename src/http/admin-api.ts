@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from '../app.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
@@ -7,12 +6,13 @@ import { moderate } from '../domain/moderation.ts';
 import { actorOf } from '../domain/organizers.ts';
 import type { Letter, Store } from '../domain/store.ts';
 import { bearerAuth, type AdminEnv } from './admin-auth.ts';
+import type { RouteDeps } from './deps.ts';
 import { download } from './download.ts';
 import { signatureFilter } from './signature-filter.ts';
 import { jsonBody } from './request-body.ts';
 
 /** The organizer API under /api/admin, for scripts: the organizer token as a Bearer token. */
-export function adminApiRoutes(deps: RouteDeps) {
+export function adminApiRoutes(deps: Pick<RouteDeps, 'store' | 'now'>) {
   const api = new Hono<AdminEnv>();
   api.use(bearerAuth(deps));
   const actor = (c: Context<AdminEnv>) => actorOf(c.get('organizer'));

@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { RouteDeps } from '../app.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { exportSignatures } from '../domain/export.ts';
@@ -17,16 +16,16 @@ import { DomainsPage } from '../views/admin/domains.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
-import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv } from './admin-auth.ts';
+import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv, type CsrfDeps, type SessionDeps } from './admin-auth.ts';
 import { download } from './download.ts';
-import { letterPage } from './letter-page.tsx';
-import { perAddress } from './rate-limit.ts';
+import { letterPage, type LetterPageDeps } from './letter-page.tsx';
+import { perAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { page } from './render.tsx';
 import { formBody, formLists } from './request-body.ts';
 import { signatureFilter } from './signature-filter.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
-export function adminPageRoutes(deps: RouteDeps) {
+export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps & LetterPageDeps) {
   const admin = new Hono<AdminEnv>();
   const cookies = adminCookies(deps.publicUrl);
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { EventStream, OpenEventStream } from './event-stream.ts';
-import { madeWithHeaders } from './security-headers.ts';
+import { markHeadersComplete } from './security-headers.ts';
 
 /**
  * Event streams written straight to Node's response. hono's streamSSE puts a web TransformStream and
@@ -37,5 +37,5 @@ export const nodeEventStream: OpenEventStream = (c, headers, serve) => {
     () => outgoing.end(),
     (error: unknown) => outgoing.destroy(error instanceof Error ? error : new Error(String(error))),
   );
-  return madeWithHeaders(RESPONSE_ALREADY_SENT);
+  return markHeadersComplete(RESPONSE_ALREADY_SENT);
 };

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { LANGUAGES, messagesFor } from '../i18n/index.ts';
-import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
@@ -15,16 +14,23 @@ import { DevOutboxPage } from '../views/dev-outbox.tsx';
 import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
-import { letterPage } from './letter-page.tsx';
+import type { SignDeps } from '../domain/sign.ts';
+import type { RouteDeps } from './deps.ts';
+import { letterPage, type LetterPageDeps } from './letter-page.tsx';
 import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
 import { PROOF_FIELD } from './proof-of-work.ts';
-import { perAddress, takeForAddress } from './rate-limit.ts';
+import { perAddress, takeForAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
 import { checkbox, formBody, isForm } from './request-body.ts';
 
+type PageDeps = SignDeps &
+  AddressLimitDeps &
+  LetterPageDeps &
+  Pick<RouteDeps, 'devOutbox' | 'minDomainSigners' | 'onMailQueued'>;
+
 /** The server-rendered pages; every form on them works with JavaScript off. */
-export function pageRoutes(deps: RouteDeps) {
+export function pageRoutes(deps: PageDeps) {
   const pages = new Hono();
 
   // A language picked with ?lang= (the switcher's links) is remembered for the next pages.
