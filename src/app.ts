@@ -17,12 +17,9 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
 
-export type { AppDeps } from './http/deps.ts';
-
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Organizers post whole letters, which may be long. */
 export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
-
 
 /** Whether a request's body may be longer than `maxSize`: it says so, or sends its length only as it goes. */
 function mayExceed(c: Context, maxSize: number): boolean {
@@ -31,7 +28,6 @@ function mayExceed(c: Context, maxSize: number): boolean {
 
 /** What a runtime calls with each request. */
 export type Fetch = (request: Request, env?: unknown, executionCtx?: ExecutionContext) => Response | Promise<Response>;
-
 
 /** The whole site, the same on every runtime (the entries only supply `deps`, through createSite). */
 export function createApp(appDeps: AppDeps): { fetch: Fetch } {

@@ -68,6 +68,3 @@ function toConsole(line: string, level: LogLevel) {
   if (level === 'info') console.log(line);
   else console.error(line);
 }
-
-/** Discards every line: for tools and tests that have nothing to say. */
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
