@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import type { Logger } from '../log.ts';
 
 /**
@@ -30,8 +30,15 @@ export function requestIdOf(c: Context): string | undefined {
   return c.get('requestId');
 }
 
-/** The route pattern that answered, once the handlers have run; an unmatched request has none. */
+/**
+ * The route pattern a request was for: the handler that answered it, or, when a middleware answered
+ * first (a body too large, a rate limit), the route it was headed to. Middleware is registered for
+ * every method; routes are not.
+ */
 export function routeOf(c: Context): string {
-  const route = routePath(c);
-  return route && route !== '/*' && route !== '*' ? route : '(unmatched)';
+  const routes = matchedRoutes(c);
+  for (let i = c.req.routeIndex; i < routes.length; i++) {
+    if (routes[i]!.method !== 'ALL') return routes[i]!.path;
+  }
+  return '(unmatched)';
 }
