@@ -124,7 +124,7 @@ function chooseMailer(config: Config, runtime: Runtime): { mailer: Mailer; devOu
     const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM);
     return { mailer: loggedMailer(smtp, logger, 'smtp'), close: () => smtp.close() };
   }
-  if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: set MAIL_API_URL');
+  if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: use MAIL_API_URL');
   if (config.MAIL_API_URL && config.MAIL_API_KEY) {
     const http = createHttpMailer({ url: config.MAIL_API_URL, key: config.MAIL_API_KEY, from: config.MAIL_FROM });
     return { mailer: loggedMailer(http, logger, 'http'), close: () => {} };
@@ -134,7 +134,7 @@ function chooseMailer(config: Config, runtime: Runtime): { mailer: Mailer; devOu
   logger.warn(
     outboxUrl
       ? `SMTP_URL is not set: mail is not sent but shown at ${outboxUrl} (DEV_OUTBOX=1: never on a public site)`
-      : 'Neither SMTP_URL nor MAIL_API_URL is set: no mail can be sent, so nobody can confirm a signature.',
+      : 'No mailer is configured (SMTP_URL or MAIL_API_URL): no mail can be sent, so nobody can confirm a signature.',
   );
   return { mailer: logMailer, ...(outboxUrl && { devOutbox: logMailer.recent }), close: () => {} };
 }
