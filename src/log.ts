@@ -61,7 +61,7 @@ function textLine(level: LogLevel, message: string, fields: LogFields): string {
   return text;
 }
 
-const mask = (text: string) => text.replace(ADDRESS, '[address]');
+const mask = (text: string) => (text.includes('@') ? text.replace(ADDRESS, '[address]') : text);
 const oneLine = (text: string) => text.replace(/\r?\n/g, '\\n');
 
 function toConsole(line: string, level: LogLevel) {

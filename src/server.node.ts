@@ -51,7 +51,7 @@ export async function startServer(
   const created = createStore(db, batch, read, commit);
   const store = options.instrument ? options.instrument(created) : created;
   if ((await store.organizers()).length === 0) {
-    logger.warn('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
+    logger.info('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
   let worker: OutboxWorker | undefined;
