@@ -9,7 +9,7 @@ import { withDatabase } from './database.node.ts';
 export const mirrorCommand = defineCommand({
   name: 'mirror',
   options: {
-    letter: { type: 'string', value: 'SLUG', required: true, help: 'the letter, by its slug (open or closed)' },
+    letter: { type: 'string', value: 'SLUG', required: true, help: 'the letter, by its slug; an open or a closed one' },
     out: { type: 'string', value: 'DIR', required: true, help: 'the folder to write it to' },
     'public-url': { type: 'string', value: 'URL', help: "the site's address, for the link to the original and the key's document (default: PUBLIC_URL)" },
   },
