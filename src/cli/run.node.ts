@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 function findCommand(words: readonly string[]): { command?: Command; group: readonly Command[]; rest: string[] } {
   const [first = '', second = ''] = words;
   const group = COMMANDS.filter((c) => c.name.split(' ')[0] === first);
-  if (group.length === 0) throw usageError(`unknown command ${JSON.stringify(first)}`);
+  if (group.length === 0) throw usageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}`);
   if (group.length === 1 && group[0]!.name === first) return { command: group[0]!, group, rest: words.slice(1) };
   const command = group.find((c) => c.name === `${first} ${second}`);
   if (command) return { command, group, rest: words.slice(2) };
