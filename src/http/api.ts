@@ -11,7 +11,7 @@ import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { keepAnswer, perLetter } from '../live/per-letter.ts';
 import { streamCounts } from './count-stream.ts';
 import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
-import { PROOF_FIELD } from './proof-of-work.ts';
+import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 import { perAddress } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { openApiRoute } from './openapi.ts';

@@ -5,7 +5,7 @@ import { ExportOptions } from '../domain/export.ts';
 import { LetterInput, LetterPatch } from '../domain/letter-input.ts';
 import { ModerationInput } from '../domain/moderation.ts';
 import * as answers from './api-schemas.ts';
-import { PROOF_FIELD } from './proof-of-work.ts';
+import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** An answer that is not JSON: its media type, and what it holds. */
