@@ -2,7 +2,8 @@ import { ServiceError } from './errors.ts';
 import type { FormFields } from './letter-input.ts';
 import { letterClosed } from './letters.ts';
 import { ConfirmInput, optionalFieldProblems } from './sign-input.ts';
-import type { ConfirmedDetails, KeptChoices, Store, TokenSubject } from './store.ts';
+import type { ConfirmedDetails, KeptChoices, TokenSubject } from './entities.ts';
+import type { Store } from './store.ts';
 import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 import { parseInput } from './validation.ts';
 

@@ -1,4 +1,4 @@
-import type { Letter } from './store.ts';
+import type { Letter } from './entities.ts';
 
 /**
  * The signed count: an Ed25519 signature (Web Crypto, so the same on Node and Workers) over a letter's

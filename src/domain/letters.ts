@@ -1,6 +1,7 @@
 import { ServiceError } from './errors.ts';
 import { LetterInput, LetterPatch, type Translation } from './letter-input.ts';
-import type { Actor, Letter, Store } from './store.ts';
+import type { Actor, Letter } from './entities.ts';
+import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
 /** A letter the public may see: open or closed. Drafts are for organizers only. */

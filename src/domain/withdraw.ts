@@ -1,5 +1,6 @@
 import { ServiceError } from './errors.ts';
-import type { Store, TokenSubject } from './store.ts';
+import type { TokenSubject } from './entities.ts';
+import type { Store } from './store.ts';
 import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 
 export type Withdrawal = { state: 'ready' | 'withdrawn' | 'already_withdrawn'; subject: TokenSubject };

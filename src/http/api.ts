@@ -6,7 +6,7 @@ import { ServiceError } from '../domain/errors.ts';
 import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { keepAnswer, perLetter } from '../live/per-letter.ts';
 import { streamCounts } from './count-stream.ts';

@@ -3,7 +3,7 @@ import { parse as parseCookie } from 'hono/utils/cookie';
 import type { RouteDeps } from '../app.ts';
 import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { keepAnswer, keptAnswer, perLetter } from '../live/per-letter.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';

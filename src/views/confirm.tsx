@@ -1,5 +1,5 @@
 import type { Confirmation } from '../domain/confirm.ts';
-import type { TokenSubject } from '../domain/store.ts';
+import type { TokenSubject } from '../domain/entities.ts';
 import { exactCount } from '../domain/count-display.ts';
 import { listingChoice } from '../i18n/index.ts';
 import { useLanguage } from './language-context.tsx';

@@ -1,4 +1,4 @@
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { Head } from './head.ts';
 import { useLanguage } from './language-context.tsx';
 import { Goal, LiveCount } from './letter.tsx';

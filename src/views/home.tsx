@@ -1,4 +1,4 @@
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { Layout } from './layout.tsx';
 import { useLanguage } from './language-context.tsx';
 

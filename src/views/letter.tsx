@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { LetterText } from '../domain/letters.ts';
 import type { PublicPage } from '../domain/signatories.ts';
 import type { DomainAggregate } from '../domain/signatories.ts';
-import type { Letter, PublicSignature } from '../domain/store.ts';
+import type { Letter, PublicSignature } from '../domain/entities.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from './sign-form-fields.ts';
 import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';

@@ -1,5 +1,5 @@
 import { SEARCH_MAX_CHARACTERS, SEARCH_MIN_CHARACTERS, type DomainAggregate, type PublicPage } from '../domain/signatories.ts';
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { useLanguage } from './language-context.tsx';
 import { Layout } from './layout.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from './letter.tsx';

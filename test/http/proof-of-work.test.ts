@@ -1,7 +1,7 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { describe, expect, it } from 'vitest';
-import type { Letter } from '../../src/domain/store.ts';
+import type { Letter } from '../../src/domain/entities.ts';
 import { createHmac } from '../../src/domain/tokens.ts';
 import { createProofOfWork } from '../../src/http/proof-of-work.ts';
 
