@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
-import { COUNT_PROOF_HEADER, encodeProofHeader, proveCount, type CountProof } from '../domain/count-proof.ts';
+import { proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
@@ -9,6 +9,7 @@ import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
 import { keepAnswer, perLetter } from '../live/per-letter.ts';
+import { COUNT_PROOF_HEADER, encodeProofHeader } from './count-proof-http.ts';
 import { streamCounts } from './count-stream.ts';
 import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
 import { PROOF_FIELD } from '../views/sign-form-fields.ts';

@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { interfaceLanguage, type Language } from '../i18n/index.ts';
+import type { Language } from '../i18n/index.ts';
 import { renderPage } from '../views/language-context.tsx';
+import { interfaceLanguage } from './request-language.ts';
 
 export const LANGUAGE_COOKIE = 'lang';
 
