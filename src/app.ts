@@ -89,7 +89,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const deps: RouteDeps = {
     ...appDeps,
     store: withCountHub(appDeps.store, appDeps.counts),
-    addressKey: createAddressKeys(),
+    addressKey: createAddressKeys(appDeps.hashing),
     formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds, appDeps.formMaxSeconds),
     security: securityHeaders({ https: appDeps.publicUrl.startsWith('https:') }),
   };

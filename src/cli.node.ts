@@ -13,8 +13,6 @@ import { exportSignatures } from './domain/export.ts';
 import { publicLetter } from './domain/letters.ts';
 import { COMMAND_LINE, issueOrganizerToken } from './domain/organizers.ts';
 import type { Store } from './domain/store.ts';
-import { useHashing } from './domain/tokens.ts';
-import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR } from './paths.node.ts';
 import { verifyCountCommand } from './verify-count.node.ts';
 
@@ -80,7 +78,6 @@ async function main(argv: string[]): Promise<number> {
     }
     return await verifyCountCommand(sub!, { key: values.key, keyId: values['key-id'] });
   }
-  useHashing(nodeHashing);
   const config = parseConfig(process.env);
   const { db, batch, close } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {

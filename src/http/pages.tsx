@@ -97,7 +97,7 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.get('/verify/:token', async (c) => {
     const token = c.req.param('token');
-    const confirmation = await inspectConfirmation(deps.store, token, deps.now());
+    const confirmation = await inspectConfirmation(deps, token, deps.now());
     return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
   });
 
@@ -106,11 +106,11 @@ export function pageRoutes(deps: RouteDeps) {
     const choices = await confirmChoices(c);
     let confirmation;
     try {
-      confirmation = await confirmSignature(deps.store, token, deps.now(), choices);
+      confirmation = await confirmSignature(deps, token, deps.now(), choices);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
       const form = { values: choices.details as Record<string, string>, errors: error.fields ?? { name: error.message } };
-      const shown = await inspectConfirmation(deps.store, token, deps.now());
+      const shown = await inspectConfirmation(deps, token, deps.now());
       return page(c, <ConfirmPage token={token} confirmation={shown} form={form} />, 400);
     }
     return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
@@ -118,12 +118,12 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.get('/withdraw/:token', async (c) => {
     const token = c.req.param('token');
-    return page(c, <WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps.store, token)} />);
+    return page(c, <WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps, token)} />);
   });
 
   pages.post('/withdraw/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
-    return page(c, <WithdrawPage token={token} withdrawal={await withdrawSignature(deps.store, token, deps.now())} />);
+    return page(c, <WithdrawPage token={token} withdrawal={await withdrawSignature(deps, token, deps.now())} />);
   });
 
   const devOutbox = deps.devOutbox;
