@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { be, en, LANGUAGES, messagesFor, ru, uk, type Messages } from '../src/i18n/index.ts';
-import { signaturesText } from '../src/views/language-context.tsx';
+import { signaturesText } from '../src/views/page-language.ts';
 
 /** Every string of a dictionary, by its path, functions called with sample arguments. */
 function strings(messages: unknown, path = ''): Map<string, string> {

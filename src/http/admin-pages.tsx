@@ -215,5 +215,5 @@ function formErrors<T>(error: unknown, render: (errors: Record<string, string>) 
 
 /** An admin page: these are in English only. */
 function english(c: Context, node: Child, status: ContentfulStatusCode = 200) {
-  return page(c, node, status, 'en');
+  return page(c, () => node, status, 'en');
 }

@@ -7,7 +7,8 @@ import type { Letter } from '../domain/entities.ts';
 import { keepAnswer, keptAnswer, perLetter } from '../live/per-letter.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
-import { renderPage } from '../views/language-context.tsx';
+import { pageLanguage } from '../views/page-language.ts';
+import { renderPage } from '../views/render-page.tsx';
 import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
 import { chooseLanguage } from './request-language.ts';
 import { madeWithHeaders } from './security-headers.ts';
@@ -151,8 +152,8 @@ interface PageParts {
 // made, a cost every request paid (docs/performance.md#answers-from-memory).
 function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string) {
   return renderPage(
-    ui,
     <LetterPage
+      language={pageLanguage(ui)}
       letter={letter}
       text={text}
       bodyHtml={renderMarkdown(text.body)}
