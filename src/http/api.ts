@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';

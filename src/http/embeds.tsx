@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { isPublic, publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { letterLanguages, letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';

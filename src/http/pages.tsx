@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { LANGUAGES, messagesFor } from '../i18n/index.ts';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { wellKnownDocument } from '../domain/count-proof.ts';
 import { WELL_KNOWN_PATH } from './count-proof-http.ts';
 import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
