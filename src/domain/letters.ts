@@ -73,5 +73,6 @@ export function letterLanguages(letter: Letter, translations: (Translation & { l
 /** The text of a letter in `lang`, one of its {@link letterLanguages} (the request's choice). */
 export function letterText(letter: Letter, translations: (Translation & { lang: string })[], lang: string): LetterText {
   const text = translations.find((t) => t.lang === lang) ?? letter;
-  return { lang, title: text.title, body: text.body, summary: text.summary, languages: letterLanguages(letter, translations) };
+  const languages = letterLanguages(letter, translations);
+  return { lang, title: text.title, body: text.body, summary: text.summary, languages };
 }

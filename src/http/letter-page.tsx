@@ -133,7 +133,8 @@ async function pageParts(deps: RouteDeps, c: Context, letter: Letter, proofOfWor
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
   const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
-  const text = letterText(letter, translations, chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language')));
+  const shown = chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language'));
+  const text = letterText(letter, translations, shown);
   return { deps, ui, letter, text, signatories, proofOfWork };
 }
 

@@ -15,6 +15,11 @@ export function languageOf(c: Context): Language {
 }
 
 /** Renders a page in the request's interface language, which `view` is given for its views. */
-export function page(c: Context, view: (language: PageLanguage) => Child, status: ContentfulStatusCode = 200, lang: Language = languageOf(c)) {
+export function page(
+  c: Context,
+  view: (language: PageLanguage) => Child,
+  status: ContentfulStatusCode = 200,
+  lang: Language = languageOf(c),
+) {
   return c.html(renderPage(view(pageLanguage(lang))), status);
 }

@@ -25,7 +25,14 @@ export function fieldUse(formFields: FormFields, field: SignerField['name']): Fi
 }
 
 /** One field with its label (marked optional unless required), its error if any, and its value. */
-export function TextField(props: { language: PageLanguage; field: SignerField; id: string; required: boolean; value: string; error?: string | undefined }) {
+export function TextField(props: {
+  language: PageLanguage;
+  field: SignerField;
+  id: string;
+  required: boolean;
+  value: string;
+  error?: string | undefined;
+}) {
   const { m } = props.language;
   const { field, id, error } = props;
   const label = m[field.label] as string;
