@@ -4,8 +4,6 @@ import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/libsql.node.ts';
 import { createStore } from '../db/store.ts';
 import type { Store } from '../domain/store.ts';
-import { useHashing } from '../domain/tokens.ts';
-import { nodeHashing } from '../node-hashing.node.ts';
 
 export interface CommandDatabase {
   config: Config;
@@ -18,7 +16,6 @@ export interface CommandDatabase {
  * with what the command's options add to it (the mirror's --public-url).
  */
 export async function withDatabase<T>(work: (database: CommandDatabase) => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
-  useHashing(nodeHashing);
   const config = parseConfig(env);
   const { db, batch, close } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {

@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import {
-  COUNT_PROOF_HEADER,
-  decodeProofHeader,
-  readCountProof,
-  verifyCount,
-  WELL_KNOWN_PATH,
-  wellKnownKey,
-  type CountVerdict,
-} from '../domain/count-proof.ts';
+import { readCountProof, verifyCount, wellKnownKey, type CountVerdict } from '../domain/count-proof.ts';
+import { COUNT_PROOF_HEADER, decodeProofHeader, WELL_KNOWN_PATH } from '../http/count-proof-http.ts';
 import { defineCommand, usageError } from './command.ts';
 import { printable } from './printable.ts';
 
