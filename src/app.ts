@@ -33,7 +33,7 @@ export type Fetch = (request: Request, env?: unknown, executionCtx?: ExecutionCo
 export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const deps: RouteDeps = {
     ...appDeps,
-    addressKey: createAddressKeys(),
+    addressKey: createAddressKeys(appDeps.hashing),
     formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds, appDeps.formMaxSeconds),
     security: securityHeaders({ https: appDeps.publicUrl.startsWith('https:') }),
   };

@@ -7,6 +7,7 @@ import type { Database } from './db/database.ts';
 import * as schema from './db/schema.ts';
 import { d1Batch, libsqlBatch, type SqlBatch } from './db/sql-batch.ts';
 import { createStore } from './db/store.ts';
+import { webHashing } from './domain/tokens.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { createSite } from './site.ts';
 
@@ -40,6 +41,7 @@ async function build(env: Env): Promise<Site> {
     logger,
     ...(await createSite(config, db, store, {
       logger,
+      hashing: webHashing,
       connectionAddress: (c) => c.req.header('cf-connecting-ip'),
       // Send the mail right after the answer, without making the signer wait for it.
       onMailQueued: (c) => c.executionCtx.waitUntil(drain(built)),

@@ -4,7 +4,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import { constantTimeEqual } from '../domain/constant-time.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { authenticate, sessionOrganizer } from '../domain/organizers.ts';
-import type { Organizer } from '../domain/store.ts';
+import type { Organizer } from '../domain/entities.ts';
 import { newToken } from '../domain/tokens.ts';
 import type { RouteDeps } from './deps.ts';
 import { formBody } from './request-body.ts';

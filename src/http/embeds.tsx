@@ -39,14 +39,14 @@ export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'secur
 
   embeds.get('/embed/:slug', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return page(
-      c,
+    return page(c, (language) => (
       <EmbedPage
+        language={language}
         letter={letter}
         url={`${deps.publicUrl}/l/${letter.slug}`}
         streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
-      />,
-    );
+      />
+    ));
   });
 
   return embeds;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { WELL_KNOWN_PATH, wellKnownDocument } from '../domain/count-proof.ts';
+import { wellKnownDocument } from '../domain/count-proof.ts';
+import { WELL_KNOWN_PATH } from './count-proof-http.ts';
 import type { RouteDeps } from './deps.ts';
 import { embeddable, prebuildEmbeddable, etagOf } from './embeddable.ts';
 
