@@ -1,3 +1,4 @@
+import { base64url, decodeBase64Json, fromBase64url, hex } from './encoding.ts';
 import type { Letter } from './store.ts';
 
 /**
@@ -192,11 +193,7 @@ export function encodeProofHeader(proof: CountProof): string {
 
 /** The proof a {@link COUNT_PROOF_HEADER} holds, unchecked; undefined if it is not base64url JSON. */
 export function decodeProofHeader(value: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64url(value)));
-  } catch {
-    return undefined;
-  }
+  return decodeBase64Json(value);
 }
 
 /** The proof fields of `value` (other fields dropped), or which of them is missing or malformed. */
@@ -227,19 +224,4 @@ function isCanonicalTime(text: string): boolean {
 function isPublicKeyJwk(value: unknown): value is PublicKeyJwk {
   const jwk = value as Partial<PublicKeyJwk> | null;
   return jwk?.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string' && /^[A-Za-z0-9_-]{43}$/.test(jwk.x);
-}
-
-function base64url(bytes: ArrayBuffer | Uint8Array): string {
-  let binary = '';
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
