@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageTag } from '../i18n/language-tag.ts';
 import { oneLineText } from './one-line-text.ts';
 
 /** The optional fields of the sign form, and whether a letter leaves them out, offers or requires them. */
@@ -10,8 +11,6 @@ export type FieldUse = z.infer<typeof FieldUse>;
 export const FormFields = z.strictObject({ title: FieldUse, organisation: FieldUse, city: FieldUse }).partial();
 export type FormFields = z.infer<typeof FormFields>;
 
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-const lang = z.string({ error: 'Language must be text.' }).regex(LANGUAGE_TAG, 'Use a language tag such as "en" or "be".');
 // A title is one line: it goes into mail subjects and page titles.
 const title = oneLineText({ label: 'Title', max: 200, scripts: 'words', required: 'Enter a title.' });
 const body = z.string({ error: 'Text must be text.' }).trim().min(1, 'Enter the text of the letter.').max(200_000, 'Use at most 200,000 characters.');
@@ -35,7 +34,7 @@ const letterFields = {
   title,
   body,
   summary,
-  lang,
+  lang: LanguageTag,
   state: z.enum(['draft', 'open', 'closed'], { error: 'State is one of draft, open, closed.' }),
   goal: z
     .number({ error: 'Goal must be a number.' })
@@ -74,7 +73,7 @@ const letterFields = {
     .boolean({ error: 'Proof of work is true or false.' })
     .meta({ description: 'Ask every signer for a proof of work (it is asked anyway while the letter is flooded).' }),
   translations: z
-    .record(lang, Translation, { error: 'Translations map language tags to a title and text.' })
+    .record(LanguageTag, Translation, { error: 'Translations map language tags to a title and text.' })
     .meta({ description: 'The letter in further languages, by language tag.' }),
 };
 
@@ -82,7 +81,7 @@ const letterFields = {
 export const LetterInput = z.strictObject({
   ...letterFields,
   summary: summary.optional(),
-  lang: lang.default('en'),
+  lang: LanguageTag.default('en'),
   state: letterFields.state.default('draft'),
   goal: letterFields.goal.optional(),
   anonymiseAfterDays: letterFields.anonymiseAfterDays.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageTag } from '../i18n/language-tag.ts';
 import { OPTIONAL_FIELDS, type FormFields, type OptionalField } from './letter-input.ts';
 import { oneLineText, personName } from './one-line-text.ts';
 
@@ -34,10 +35,7 @@ export const SignInput = z.strictObject(
       .boolean({ error: 'Say whether to show your email domain as verified (true or false).' })
       .optional()
       .meta({ description: 'Show the email’s domain as a verified affiliation ("verified at @company.by"); never for free mail.' }),
-    lang: z
-      .string({ error: 'Language must be text.' })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'Language must be a language tag such as "en" or "be".')
-      .optional(),
+    lang: LanguageTag.optional(),
   },
   { error: 'Send the signature as a JSON object.' },
 );

@@ -5,7 +5,7 @@ import { letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/store.ts';
 import { keepAnswer, keptAnswer, perLetter } from '../live/per-letter.ts';
-import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { isLanguage, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { renderPage } from '../views/language-context.tsx';
 import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
@@ -130,7 +130,7 @@ async function pageParts(deps: RouteDeps, c: Context, letter: Letter, proofOfWor
     perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
-  const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
+  const ui = isLanguage(lang) ? lang : languageOf(c);
   const text = letterText(letter, translations, ui, c.req.header('accept-language'));
   return { deps, ui, letter, text, signatories, proofOfWork };
 }

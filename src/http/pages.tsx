@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { LANGUAGES, messagesFor } from '../i18n/index.ts';
+import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
@@ -31,7 +31,7 @@ export function pageRoutes(deps: RouteDeps) {
   // Not async: an await of its own would cost every page request a promise and a turn.
   pages.use((c, next) => {
     const lang = c.req.query('lang');
-    if (lang && (LANGUAGES as readonly string[]).includes(lang)) {
+    if (isLanguage(lang)) {
       setCookie(c, LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
     }
     return next();

@@ -1,16 +1,15 @@
 import { chooseLanguage } from '../domain/letters.ts';
 import { be } from './be.ts';
 import { en, type Messages, type Plural } from './en.ts';
+import { isLanguage, LANGUAGES, type Language } from './language-tag.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
 
-export const LANGUAGES = ['en', 'be', 'ru', 'uk'] as const;
-export type Language = (typeof LANGUAGES)[number];
 const MESSAGES: Record<Language, Messages> = { en, be, ru, uk };
 
 /** The interface's strings in a language, English for one it does not have. */
 export function messagesFor(lang: string): Messages {
-  return MESSAGES[lang as Language] ?? en;
+  return isLanguage(lang) ? MESSAGES[lang] : en;
 }
 
 /**
@@ -19,7 +18,7 @@ export function messagesFor(lang: string): Messages {
  */
 export function interfaceLanguage(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Language {
   for (const wanted of [query, cookie]) {
-    if (wanted && (LANGUAGES as readonly string[]).includes(wanted)) return wanted as Language;
+    if (isLanguage(wanted)) return wanted;
   }
   return chooseLanguage([...LANGUAGES], undefined, acceptLanguage) as Language;
 }

@@ -4,7 +4,7 @@ import { displayCount } from '../domain/count-display.ts';
 import { proveCount, signedLetterText, wellKnownDocument, type CountSigningKey } from '../domain/count-proof.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter, Store } from '../domain/store.ts';
-import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { isLanguage } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
 import { Head } from '../views/head.ts';
 import { renderPage, useLanguage } from '../views/language-context.tsx';
@@ -36,7 +36,7 @@ export interface MirrorDeps {
  * any length is written in constant memory.
  */
 export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
-  const ui = (LANGUAGES as readonly string[]).includes(letter.lang) ? (letter.lang as Language) : 'en';
+  const ui = isLanguage(letter.lang) ? letter.lang : 'en';
   const html = (node: Child) => renderPage(ui, node);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);
