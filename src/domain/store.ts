@@ -1,4 +1,5 @@
 import type { FormFields, LetterInput, LetterPatch, Translation } from './letter-input.ts';
+import type { SignatureState } from './signature-state.ts';
 
 /**
  * What the domain needs from storage. Every method that changes state is one atomic statement or one
@@ -139,7 +140,6 @@ export interface Organizer {
   name: string;
 }
 
-export type SignatureState = 'pending' | 'verified' | 'hidden' | 'withdrawn';
 export type ModerationAction = 'hide' | 'unhide' | 'notable' | 'unnotable';
 /** A moderation action; marking notable carries the vetting note. */
 export interface ModerationChange {

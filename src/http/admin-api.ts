@@ -4,11 +4,11 @@ import { nameDomain } from '../domain/affiliation.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
+import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
 import type { Letter, Store } from '../domain/store.ts';
 import { bearerAuth, type AdminEnv } from './admin-auth.ts';
 import { download } from './download.ts';
-import { signatureFilter } from './signature-filter.ts';
 import { jsonBody } from './request-body.ts';
 
 /** The organizer API under /api/admin, for scripts: the organizer token as a Bearer token. */
@@ -32,11 +32,8 @@ export function adminApiRoutes(deps: RouteDeps) {
   });
 
   api.get('/letters/:slug/signatures', async (c) => {
-    const letter = await anyLetter(deps.store, c.req.param('slug'));
-    const filter = signatureFilter(c.req.query());
-    const signatures = await deps.store.findSignatures(letter.id, filter);
-    const last = signatures.length === filter.limit ? signatures[signatures.length - 1] : undefined;
-    return c.json({ signatures, next: last ? String(last.id) : null });
+    const { signatures, next } = await listSignatures(deps.store, c.req.param('slug'), c.req.query());
+    return c.json({ signatures, next });
   });
 
   api.post('/letters/:slug/signatures/moderate', async (c) =>

@@ -9,6 +9,7 @@ import { exportSignatures } from '../domain/export.ts';
 import { OPTIONAL_FIELDS, type LetterInput, type Translation } from '../domain/letter-input.ts';
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
+import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
 import type { Letter } from '../domain/store.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
@@ -23,7 +24,6 @@ import { letterPage } from './letter-page.tsx';
 import { perAddress } from './rate-limit.ts';
 import { page } from './render.tsx';
 import { formBody, formLists } from './request-body.ts';
-import { signatureFilter } from './signature-filter.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
 export function adminPageRoutes(deps: RouteDeps) {
@@ -136,13 +136,10 @@ export function adminPageRoutes(deps: RouteDeps) {
   });
 
   const signaturesPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) => {
-    const letter = await anyLetter(deps.store, c.req.param('slug')!);
-    const filter = signatureFilter(c.req.query());
-    const signatures = await deps.store.findSignatures(letter.id, filter);
-    const next = signatures.length === filter.limit ? String(signatures[signatures.length - 1]!.id) : null;
+    const list = await listSignatures(deps.store, c.req.param('slug')!, c.req.query());
     return english(
       c,
-      <SignaturesPage {...common(c)} letter={letter} signatures={signatures} filter={filter} next={next} {...outcome} />,
+      <SignaturesPage {...common(c)} {...list} {...outcome} />,
       outcome.errors ? 400 : 200,
     );
   };

@@ -1,16 +1,16 @@
 import { count } from 'drizzle-orm';
+import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
 import type { ExportFilter, ExportRow, ExportStore, SignatureStatus } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { signatures } from '../schema.ts';
 import type { Row, SqlBatch, Statement } from '../sql-batch.ts';
 import { exportConditions } from './signature-filters.ts';
 
-const STATES: Record<string, string> = {
-  pending: "status = 'pending' AND hidden = 0",
-  verified: "status = 'verified' AND hidden = 0",
-  hidden: 'hidden = 1',
-  withdrawn: "status = 'withdrawn'",
-};
+/** The rows of a signature state (see STATE_ROWS), as literal SQL: the states are constants. */
+function stateSql(state: SignatureState): string {
+  const { status, hidden } = STATE_ROWS[state];
+  return [status && `status = '${status}'`, hidden !== undefined && `hidden = ${hidden ? 1 : 0}`].filter(Boolean).join(' AND ');
+}
 
 /**
  * One keyset page of an export, in id order. NOT INDEXED makes SQLite walk the table by id from
@@ -21,7 +21,7 @@ const STATES: Record<string, string> = {
 function pageStatement(letterId: number, filter: ExportFilter, after: number, limit: number): Statement {
   const args: Statement['args'] = [after, letterId, limit];
   const where = ['id > ?1', 'letter_id = ?2'];
-  if (filter.state) where.push(STATES[filter.state]!);
+  if (filter.state) where.push(stateSql(filter.state));
   if (filter.from) where.push(`created_at >= ?${args.push(filter.from.getTime())}`);
   if (filter.to) where.push(`created_at < ?${args.push(filter.to.getTime())}`);
   const sql = `SELECT id, signatory_number, status, hidden, notable, notable_note, listed, list_threshold, email_domain, name,

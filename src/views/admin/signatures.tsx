@@ -1,4 +1,5 @@
-import type { AdminSignature, Letter, Organizer, SignatureState } from '../../domain/store.ts';
+import { SIGNATURE_STATES, type SignatureState } from '../../domain/signature-state.ts';
+import type { AdminSignature, Letter, Organizer } from '../../domain/store.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {
@@ -28,7 +29,7 @@ export function SignaturesPage(props: Props) {
         <label for="filter-state">State</label>{' '}
         <select id="filter-state" name="state">
           <option value="">all</option>
-          {(['pending', 'verified', 'hidden', 'withdrawn'] as const).map((state) => (
+          {SIGNATURE_STATES.map((state) => (
             <option value={state} selected={filter.state === state}>
               {state}
             </option>
