@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { exportSignatures } from '../domain/export.ts';
-import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
+import { anyLetter, createLetter, translationsOf, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
@@ -87,8 +87,5 @@ function letterJson(letter: Letter) {
 }
 
 async function fullLetterJson(store: Store, letter: Letter) {
-  const translations = Object.fromEntries(
-    (await store.translations(letter.id)).map(({ lang, ...text }) => [lang, text]),
-  );
-  return { ...letterJson(letter), translations };
+  return { ...letterJson(letter), translations: await translationsOf(store, letter) };
 }

@@ -3,7 +3,6 @@ import { setCookie } from 'hono/cookie';
 import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from '../app.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
-import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
@@ -16,6 +15,7 @@ import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
 import { letterPage } from './letter-page.tsx';
+import { showFormAgain } from './form-again.ts';
 import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
 import { PROOF_FIELD } from './proof-of-work.ts';
 import { perAddress, takeForAddress } from './rate-limit.ts';
@@ -67,8 +67,7 @@ export function pageRoutes(deps: RouteDeps) {
       const { mailQueued } = await sign(deps, slug, input);
       if (mailQueued) deps.onMailQueued?.(c);
     } catch (error) {
-      if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      return showAgain(error.fields ?? { _: error.message });
+      return showFormAgain(error, showAgain);
     }
     return checkEmail();
   });
@@ -109,10 +108,14 @@ export function pageRoutes(deps: RouteDeps) {
     try {
       confirmation = await confirmSignature(deps.store, token, deps.now(), choices);
     } catch (error) {
-      if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      const form = { values: choices.details as Record<string, string>, errors: error.fields ?? { name: error.message } };
-      const shown = await inspectConfirmation(deps.store, token, deps.now());
-      return page(c, <ConfirmPage token={token} confirmation={shown} form={form} />, 400);
+      return showFormAgain(
+        error,
+        async (errors) => {
+          const shown = await inspectConfirmation(deps.store, token, deps.now());
+          return page(c, <ConfirmPage token={token} confirmation={shown} form={{ values: choices.details as Record<string, string>, errors }} />, 400);
+        },
+        'name',
+      );
     }
     return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
   });
