@@ -32,6 +32,16 @@ export function oneLine(value: string): string {
   return value.normalize('NFC').replace(/\p{Zs}+/gu, ' ').trim();
 }
 
+/**
+ * Stored text as one line, for where a line break or a control character would do harm (a mail's
+ * Subject header, a snippet pasted into another site's template): each run of white space and control
+ * characters becomes one space. Fields are checked as one line when written; this also holds for
+ * text written before a rule was.
+ */
+export function flattenLines(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+}
+
 const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;
 const DIRECTION = /\p{Bidi_Control}/u;
 // Controls, format characters and the code points that draw nothing (Default_Ignorable_Code_Point:
