@@ -322,10 +322,8 @@ export interface NewSigning {
   mailsPerMailbox: number;
 }
 
-/** A link's signature; a confirm link's shows the details of its own request until it is used. */
-export interface TokenSubject {
-  status: SignatureStatus;
-  signatoryNumber: number | null;
+/** A signing request's details as stored, for a mail or a confirm page to show them for checking. */
+export interface RequestDetails {
   name: string | null;
   title: string | null;
   organisation: string | null;
@@ -333,6 +331,12 @@ export interface TokenSubject {
   listed: boolean;
   listThreshold: number | null;
   emailDomain: string | null;
+}
+
+/** A link's signature; a confirm link's shows the details of its own request until it is used. */
+export interface TokenSubject extends RequestDetails {
+  status: SignatureStatus;
+  signatoryNumber: number | null;
   expiresAt: Date | null;
   /** The letter as it is after the change, counts included. */
   letter: LetterCount & { title: string; state: LetterState };
@@ -351,17 +355,6 @@ export interface MailJob {
   attempts: number;
   payload: MailPayload;
   /** The signature, with the details of the request whose confirm link the mail carries. */
-  signature: {
-    status: SignatureStatus;
-    email: string | null;
-    name: string | null;
-    title: string | null;
-    organisation: string | null;
-    city: string | null;
-    listed: boolean;
-    listThreshold: number | null;
-    emailDomain: string | null;
-    lang: string;
-  };
+  signature: RequestDetails & { status: SignatureStatus; email: string | null; lang: string };
   letter: { slug: string; title: string };
 }

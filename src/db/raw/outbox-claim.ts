@@ -1,6 +1,6 @@
 import type { MailJob, MailPayload, MailStore, SignatureStatus } from '../../domain/store.ts';
 import type { SqlBatch } from '../sql-batch.ts';
-import { requestDetailColumns } from './request-details.ts';
+import { requestDetailColumns, requestDetailsOf } from './request-details.ts';
 
 // Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
 // other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
@@ -39,13 +39,7 @@ export function outboxClaimStore(batch: SqlBatch): Pick<MailStore, 'claimMail' |
           signature: {
             status: row.status as SignatureStatus,
             email: row.email as string | null,
-            name: row.name as string | null,
-            title: row.title as string | null,
-            organisation: row.organisation as string | null,
-            city: row.city as string | null,
-            listed: Boolean(row.listed),
-            listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
-            emailDomain: row.email_domain as string | null,
+            ...requestDetailsOf(row),
             lang: row.lang as string,
           },
           letter: { slug: row.slug as string, title: row.letter_title as string },
