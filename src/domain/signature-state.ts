@@ -7,18 +7,19 @@ export type SignatureState = (typeof SIGNATURE_STATES)[number];
 
 /**
  * The rows each state stands for, the one definition the admin listing, the export and their SQL
- * share: `pending` and `verified` are the rows of that status that are not hidden, `hidden` is every
- * hidden row whatever its status, and `withdrawn` every withdrawn row, hidden or not.
+ * share. Every row is in one state: a withdrawn one is `withdrawn`, hidden or not (the signer's act
+ * is final and took their details), a hidden one otherwise `hidden`, any other its status.
  */
-export const STATE_ROWS: Record<SignatureState, { status?: SignatureStatus; hidden?: boolean }> = {
-  pending: { status: 'pending', hidden: false },
-  verified: { status: 'verified', hidden: false },
-  hidden: { hidden: true },
-  withdrawn: { status: 'withdrawn' },
+export const STATE_ROWS: Record<SignatureState, { statuses: SignatureStatus[]; hidden?: boolean }> = {
+  pending: { statuses: ['pending'], hidden: false },
+  verified: { statuses: ['verified'], hidden: false },
+  hidden: { statuses: ['pending', 'verified'], hidden: true },
+  withdrawn: { statuses: ['withdrawn'] },
 };
 
-/** The state a row is shown and exported with: a hidden row is `hidden`, any other its status. */
+/** The state of a row, as {@link STATE_ROWS} defines it; the listing and the export show it. */
 export function signatureStateOf(row: { status: SignatureStatus; hidden: boolean }): SignatureState {
+  if (row.status === 'withdrawn') return 'withdrawn';
   return row.hidden ? 'hidden' : row.status;
 }
 

@@ -159,7 +159,7 @@ export interface DomainOrganisation {
 }
 
 export interface SignatureFilter {
-  /** `verified` means verified and not hidden; `hidden` means hidden in any status. */
+  /** See STATE_ROWS for what each state takes in. */
   state?: SignatureState | undefined;
   /** Matches name, organisation or email, ignoring case. */
   query?: string | undefined;

@@ -7,8 +7,9 @@ import type { Row, SqlBatch, Statement } from '../sql-batch.ts';
 
 /** The rows of a signature state (see STATE_ROWS), as literal SQL: the states are constants. */
 function stateSql(state: SignatureState): string {
-  const { status, hidden } = STATE_ROWS[state];
-  return [status && `status = '${status}'`, hidden !== undefined && `hidden = ${hidden ? 1 : 0}`].filter(Boolean).join(' AND ');
+  const { statuses, hidden } = STATE_ROWS[state];
+  const status = `status IN (${statuses.map((s) => `'${s}'`).join(', ')})`;
+  return hidden === undefined ? status : `${status} AND hidden = ${hidden ? 1 : 0}`;
 }
 
 /**

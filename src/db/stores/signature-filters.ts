@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
 import type { ExportFilter } from '../../domain/store.ts';
 import { signatures } from '../schema.ts';
@@ -6,8 +6,8 @@ import { signatures } from '../schema.ts';
 /** The rows of a signature state (see STATE_ROWS). */
 export function stateCondition(state: SignatureState | undefined): SQL | undefined {
   if (!state) return undefined;
-  const { status, hidden } = STATE_ROWS[state];
-  return and(status && eq(signatures.status, status), hidden !== undefined ? eq(signatures.hidden, hidden) : undefined);
+  const { statuses, hidden } = STATE_ROWS[state];
+  return and(inArray(signatures.status, statuses), hidden !== undefined ? eq(signatures.hidden, hidden) : undefined);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SIGNATURE_STATES, type SignatureState } from '../../domain/signature-state.ts';
+import { SIGNATURE_STATES, signatureStateOf, type SignatureState } from '../../domain/signature-state.ts';
 import type { AdminSignature, Letter, Organizer } from '../../domain/store.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
@@ -62,7 +62,7 @@ export function SignaturesPage(props: Props) {
                 <td>{s.name ?? '(withdrawn)'}</td>
                 <td>{[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</td>
                 <td>{s.email ?? ''}</td>
-                <td>{s.hidden ? `hidden (${s.status})` : s.status}</td>
+                <td>{signatureStateOf(s) === 'hidden' ? `hidden (${s.status})` : s.status}</td>
                 <td>{s.listed ? (s.listThreshold ? `from ${s.listThreshold} signatures` : 'yes') : 'no'}</td>
                 <td>{s.emailDomain ? `@${s.emailDomain}` : ''}</td>
                 <td>{s.notable ? `yes: ${s.notableNote ?? ''}` : ''}</td>
