@@ -1,14 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.ts';
 import { nameDomain } from '../domain/affiliation.ts';
-import { exportSignatures } from '../domain/export.ts';
 import { anyLetter, createLetter, translationsOf, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
 import type { Letter, Store } from '../domain/store.ts';
 import { bearerAuth, type AdminEnv } from './admin-auth.ts';
-import { download } from './download.ts';
+import { exportRoutes } from './download.ts';
 import { jsonBody } from './request-body.ts';
 
 /** The organizer API under /api/admin, for scripts: the organizer token as a Bearer token. */
@@ -40,12 +39,7 @@ export function adminApiRoutes(deps: RouteDeps) {
     c.json(await moderate(deps.store, actor(c), c.req.param('slug'), await jsonBody(c), deps.now())),
   );
 
-  for (const format of ['csv', 'jsonl'] as const) {
-    api.get(`/letters/:slug/export.${format}`, async (c) => {
-      const params = { ...c.req.query(), format };
-      return download(c, await exportSignatures(deps.store, actor(c), c.req.param('slug'), params, deps.now()));
-    });
-  }
+  exportRoutes(api, deps);
 
   api.get('/domains', async (c) => c.json({ domains: await deps.store.domainOrganisations() }));
 

@@ -5,7 +5,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { RouteDeps } from '../app.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { exportSignatures } from '../domain/export.ts';
 import { OPTIONAL_FIELDS, type LetterInput } from '../domain/letter-input.ts';
 import { anyLetter, createLetter, setTranslation, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
@@ -19,7 +18,7 @@ import { LetterFormPage, letterFormValues, type LetterFormValues } from '../view
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
 import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv } from './admin-auth.ts';
-import { download } from './download.ts';
+import { exportRoutes } from './download.ts';
 import { showFormAgain } from './form-again.ts';
 import { letterPage } from './letter-page.tsx';
 import { perAddress } from './rate-limit.ts';
@@ -171,12 +170,7 @@ export function adminPageRoutes(deps: RouteDeps) {
     }
   });
 
-  for (const format of ['csv', 'jsonl'] as const) {
-    admin.get(`/letters/:slug/export.${format}`, async (c) => {
-      const params = { ...c.req.query(), format };
-      return download(c, await exportSignatures(deps.store, actor(c), c.req.param('slug'), params, deps.now()));
-    });
-  }
+  exportRoutes(admin, deps);
 
   return admin;
 }
