@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LanguageTag } from '../i18n/language-tag.ts';
-import { oneLineText } from './one-line-text.ts';
+import { ONE_LINE_MAX, oneLineText } from './one-line-text.ts';
 
 /** The optional fields of the sign form, and whether a letter leaves them out, offers or requires them. */
 export const OPTIONAL_FIELDS = ['title', 'organisation', 'city'] as const;
@@ -12,7 +12,7 @@ export const FormFields = z.strictObject({ title: FieldUse, organisation: FieldU
 export type FormFields = z.infer<typeof FormFields>;
 
 // A title is one line: it goes into mail subjects and page titles.
-const title = oneLineText({ label: 'Title', max: 200, scripts: 'words', required: 'Enter a title.' });
+const title = oneLineText({ label: 'Title', max: ONE_LINE_MAX.detail, scripts: 'words', required: 'Enter a title.' });
 const body = z.string({ error: 'Text must be text.' }).trim().min(1, 'Enter the text of the letter.').max(200_000, 'Use at most 200,000 characters.');
 // No defaults or transforms that act on a missing value here: LetterPatch makes these optional, and
 // a missing field there must stay missing (unchanged), not become a default.

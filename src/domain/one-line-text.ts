@@ -27,6 +27,19 @@ export interface OneLineRule {
   signer?: boolean;
 }
 
+/**
+ * The longest value of each kind of one-line field, in UTF-16 code units as both `value.length` and
+ * an input's `maxlength` count them: the schemas and the forms' fields take them from here.
+ */
+export const ONE_LINE_MAX = {
+  /** A signer's or an organizer's name. */
+  name: 120,
+  /** A signer's title, organisation or city; a letter's title; the organisation of an email domain. */
+  detail: 200,
+  /** How the organizers verified a notable signatory. */
+  note: 300,
+} as const;
+
 /** NFC, runs of spaces (of any width) as one space, no spaces at the ends. */
 export function oneLine(value: string): string {
   return value.normalize('NFC').replace(/\p{Zs}+/gu, ' ').trim();

@@ -1,3 +1,4 @@
+import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
 import type { DomainOrganisation, Organizer } from '../../domain/store.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
@@ -27,7 +28,7 @@ export function DomainsPage(props: Props) {
         </div>
         <div class="field">
           <label for="field-organisation">Organisation</label>
-          <input id="field-organisation" name="organisation" type="text" maxlength={200} />
+          <input id="field-organisation" name="organisation" type="text" maxlength={ONE_LINE_MAX.detail} />
         </div>
         <button type="submit">Save</button>
       </form>

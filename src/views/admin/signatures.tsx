@@ -1,3 +1,4 @@
+import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
 import { SIGNATURE_STATES, signatureStateOf, type SignatureState } from '../../domain/signature-state.ts';
 import type { AdminSignature, Letter, Organizer } from '../../domain/store.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
@@ -80,7 +81,7 @@ export function SignaturesPage(props: Props) {
         </select>{' '}
         <div class="field">
           <label for="field-note">How the organizers verified them (needed to mark notable; shown publicly)</label>
-          <input id="field-note" name="note" type="text" maxlength={300} placeholder="e.g. work email at company.by; public statement: https://…" />
+          <input id="field-note" name="note" type="text" maxlength={ONE_LINE_MAX.note} placeholder="e.g. work email at company.by; public statement: https://…" />
         </div>
         <button type="submit">Apply</button>
       </form>
