@@ -1,5 +1,6 @@
 import { ServiceError } from './errors.ts';
 import { anyLetter } from './letters.ts';
+import { searchText } from './signatories.ts';
 import { isSignatureState, SIGNATURE_STATES } from './signature-state.ts';
 import type { AdminSignature, Letter, SignatureFilter, Store } from './store.ts';
 
@@ -19,7 +20,7 @@ export function signatureFilter(query: Record<string, string | undefined>): Sign
   if (Object.keys(fields).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', fields);
   return {
     state: state && isSignatureState(state) ? state : undefined,
-    query: q?.trim() || undefined,
+    query: searchText(q),
     before: before ? Number(before) : undefined,
     limit: Math.min(Math.max(Number(limit || DEFAULT_LIMIT), 1), MAX_LIMIT),
   };
