@@ -9,7 +9,6 @@ import { ensureSampleLetter } from './db/sample-letter.ts';
 import { createStore } from './db/store.ts';
 import { MAIL_PASS_SIZE } from './domain/mail.ts';
 import type { Store } from './domain/store.ts';
-import { useHashing } from './domain/tokens.ts';
 import { nodeEventStream } from './http/event-stream.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
@@ -42,7 +41,6 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
-  useHashing(nodeHashing);
   const { db, batch, read, commit, checkpoint, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
     batchThread: true,
   });
@@ -61,6 +59,7 @@ export async function startServer(
   let worker: OutboxWorker | undefined;
   const site = await createSite(config, db, store, mailer, {
     log,
+    hashing: nodeHashing,
     connectionAddress: (c) => getConnInfo(c).remote.address,
     liveStream: { open: nodeEventStream, heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: staticFiles(),

@@ -1,8 +1,9 @@
+import type { AdminSignature, Letter, SignatureFilter } from './entities.ts';
 import { ServiceError } from './errors.ts';
 import { anyLetter } from './letters.ts';
 import { searchText } from './signatories.ts';
 import { isSignatureState, SIGNATURE_STATES } from './signature-state.ts';
-import type { AdminSignature, Letter, SignatureFilter, Store } from './store.ts';
+import type { Store } from './store.ts';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { SignatureStatus } from './store.ts';
+
+/** Where a signature stands in its own life: asked for, confirmed, taken back. */
+export type SignatureStatus = 'pending' | 'verified' | 'withdrawn';
 
 /** The states organizers list, filter and export signatures by. */
 export const SIGNATURE_STATES = ['pending', 'verified', 'hidden', 'withdrawn'] as const;

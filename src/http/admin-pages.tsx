@@ -2,15 +2,15 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS, type LetterInput } from '../domain/letter-input.ts';
 import { anyLetter, createLetter, setTranslation, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
+import type { Letter } from '../domain/entities.ts';
 import { listSignatures } from '../domain/signature-list.ts';
-import type { Letter } from '../domain/store.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
 import type { ActionOutcome } from '../views/admin/layout.tsx';
 import { DomainsPage } from '../views/admin/domains.tsx';
@@ -195,5 +195,5 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
 
 /** An admin page: these are in English only. */
 function english(c: Context, node: Child, status: ContentfulStatusCode = 200) {
-  return page(c, node, status, 'en');
+  return page(c, () => node, status, 'en');
 }

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { exportSignatures, type Export } from '../domain/export.ts';
 import { actorOf } from '../domain/organizers.ts';
 import type { AdminEnv } from './admin-auth.ts';

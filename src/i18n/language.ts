@@ -1,7 +1,6 @@
-import { chooseLanguage } from '../domain/letters.ts';
 import { be } from './be.ts';
 import { en, type Messages, type Plural } from './en.ts';
-import { isLanguage, LANGUAGES, type Language } from './language-tag.ts';
+import { isLanguage, type Language } from './language-tag.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
 
@@ -10,17 +9,6 @@ const MESSAGES: Record<Language, Messages> = { en, be, ru, uk };
 /** The interface's strings in a language, English for one it does not have. */
 export function messagesFor(lang: string): Messages {
   return isLanguage(lang) ? MESSAGES[lang] : en;
-}
-
-/**
- * The language of the interface: `?lang=`, then the choice the language switcher remembered (the
- * `lang` cookie), then the browser's Accept-Language, then English.
- */
-export function interfaceLanguage(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Language {
-  for (const wanted of [query, cookie]) {
-    if (isLanguage(wanted)) return wanted;
-  }
-  return chooseLanguage([...LANGUAGES], undefined, acceptLanguage) as Language;
 }
 
 const rules = new Map<string, Intl.PluralRules>();

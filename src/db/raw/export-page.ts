@@ -1,5 +1,6 @@
+import type { ExportFilter, ExportRow, SignatureStatus } from '../../domain/entities.ts';
 import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
-import type { ExportFilter, ExportRow, ExportStore, SignatureStatus } from '../../domain/store.ts';
+import type { ExportStore } from '../../domain/store.ts';
 import type { Row, SqlBatch, Statement } from '../sql-batch.ts';
 
 // An export reads a whole letter a page at a time: raw for the NOT INDEXED walk below, which the

@@ -1,4 +1,5 @@
-import type { MailJob, MailPayload, MailStore, SignatureStatus } from '../../domain/store.ts';
+import type { MailJob, MailPayload, SignatureStatus } from '../../domain/entities.ts';
+import type { MailStore } from '../../domain/store.ts';
 import type { SqlBatch } from '../sql-batch.ts';
 import { requestDetailColumns, requestDetailsOf } from './request-details.ts';
 

@@ -1,4 +1,4 @@
-import type { RequestDetails } from '../../domain/store.ts';
+import type { RequestDetails } from '../../domain/entities.ts';
 import type { Row } from '../sql-batch.ts';
 
 // What the raw statements that show a request's details share (signing.ts, outbox-claim.ts).

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
+import type { ExportFilter } from '../../domain/entities.ts';
 import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
-import type { ExportFilter } from '../../domain/store.ts';
 import { signatures } from '../schema.ts';
 
 /** The rows of a signature state (see STATE_ROWS). */

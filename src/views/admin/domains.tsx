@@ -1,5 +1,5 @@
+import type { DomainOrganisation, Organizer } from '../../domain/entities.ts';
 import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
-import type { DomainOrganisation, Organizer } from '../../domain/store.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {

@@ -1,6 +1,6 @@
+import type { AdminSignature, Letter, Organizer } from '../../domain/entities.ts';
 import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
 import { SIGNATURE_STATES, signatureStateOf, type SignatureState } from '../../domain/signature-state.ts';
-import type { AdminSignature, Letter, Organizer } from '../../domain/store.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {
