@@ -43,20 +43,13 @@ export interface SignatureFilter {
   limit: number;
 }
 
-export interface AdminSignature {
+export interface AdminSignature extends SignerDetails {
   id: number;
   status: SignatureStatus;
   hidden: boolean;
   notable: boolean;
   notableNote: string | null;
-  listed: boolean;
-  listThreshold: number | null;
-  emailDomain: string | null;
-  name: string | null;
   email: string | null;
-  title: string | null;
-  organisation: string | null;
-  city: string | null;
   createdAt: Date;
   verifiedAt: Date | null;
 }
@@ -197,8 +190,11 @@ export interface NewSigning {
   mailsPerMailbox: number;
 }
 
-/** A signing request's details as stored, for a mail or a confirm page to show them for checking. */
-export interface RequestDetails {
+/**
+ * What a signature says about its signer, and how it is listed; a confirm link's and its mail's are
+ * those of their own request until it is confirmed.
+ */
+export interface SignerDetails {
   name: string | null;
   title: string | null;
   organisation: string | null;
@@ -209,7 +205,7 @@ export interface RequestDetails {
 }
 
 /** A link's signature; a confirm link's shows the details of its own request until it is used. */
-export interface TokenSubject extends RequestDetails {
+export interface TokenSubject extends SignerDetails {
   status: SignatureStatus;
   signatoryNumber: number | null;
   expiresAt: Date | null;
@@ -230,6 +226,6 @@ export interface MailJob {
   attempts: number;
   payload: MailPayload;
   /** The signature, with the details of the request whose confirm link the mail carries. */
-  signature: RequestDetails & { status: SignatureStatus; email: string | null; lang: string };
+  signature: SignerDetails & { status: SignatureStatus; email: string | null; lang: string };
   letter: { slug: string; title: string };
 }

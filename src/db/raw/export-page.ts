@@ -2,6 +2,7 @@ import type { ExportFilter, ExportRow, SignatureStatus } from '../../domain/enti
 import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
 import type { ExportStore } from '../../domain/store.ts';
 import type { Row, SqlBatch, Statement } from '../sql-batch.ts';
+import { signerDetailsOf } from './signer-details.ts';
 
 // An export reads a whole letter a page at a time: raw for the NOT INDEXED walk below, which the
 // query builder cannot write.
@@ -49,14 +50,8 @@ function exportRow(row: Row): ExportRow {
     hidden: Boolean(row.hidden),
     notable: Boolean(row.notable),
     notableNote: row.notable_note as string | null,
-    listed: Boolean(row.listed),
-    listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
-    emailDomain: row.email_domain as string | null,
-    name: row.name as string | null,
+    ...signerDetailsOf(row),
     email: row.email as string | null,
-    title: row.title as string | null,
-    organisation: row.organisation as string | null,
-    city: row.city as string | null,
     lang: row.lang as string,
     createdAt: new Date(Number(row.created_at)),
     verifiedAt: row.verified_at === null ? null : new Date(Number(row.verified_at)),

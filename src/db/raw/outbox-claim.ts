@@ -1,7 +1,8 @@
 import type { MailJob, MailPayload, SignatureStatus } from '../../domain/entities.ts';
 import type { MailStore } from '../../domain/store.ts';
 import type { SqlBatch } from '../sql-batch.ts';
-import { requestDetailColumns, requestDetailsOf } from './request-details.ts';
+import { requestDetailColumns } from './request-details.ts';
+import { signerDetailsOf } from './signer-details.ts';
 
 // Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
 // other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
@@ -40,7 +41,7 @@ export function outboxClaimStore(batch: SqlBatch): Pick<MailStore, 'claimMail' |
           signature: {
             status: row.status as SignatureStatus,
             email: row.email as string | null,
-            ...requestDetailsOf(row),
+            ...signerDetailsOf(row),
             lang: row.lang as string,
           },
           letter: { slug: row.slug as string, title: row.letter_title as string },

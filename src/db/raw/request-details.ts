@@ -1,6 +1,3 @@
-import type { RequestDetails } from '../../domain/entities.ts';
-import type { Row } from '../sql-batch.ts';
-
 // What the raw statements that show a request's details share (signing.ts, outbox-claim.ts).
 
 /**
@@ -14,16 +11,3 @@ export const requestDetail = (column: string, signature: string) =>
 /** The details a mail and a confirm page show, as SELECT columns. */
 export const requestDetailColumns = (signature: string, columns: string[]) =>
   columns.map((column) => `${requestDetail(column, signature)} AS ${column}`).join(', ');
-
-/** The details of a row that selected {@link requestDetailColumns}. */
-export function requestDetailsOf(row: Row): RequestDetails {
-  return {
-    name: row.name as string | null,
-    title: row.title as string | null,
-    organisation: row.organisation as string | null,
-    city: row.city as string | null,
-    listed: Boolean(row.listed),
-    listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
-    emailDomain: row.email_domain as string | null,
-  };
-}
