@@ -22,19 +22,11 @@ export function base64url(bytes: ArrayBuffer | Uint8Array): string {
 }
 
 /**
- * The bytes of base64url text, padded or not.
- * @throws DOMException when the text is not base64url.
+ * The bytes of base64url text, padded or not; plain base64 reads the same.
+ * @throws DOMException when the text is neither.
  */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  return fromBase64(text.replaceAll('-', '+').replaceAll('_', '/'));
-}
-
-/**
- * The bytes of base64 text.
- * @throws DOMException when the text is not base64.
- */
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  return Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
 }
 
 /** Lower-case hex, two digits a byte. */
