@@ -7,6 +7,7 @@ import type { Database } from './database.ts';
 import { MIGRATIONS_DIR } from '../paths.node.ts';
 import { threadedBatch } from './batch-thread.node.ts';
 import { nativeBatch } from './native-batch.node.js';
+import { connectionPragmas } from './pragmas.js';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 
@@ -14,11 +15,8 @@ import * as schema from './schema.ts';
 export const DEFAULT_DATABASE_URL = 'file:./data/undersigned.db';
 
 /**
- * Opens the database at `url` (a local file, or a libSQL server / Turso) and brings its schema up to
- * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
- * signature survives a power cut, not only a crash), a busy timeout for other processes, and
- * secure_delete: SQLite otherwise leaves a deleted row's bytes in the page, so a purged email address
- * would stay readable in the file.
+ * Opens the database at `url` (a local file, or a libSQL server / Turso), sets its connection's
+ * pragmas (see connectionPragmas) and brings its schema up to date.
  */
 export async function openDatabase(
   url: string | undefined = DEFAULT_DATABASE_URL,
@@ -44,13 +42,7 @@ export async function openDatabase(
   // One connection: the statements are synchronous in-process calls, so more would add no
   // throughput, and the per-connection pragmas below stay in force for everything this client runs.
   const client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
-  if (local) {
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = FULL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA secure_delete = ON');
-  }
-  await client.execute('PRAGMA foreign_keys = ON');
+  for (const pragma of connectionPragmas({ localFile: local })) await client.execute(pragma);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   const native = path ? (options.batchThread ? threadedBatch(path) : nativeBatch(path)) : undefined;

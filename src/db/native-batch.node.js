@@ -3,6 +3,7 @@
 // this module, and on Node 20 a worker thread starts without the TypeScript loader (tsx) its parent
 // has (tsx's register() can add it there, in memory of its own).
 import Database from 'libsql';
+import { connectionPragmas } from './pragmas.js';
 
 /** @typedef {import('./sql-batch.ts').Row} Row */
 /** @typedef {import('./sql-batch.ts').SqlBatch} SqlBatch */
@@ -21,11 +22,7 @@ const MAX_STATEMENTS = 200;
  */
 export function nativeBatch(path) {
   const db = new Database(path);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA busy_timeout = 5000');
-  db.exec('PRAGMA secure_delete = ON');
-  db.exec('PRAGMA foreign_keys = ON');
+  for (const pragma of connectionPragmas({ localFile: true })) db.exec(pragma);
   /** @type {Map<string, { st: Prepared, columns: string[] }>} */
   const cache = new Map();
   /** @param {string} sql */

@@ -4,7 +4,7 @@ import { letterLanguages, letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import { cacheResponse, cachedResponse, perLetter } from '../live/per-letter.ts';
-import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { isLanguage, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { pageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
@@ -121,7 +121,7 @@ async function pageParts(deps: LetterPageDeps, c: Context, letter: Letter, proof
     perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
-  const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
+  const ui = isLanguage(lang) ? lang : languageOf(c);
   const shown = chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language'));
   const text = letterText(letter, translations, shown);
   return { deps, ui, letter, text, signatories, proofOfWork };
