@@ -13,7 +13,7 @@ import { nodeEventStream } from './http/event-stream.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
 import { WIDGET_FILES } from './widget-files.ts';
-import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
+import { startMailSender, type MailSender } from './mail/mail-sender.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { createSite } from './site.ts';
@@ -52,7 +52,7 @@ export async function startServer(
     logger.info('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
-  let worker: OutboxWorker | undefined;
+  let worker: MailSender | undefined;
   const site = await createSite(config, db, store, {
     logger,
     hashing: nodeHashing,
@@ -66,7 +66,7 @@ export async function startServer(
     // leaves them nowhere on disk.
     afterPurge: checkpoint,
   });
-  worker = startOutboxWorker(site.deliver, {
+  worker = startMailSender(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
     wakeDelayMs: 50,
     passSize: MAIL_PASS_SIZE,

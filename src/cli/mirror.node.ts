@@ -32,7 +32,7 @@ export const mirrorCommand = defineCommand({
         if (!letter) throw new CliError(`no letter with slug ${JSON.stringify(options.letter)}`);
         if (!isPublic(letter)) throw new CliError(`letter ${JSON.stringify(options.letter)} is a draft: only an open or closed letter is mirrored`);
         // Loaded only here: the pages and their Markdown are tens of MB that no other command needs.
-        const { mirrorFiles } = await import('../mirror/bundle.tsx');
+        const { staticCopyFiles } = await import('../mirror/static-copy.tsx');
         const deps = {
           store,
           key: await storedCountKey(db),
@@ -41,7 +41,7 @@ export const mirrorCommand = defineCommand({
           minDomainSigners: config.MIN_DOMAIN_SIGNERS,
         };
         let files = 0;
-        for await (const file of mirrorFiles(deps, letter)) {
+        for await (const file of staticCopyFiles(deps, letter)) {
           const path = join(options.out, ...file.path.split('/'));
           await mkdir(dirname(path), { recursive: true });
           await writeFile(path, file.content);

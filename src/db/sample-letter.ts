@@ -38,7 +38,7 @@ We sign with our own names, because we want to keep building here — in the ope
 export async function ensureSampleLetter(db: Database, now: Date): Promise<void> {
   const at = now.getTime();
   await db.run(sql`
-    INSERT INTO ${letters} (slug, title, summary, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
+    INSERT INTO ${letters} (slug, title, summary, body, lang, status, signature_count, count_updated_at, created_at, updated_at)
     SELECT ${SAMPLE_LETTER.slug}, ${SAMPLE_LETTER.title}, ${SAMPLE_LETTER.summary}, ${SAMPLE_LETTER.body},
            'en', 'open', 0, ${at}, ${at}, ${at}
     WHERE NOT EXISTS (SELECT 1 FROM ${letters})`);

@@ -13,7 +13,7 @@ export const letters = sqliteTable('letters', {
   body: text().notNull(),
   summary: text(),
   lang: text().notNull().default('en'),
-  state: text({ enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  status: text({ enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
   /** Signatures aimed for, shown as a progress bar; NULL for none. */
   goal: integer(),
   /** When the letter was last closed; NULL while it is not closed. */
@@ -111,8 +111,8 @@ export const signatures = sqliteTable(
 );
 
 /**
- * Verify and withdraw tokens, stored only under their key: the time, then the SHA-256 (linkTokenKey).
- * A verify token carries the details of the signing request whose mail it is in: confirming it
+ * Confirm and withdraw tokens, stored only under their key: the time, then the SHA-256 (linkTokenKey).
+ * A confirm token carries the details of the signing request whose mail it is in: confirming it
  * publishes what that mail and its confirm page showed, not what another request for the address said.
  */
 export const tokens = sqliteTable(
@@ -122,11 +122,11 @@ export const tokens = sqliteTable(
     signatureId: integer('signature_id')
       .notNull()
       .references(() => signatures.id, { onDelete: 'cascade' }),
-    purpose: text({ enum: ['verify', 'withdraw'] }).notNull(),
+    purpose: text({ enum: ['confirm', 'withdraw'] }).notNull(),
     /** NULL: does not expire (withdraw links work as long as the signature exists). */
     expiresAt: timestamp('expires_at'),
     usedAt: timestamp('used_at'),
-    // A verify token's request; NULL on withdraw tokens, and cleared once the token is used.
+    // A confirm token's request; NULL on withdraw tokens, and cleared once the token is used.
     name: text(),
     title: text(),
     organisation: text(),
@@ -152,8 +152,8 @@ export const outbox = sqliteTable(
       .references(() => signatures.id, { onDelete: 'cascade' }),
     /** The raw tokens for the links, needed until the mail is out; cleared when a job fails for good. */
     payload: text({ mode: 'json' }).$type<MailPayload>().notNull(),
-    /** The verify token the mail carries, whose request's details the mail shows. */
-    verifyTokenHash: text('verify_token_hash'),
+    /** The confirm token the mail carries, whose request's details the mail shows. */
+    confirmTokenHash: text('confirm_token_hash'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull(),
     /** A worker's claim; another worker may take the job once it has passed. */

@@ -9,7 +9,7 @@ import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 import { parseInput } from './validation.ts';
 
 export type Confirmation = {
-  state: 'ready' | 'confirmed' | 'already_confirmed';
+  outcome: 'ready' | 'confirmed' | 'already_confirmed';
   subject: TokenSubject;
   /** While ready: the letter's form fields, the details the page lets the signer correct. */
   formFields?: FormFields;
@@ -17,11 +17,11 @@ export type Confirmation = {
 
 /** What a confirm link leads to, without changing anything (mail scanners open links). */
 export async function inspectConfirmation({ store, hashing }: LinkDeps, token: string, now: Date): Promise<Confirmation> {
-  const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(hashing, token), 'verify') : undefined;
-  if (subject?.status === 'verified') return { state: 'already_confirmed', subject };
+  const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(hashing, token), 'confirm') : undefined;
+  if (subject?.status === 'verified') return { outcome: 'already_confirmed', subject };
   const ready = pendingAndLive(subject, now);
   const letter = await store.letterBySlug(ready.letter.slug);
-  return { state: 'ready', subject: ready, formFields: letter?.formFields ?? {} };
+  return { outcome: 'ready', subject: ready, formFields: letter?.formFields ?? {} };
 }
 
 /** What the person confirming chose on the page; `details` as the form sent them, checked here. */
@@ -44,14 +44,14 @@ export async function confirmSignature(
   const hash = await linkTokenKey(hashing, token);
   const details = choices.details === undefined ? undefined : await corrected(store, hash, choices.details, now);
   const { confirmed, subject } = await store.confirm(hash, now, { listed: choices.listed, domain: choices.domain, details });
-  if (subject?.status === 'verified') return { state: confirmed ? 'confirmed' : 'already_confirmed', subject };
+  if (subject?.status === 'verified') return { outcome: confirmed ? 'confirmed' : 'already_confirmed', subject };
   pendingAndLive(subject, now);
   throw gone();
 }
 
 /** The corrected details, checked as a signing's are; undefined when the link confirms nothing now. */
 async function corrected(store: Store, hash: string, sent: unknown, now: Date): Promise<ConfirmedDetails | undefined> {
-  const subject = await store.tokenSubject(hash, 'verify');
+  const subject = await store.tokenSubject(hash, 'confirm');
   if (subject?.status !== 'pending') return undefined;
   const details = parseInput(ConfirmInput, sent);
   const letter = await store.letterBySlug(pendingAndLive(subject, now).letter.slug);
@@ -63,7 +63,7 @@ async function corrected(store: Store, hash: string, sent: unknown, now: Date): 
 function pendingAndLive(subject: TokenSubject | undefined, now: Date): TokenSubject {
   if (!subject || subject.status !== 'pending') throw gone();
   if (subject.expiresAt && subject.expiresAt <= now) throw gone();
-  if (subject.letter.state !== 'open') throw letterClosed();
+  if (subject.letter.status !== 'open') throw letterClosed();
   return subject;
 }
 

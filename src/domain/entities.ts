@@ -1,7 +1,7 @@
 import type { FormFields } from './letter-input.ts';
-import type { SignatureState, SignatureStatus } from './signature-state.ts';
+import type { ListingStatus, SignatureStatus } from './listing-status.ts';
 
-export type { SignatureState, SignatureStatus } from './signature-state.ts';
+export type { ListingStatus, SignatureStatus } from './listing-status.ts';
 
 // The domain's data: letters, signatures and what comes with them, as the store hands them over.
 
@@ -35,8 +35,8 @@ export interface DomainOrganisation {
 }
 
 export interface SignatureFilter {
-  /** See STATE_ROWS for what each state takes in. */
-  state?: SignatureState | undefined;
+  /** See LISTING_STATUS_ROWS for what each listing status takes in. */
+  status?: ListingStatus | undefined;
   /** Matches name, organisation or email, ignoring case. */
   query?: string | undefined;
   before?: number | undefined;
@@ -85,7 +85,7 @@ export interface AuditEntry {
 }
 
 export interface ExportFilter {
-  state?: SignatureState | undefined;
+  status?: ListingStatus | undefined;
   /** Signed at or after / before these times. */
   from?: Date | undefined;
   to?: Date | undefined;
@@ -105,8 +105,8 @@ export interface CountMismatch {
   listedActual: number;
 }
 
-export type LetterState = 'draft' | 'open' | 'closed';
-export type TokenPurpose = 'verify' | 'withdraw';
+export type LetterStatus = 'draft' | 'open' | 'closed';
+export type TokenPurpose = 'confirm' | 'withdraw';
 
 export interface Letter {
   id: number;
@@ -115,7 +115,7 @@ export interface Letter {
   body: string;
   summary: string | null;
   lang: string;
-  state: LetterState;
+  status: LetterStatus;
   goal: number | null;
   closedAt: Date | null;
   anonymiseAfterDays: number | null;
@@ -133,7 +133,7 @@ export interface Letter {
 }
 
 /** The raw tokens a mail's links carry; kept with the job only until the mail is out. */
-export type MailPayload = { verifyToken?: string; withdrawToken?: string };
+export type MailPayload = { confirmToken?: string; withdrawToken?: string };
 
 /** What a signing request asks to publish; its confirm link confirms exactly these. */
 export interface SigningDetails {
@@ -178,8 +178,8 @@ export interface NewSigning {
   domainKey?: string | undefined;
   /** Unique to this request: marks the rows it queued mail for within the batch. */
   nonce: string;
-  verifyTokenHash: string;
-  verifyExpiresAt: Date;
+  confirmTokenHash: string;
+  confirmExpiresAt: Date;
   withdrawTokenHash: string;
   payload: MailPayload;
   now: Date;
@@ -210,7 +210,7 @@ export interface TokenSubject extends SignerDetails {
   signatoryNumber: number | null;
   expiresAt: Date | null;
   /** The letter as it is after the change, counts included. */
-  letter: LetterCount & { title: string; state: LetterState };
+  letter: LetterCount & { title: string; status: LetterStatus };
 }
 
 /** A letter's counts at one moment. */

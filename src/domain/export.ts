@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { anyLetter } from './letters.ts';
 import type { Actor, ExportFilter, ExportRow, Letter } from './entities.ts';
-import { signatureState, signatureStateOf } from './signature-state.ts';
+import { listingStatus, listingStatusOf } from './listing-status.ts';
 import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -24,7 +24,7 @@ const date = (label: string) =>
 /** What to export, from query parameters or command-line options. */
 export const ExportOptions = z.strictObject({
   format: z.enum(['csv', 'jsonl'], { error: 'Format is csv or jsonl.' }),
-  status: signatureState('Status').optional(),
+  status: listingStatus('Status').optional(),
   from: date('From'),
   to: date('To'),
   includeEmail: flag,
@@ -50,7 +50,7 @@ export interface Export {
 export async function exportSignatures(store: Store, actor: Actor, slug: string, params: unknown, now: Date): Promise<Export> {
   const letter = await anyLetter(store, slug);
   const options = parseInput(ExportOptions, params);
-  const filter: ExportFilter = { state: options.status, from: options.from, to: options.to };
+  const filter: ExportFilter = { status: options.status, from: options.from, to: options.to };
   const size = await store.exportSize(letter.id, filter);
   await store.recordAudit({
     at: now,
@@ -110,7 +110,7 @@ function integerText(value: number): string {
 const COLUMNS = [
   'id',
   'number',
-  'state',
+  'status',
   'name',
   'title',
   'organisation',
@@ -130,7 +130,7 @@ function fields(row: ExportRow, includeEmail: boolean): unknown[] {
   const values = [
     row.id,
     row.signatoryNumber,
-    signatureStateOf(row),
+    listingStatusOf(row),
     row.name,
     row.title,
     row.organisation,

@@ -35,7 +35,7 @@ const letterFields = {
   body,
   summary,
   lang: LanguageTag,
-  state: z.enum(['draft', 'open', 'closed'], { error: 'State is one of draft, open, closed.' }),
+  status: z.enum(['draft', 'open', 'closed'], { error: 'Status is one of draft, open, closed.' }),
   goal: z
     .number({ error: 'Goal must be a number.' })
     .int('Goal must be a whole number.')
@@ -82,7 +82,7 @@ export const LetterInput = z.strictObject({
   ...letterFields,
   summary: summary.optional(),
   lang: LanguageTag.default('en'),
-  state: letterFields.state.default('draft'),
+  status: letterFields.status.default('draft'),
   goal: letterFields.goal.optional(),
   anonymiseAfterDays: letterFields.anonymiseAfterDays.optional(),
   formFields: FormFields.default({}),
@@ -96,3 +96,13 @@ export type LetterInput = z.infer<typeof LetterInput>;
 /** A change to a letter: any of its fields; `translations`, when given, replaces them all. */
 export const LetterPatch = z.strictObject(letterFields).partial();
 export type LetterPatch = z.infer<typeof LetterPatch>;
+
+/**
+ * A letter's fields as sent, with `state`, the old name of `status`, read as `status` (which wins when
+ * both are sent): clients written before the rename keep working.
+ */
+export function withRenamedFields(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('state' in body)) return body;
+  const { state, ...fields } = body as Record<string, unknown>;
+  return 'status' in fields ? fields : { ...fields, status: state };
+}

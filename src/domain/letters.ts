@@ -1,5 +1,5 @@
 import { ServiceError } from './errors.ts';
-import { LetterInput, LetterPatch, type Translation } from './letter-input.ts';
+import { LetterInput, LetterPatch, withRenamedFields, type Translation } from './letter-input.ts';
 import type { Actor, Letter } from './entities.ts';
 import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
@@ -15,7 +15,7 @@ export async function publicLetter(store: Store, slug: string): Promise<Letter> 
 
 /** Whether the public may see `letter` (see {@link publicLetter}). */
 export function isPublic(letter: Letter | undefined): letter is Letter {
-  return letter !== undefined && letter.state !== 'draft';
+  return letter !== undefined && letter.status !== 'draft';
 }
 
 /** The error for signing a letter that no longer takes signatures. */
@@ -26,7 +26,7 @@ export function letterClosed(): ServiceError {
 /** A letter that takes signatures now: not found for a draft, `letter_closed` once it closed. */
 export async function openLetter(store: Store, slug: string): Promise<Letter> {
   const letter = await publicLetter(store, slug);
-  if (letter.state !== 'open') throw letterClosed();
+  if (letter.status !== 'open') throw letterClosed();
   return letter;
 }
 
@@ -38,13 +38,13 @@ export async function anyLetter(store: Store, slug: string): Promise<Letter> {
 }
 
 export async function createLetter(store: Store, actor: Actor, body: unknown, now: Date): Promise<Letter> {
-  const input = parseInput(LetterInput, body);
+  const input = parseInput(LetterInput, withRenamedFields(body));
   return orSlugTaken(await store.createLetter(input, actor, now));
 }
 
 export async function updateLetter(store: Store, actor: Actor, slug: string, body: unknown, now: Date): Promise<Letter> {
   const letter = await anyLetter(store, slug);
-  const patch = parseInput(LetterPatch, body);
+  const patch = parseInput(LetterPatch, withRenamedFields(body));
   return orSlugTaken(await store.updateLetter(letter.id, patch, actor, now));
 }
 

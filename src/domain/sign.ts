@@ -10,7 +10,7 @@ import { linkTokenKey, newLinkToken, newToken, type Hashing } from './tokens.ts'
 import { parseInput } from './validation.ts';
 
 const HOUR = 60 * 60 * 1000;
-export const VERIFY_TOKEN_TTL_MS = 7 * 24 * HOUR;
+export const CONFIRM_TOKEN_TTL_MS = 7 * 24 * HOUR;
 /** At most this many mails go to one address about one letter per window, whoever asks for them. */
 export const MAILS_PER_WINDOW = 3;
 export const MAIL_WINDOW_MS = 24 * HOUR;
@@ -44,13 +44,13 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   const input = parseInput(SignInput, body);
   const problems = formFieldProblems(letter, input);
   if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
-  if (letter.state !== 'open') throw letterClosed();
+  if (letter.status !== 'open') throw letterClosed();
   deps.limits.take('signPerLetter', String(letter.id));
   const canonical = canonicalEmail(input.email);
   const domain = affiliationDomain(canonical);
   const group = thresholdGroup(canonical);
   const now = deps.now();
-  const verifyToken = newLinkToken(now);
+  const confirmToken = newLinkToken(now);
   const withdrawToken = newLinkToken(now);
   return deps.store.recordSigning({
     letterId: letter.id,
@@ -69,10 +69,10 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
       lang: input.lang ?? letter.lang,
     },
     nonce: newToken(),
-    verifyTokenHash: await linkTokenKey(deps.hashing, verifyToken),
-    verifyExpiresAt: new Date(now.getTime() + VERIFY_TOKEN_TTL_MS),
+    confirmTokenHash: await linkTokenKey(deps.hashing, confirmToken),
+    confirmExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
     withdrawTokenHash: await linkTokenKey(deps.hashing, withdrawToken),
-    payload: { verifyToken, withdrawToken },
+    payload: { confirmToken, withdrawToken },
     now,
     mailWindowMs: MAIL_WINDOW_MS,
     mailsPerWindow: MAILS_PER_WINDOW,

@@ -2,25 +2,27 @@ import type { AdminSignature, Letter, SignatureFilter } from './entities.ts';
 import { ServiceError } from './errors.ts';
 import { anyLetter } from './letters.ts';
 import { searchText } from './signatories.ts';
-import { isSignatureState, SIGNATURE_STATES } from './signature-state.ts';
+import { isListingStatus, LISTING_STATUSES } from './listing-status.ts';
 import type { Store } from './store.ts';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
 
 /**
- * The filter of a signature listing from its query parameters: `state`, `q` (a search), `before` (a
- * cursor) and `limit`. An empty parameter is no filter, as the admin page's form sends them.
+ * The filter of a signature listing from its query parameters: `status` (a listing status; `state`,
+ * its old name, is still read), `q` (a search), `before` (a cursor) and `limit`. An empty parameter is
+ * no filter, as the admin page's form sends them.
  */
 export function signatureFilter(query: Record<string, string | undefined>): SignatureFilter {
-  const { state, q, before, limit } = query;
+  const { q, before, limit } = query;
+  const status = query.status ?? query.state;
   const fields: Record<string, string> = {};
-  if (state && !isSignatureState(state)) fields.state = `State is one of ${SIGNATURE_STATES.join(', ')}.`;
+  if (status && !isListingStatus(status)) fields.status = `Status is one of ${LISTING_STATUSES.join(', ')}.`;
   if (before && !/^\d+$/.test(before)) fields.before = 'Before is a signature id.';
   if (limit && !/^\d+$/.test(limit)) fields.limit = 'Limit is a number.';
   if (Object.keys(fields).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', fields);
   return {
-    state: state && isSignatureState(state) ? state : undefined,
+    status: status && isListingStatus(status) ? status : undefined,
     query: searchText(q),
     before: before ? Number(before) : undefined,
     limit: Math.min(Math.max(Number(limit || DEFAULT_LIMIT), 1), MAX_LIMIT),

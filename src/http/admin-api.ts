@@ -70,7 +70,7 @@ function letterJson(letter: Letter) {
     summary: letter.summary,
     body: letter.body,
     lang: letter.lang,
-    state: letter.state,
+    status: letter.status,
     goal: letter.goal,
     formFields: letter.formFields,
     listThresholds: letter.listThresholds,

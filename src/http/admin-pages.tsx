@@ -71,7 +71,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   });
 
   admin.get('/new-letter', (c) =>
-    english(c, <LetterFormPage {...common(c)} values={{ lang: 'en', state: 'draft' }} errors={{}} />),
+    english(c, <LetterFormPage {...common(c)} values={{ lang: 'en', status: 'draft' }} errors={{}} />),
   );
 
   admin.post('/letters', async (c) => {
@@ -126,7 +126,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
 
   admin.get('/letters/:slug/preview', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
-    return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.state}.` });
+    return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.status}.` });
   });
 
   const signaturesPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) => {
@@ -182,7 +182,7 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     summary: form.summary,
     body: form.body,
     lang: form.lang || undefined,
-    state: form.state,
+    status: form.status,
     goal: form.goal?.trim() ? Number(form.goal) : null,
     anonymiseAfterDays: form.anonymiseAfterDays?.trim() ? Number(form.anonymiseAfterDays) : null,
     formFields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, form[`field_${f}`] ?? 'optional'])),

@@ -14,7 +14,7 @@ import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 const time = z.iso.datetime({ message: 'An ISO 8601 time in UTC' });
 const text = z.string().nullable();
 const count = z.int().min(0);
-const letterState = z.enum(['draft', 'open', 'closed']);
+const letterStatus = z.enum(['draft', 'open', 'closed']);
 
 export const ApiError = z
   .strictObject({
@@ -44,7 +44,7 @@ export const LetterList = z.strictObject({ letters: z.array(LetterSummary) });
 export const PublicLetter = LetterSummary.extend({
   summary: text,
   lang: z.string(),
-  state: letterState.exclude(['draft']),
+  status: letterStatus.exclude(['draft']),
   goal: z.int().nullable(),
   updatedAt: time.meta({ description: 'When the count last changed.' }),
 });
@@ -121,7 +121,7 @@ const adminLetterFields = {
   summary: text,
   body: z.string().meta({ description: 'Markdown.' }),
   lang: z.string(),
-  state: letterState,
+  status: letterStatus,
   goal: z.int().nullable(),
   formFields: FormFields,
   listThresholds: z.array(z.int()),

@@ -65,7 +65,7 @@ export function apiRoutes(deps: ApiDeps) {
       ...summary(letter),
       summary: letter.summary,
       lang: letter.lang,
-      state: letter.state,
+      status: letter.status,
       goal: letter.goal,
       updatedAt: letter.countUpdatedAt.toISOString(),
     });

@@ -99,35 +99,37 @@ export function pageRoutes(deps: PageDeps) {
     return page(c, (language) => <CheckEmailPage language={language} letter={letter} />);
   });
 
-  // Links from emails: GET only shows what the button will do, POST does it.
-  pages.use('/verify/*', noStore);
-  pages.use('/withdraw/*', noStore);
+  // Links from emails: GET only shows what the button will do, POST does it. `/verify/` is the confirm
+  // link's old name, still in mails sent before the rename.
+  for (const link of ['/confirm', '/verify', '/withdraw']) pages.use(`${link}/*`, noStore);
 
-  pages.get('/verify/:token', async (c) => {
-    const token = c.req.param('token');
-    const confirmation = await inspectConfirmation(deps, token, deps.now());
-    return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
-  });
+  for (const path of ['/confirm/:token', '/verify/:token'] as const) {
+    pages.get(path, async (c) => {
+      const token = c.req.param('token');
+      const confirmation = await inspectConfirmation(deps, token, deps.now());
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
+    });
 
-  pages.post('/verify/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
-    const token = c.req.param('token');
-    const choices = await confirmChoices(c);
-    let confirmation;
-    try {
-      confirmation = await confirmSignature(deps, token, deps.now(), choices);
-    } catch (error) {
-      return showFormAgain(
-        error,
-        async (errors) => {
-          const form = { values: choices.details as Record<string, string>, errors };
-          const shown = await inspectConfirmation(deps, token, deps.now());
-          return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={shown} form={form} />, 400);
-        },
-        'name',
-      );
-    }
-    return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
-  });
+    pages.post(path, perAddress(deps, 'linksPerAddress'), async (c) => {
+      const token = c.req.param('token');
+      const choices = await confirmChoices(c);
+      let confirmation;
+      try {
+        confirmation = await confirmSignature(deps, token, deps.now(), choices);
+      } catch (error) {
+        return showFormAgain(
+          error,
+          async (errors) => {
+            const form = { values: choices.details as Record<string, string>, errors };
+            const shown = await inspectConfirmation(deps, token, deps.now());
+            return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={shown} form={form} />, 400);
+          },
+          'name',
+        );
+      }
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
+    });
+  }
 
   pages.get('/withdraw/:token', async (c) => {
     const token = c.req.param('token');

@@ -170,5 +170,5 @@ export function createCountHub(
 /** Whether watchers have nothing new to be told: the same counts and state, or no letter both times. */
 function sameForWatchers(a: Letter | undefined, b: Letter | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.signatureCount === b.signatureCount && a.listedCount === b.listedCount && a.state === b.state;
+  return a.signatureCount === b.signatureCount && a.listedCount === b.listedCount && a.status === b.status;
 }

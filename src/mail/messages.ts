@@ -20,8 +20,8 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
   const title = flattenLines(letter.title);
   const withdrawUrl = `${publicUrl}/withdraw/${payload.withdrawToken}`;
 
-  if (signature.status === 'pending' && payload.verifyToken) {
-    const verifyUrl = `${publicUrl}/verify/${payload.verifyToken}`;
+  if (signature.status === 'pending' && payload.confirmToken) {
+    const confirmUrl = `${publicUrl}/confirm/${payload.confirmToken}`;
     // Whoever asked typed these: they are quoted for checking, never used to address the reader.
     const details = detailsToCheck(m, signature).map(([label, value]) => [label, `«${defang(value)}»`] as const);
     const listing = listingChoice(m, signature, (n) => exactCount(n, signature.lang));
@@ -38,7 +38,7 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
         ...listing.map((line) => `  ${line}`),
         '',
         m.mail.openLink,
-        verifyUrl,
+        confirmUrl,
         m.mail.changeOnPage,
         '',
         m.mail.linkWorks,
@@ -49,7 +49,7 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
       html: html`<p>${m.mail.greeting}</p>
 <p>${m.mail.asked(title)} ${m.mail.details}</p>
 <ul>${details.map(([label, value]) => html`<li>${label}: ${value}</li>`)}${listing.map((line) => html`<li>${line}</li>`)}</ul>
-<p><a href="${verifyUrl}">${m.confirmTitle}</a></p>
+<p><a href="${confirmUrl}">${m.confirmTitle}</a></p>
 <p>${m.mail.changeOnPage}</p>
 <p>${m.mail.linkWorks}</p>
 <p>${m.mail.withdrawAnyTime} <a href="${withdrawUrl}">${m.mail.withdrawLink}</a>.</p>`.toString(),

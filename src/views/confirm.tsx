@@ -17,8 +17,8 @@ export function ConfirmPage(props: {
   form?: { values: Record<string, string>; errors: Record<string, string> };
 }) {
   const { m } = props.language;
-  const { state, subject } = props.confirmation;
-  if (state === 'ready') {
+  const { outcome, subject } = props.confirmation;
+  if (outcome === 'ready') {
     const errors = props.form?.errors ?? {};
     const formFields = props.confirmation.formFields ?? {};
     return (
@@ -26,7 +26,7 @@ export function ConfirmPage(props: {
         <p>
           {m.confirmAbout} <LetterLink subject={subject} />.
         </p>
-        <form method="post" action={`/verify/${props.token}`}>
+        <form method="post" action={`/confirm/${props.token}`}>
           <input type="hidden" name="choices" value="1" />
           <p>{m.confirmCheck}</p>
           <div class="details">
@@ -53,9 +53,9 @@ export function ConfirmPage(props: {
     );
   }
   return (
-    <MessagePage language={props.language} title={state === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}>
+    <MessagePage language={props.language} title={outcome === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}>
       <p class="signatory-number">
-        {state === 'confirmed' ? m.confirmed : m.alreadyConfirmed}{' '}
+        {outcome === 'confirmed' ? m.confirmed : m.alreadyConfirmed}{' '}
         {m.signatoryNumber(subject.signatoryNumber ?? 0, subject.letter.title)}
       </p>
       <p>

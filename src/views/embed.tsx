@@ -18,7 +18,7 @@ export function EmbedPage(props: { language: PageLanguage; letter: Letter; url: 
           </LiveCount>
         </p>
         {letter.goal !== null && <Goal language={props.language} count={letter.signatureCount} goal={letter.goal} />}
-        {letter.state === 'open' && (
+        {letter.status === 'open' && (
           <a class="sign" href={props.url} target="_blank" rel="noopener">
             {m.signTheLetter}
           </a>

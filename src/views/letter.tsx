@@ -95,7 +95,7 @@ export function LetterPage(props: LetterPageProps) {
         {letter.goal !== null && <Goal language={language} count={count} goal={letter.goal} />}
         <div class="letter-body">{raw(props.bodyHtml)}</div>
       </article>
-      {letter.state === 'open' ? (
+      {letter.status === 'open' ? (
         <SignForm
           language={language}
           slug={letter.slug}
@@ -111,7 +111,7 @@ export function LetterPage(props: LetterPageProps) {
         </p>
       )}
       <Signatories language={language} slug={letter.slug} page={props.signatories} />
-      {letter.state !== 'draft' && <EmbedSnippets language={language} letter={letter} title={text.title} publicUrl={publicUrl} />}
+      {letter.status !== 'draft' && <EmbedSnippets language={language} letter={letter} title={text.title} publicUrl={publicUrl} />}
     </Layout>
   );
 }

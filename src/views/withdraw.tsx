@@ -5,8 +5,8 @@ import { MessagePage } from './layout.tsx';
 
 export function WithdrawPage(props: { language: PageLanguage; token: string; withdrawal: Withdrawal }) {
   const { m } = props.language;
-  const { state, subject } = props.withdrawal;
-  if (state === 'ready') {
+  const { outcome, subject } = props.withdrawal;
+  if (outcome === 'ready') {
     return (
       <MessagePage language={props.language} title={m.withdrawTitle}>
         <p>{m.withdrawQuestion(subject.letter.title)}</p>
@@ -19,8 +19,8 @@ export function WithdrawPage(props: { language: PageLanguage; token: string; wit
     );
   }
   return (
-    <MessagePage language={props.language} title={state === 'withdrawn' ? m.withdrawnTitle : m.alreadyWithdrawnTitle}>
-      <p>{state === 'withdrawn' ? m.withdrawn(subject.letter.title) : m.alreadyWithdrawn(subject.letter.title)}</p>
+    <MessagePage language={props.language} title={outcome === 'withdrawn' ? m.withdrawnTitle : m.alreadyWithdrawnTitle}>
+      <p>{outcome === 'withdrawn' ? m.withdrawn(subject.letter.title) : m.alreadyWithdrawn(subject.letter.title)}</p>
       <p>
         <LetterLink subject={subject} />
       </p>

@@ -1,5 +1,5 @@
 import type { ExportFilter, ExportRow, SignatureStatus } from '../../domain/entities.ts';
-import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
+import { LISTING_STATUS_ROWS, type ListingStatus } from '../../domain/listing-status.ts';
 import type { ExportStore } from '../../domain/store.ts';
 import type { Row, SqlBatch, Statement } from '../sql-batch.ts';
 import { signerDetailsOf } from './signer-details.ts';
@@ -7,9 +7,9 @@ import { signerDetailsOf } from './signer-details.ts';
 // An export reads a whole letter a page at a time: raw for the NOT INDEXED walk below, which the
 // query builder cannot write.
 
-/** The rows of a signature state (see STATE_ROWS), as literal SQL: the states are constants. */
-function stateSql(state: SignatureState): string {
-  const { statuses, hidden } = STATE_ROWS[state];
+/** The rows of a listing status (see LISTING_STATUS_ROWS), as literal SQL: the statuses are constants. */
+function listingStatusSql(listing: ListingStatus): string {
+  const { statuses, hidden } = LISTING_STATUS_ROWS[listing];
   const status = `status IN (${statuses.map((s) => `'${s}'`).join(', ')})`;
   return hidden === undefined ? status : `${status} AND hidden = ${hidden ? 1 : 0}`;
 }
@@ -23,7 +23,7 @@ function stateSql(state: SignatureState): string {
 function pageStatement(letterId: number, filter: ExportFilter, after: number, limit: number): Statement {
   const args: Statement['args'] = [after, letterId, limit];
   const where = ['id > ?1', 'letter_id = ?2'];
-  if (filter.state) where.push(stateSql(filter.state));
+  if (filter.status) where.push(listingStatusSql(filter.status));
   if (filter.from) where.push(`created_at >= ?${args.push(filter.from.getTime())}`);
   if (filter.to) where.push(`created_at < ?${args.push(filter.to.getTime())}`);
   const sql = `SELECT id, signatory_number, status, hidden, notable, notable_note, listed, list_threshold, email_domain, name,

@@ -21,7 +21,7 @@ const CLAIMED = `
          ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain', 'lang'])},
          l.slug, l.title AS letter_title
   FROM outbox o JOIN signatures s ON s.id = o.signature_id JOIN letters l ON l.id = s.letter_id
-    LEFT JOIN tokens t ON t.hash = o.verify_token_hash
+    LEFT JOIN tokens t ON t.hash = o.confirm_token_hash
   WHERE o.id IN (SELECT value FROM json_each(?1))`;
 
 const SENT = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';

@@ -1,4 +1,4 @@
-import type { LetterState, SignatureStatus, TokenSubject } from '../../domain/entities.ts';
+import type { LetterStatus, SignatureStatus, TokenSubject } from '../../domain/entities.ts';
 import type { SigningStore } from '../../domain/store.ts';
 import type { Row, SqlBatch } from '../sql-batch.ts';
 import { requestDetail, requestDetailColumns } from './request-details.ts';
@@ -19,7 +19,7 @@ const UPSERT_SIGNATURE = `
                           mail_window_start, mail_window_count, mail_nonce, created_at, list_threshold, email_domain,
                           domain_key)
   SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10, ?14, ?15, ?16
-  FROM letters WHERE id = ?1 AND state = 'open'
+  FROM letters WHERE id = ?1 AND status = 'open'
   ON CONFLICT (letter_id, email_key) DO UPDATE SET
     mail_nonce = excluded.mail_nonce,
     mail_window_count = CASE WHEN signatures.mail_window_start <= ?12 THEN 1 ELSE signatures.mail_window_count + 1 END,
@@ -54,12 +54,12 @@ const mailTaken = (mailbox: string) => `s.letter_id = ?5 AND s.email_key = ?1 AN
 const INSERT_TOKENS = `
   INSERT INTO tokens (hash, signature_id, purpose, expires_at, name, title, organisation, city, listed, list_threshold,
                       email_domain, lang)
-  SELECT ?2, s.id, 'verify', ?4, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM signatures s WHERE ${mailTaken('?15')} AND s.status = 'pending'
+  SELECT ?2, s.id, 'confirm', ?4, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM signatures s WHERE ${mailTaken('?15')} AND s.status = 'pending'
   UNION ALL
   SELECT ?6, s.id, 'withdraw', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM signatures s WHERE ${mailTaken('?15')}`;
 
 const INSERT_MAIL = `
-  INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at, verify_token_hash)
+  INSERT INTO outbox (signature_id, payload, attempts, next_attempt_at, created_at, confirm_token_hash)
   SELECT s.id, ?2, 0, ?4, ?4, ?6 FROM signatures s WHERE ${mailTaken('?7')}
   RETURNING id`;
 
@@ -80,16 +80,16 @@ const CONFIRM = `
     list_threshold = CASE WHEN ?3 = 0 THEN NULL ELSE ${fromToken('list_threshold')} END,
     email_domain = CASE WHEN ?4 = 0 THEN NULL ELSE ${fromToken('email_domain')} END
   FROM tokens t
-  WHERE t.hash = ?1 AND t.purpose = 'verify' AND t.used_at IS NULL AND t.expires_at > ?2
+  WHERE t.hash = ?1 AND t.purpose = 'confirm' AND t.used_at IS NULL AND t.expires_at > ?2
     AND signatures.id = t.signature_id AND signatures.status = 'pending'
-    AND EXISTS (SELECT 1 FROM letters WHERE letters.id = signatures.letter_id AND state = 'open')
+    AND EXISTS (SELECT 1 FROM letters WHERE letters.id = signatures.letter_id AND status = 'open')
   RETURNING signatures.id`;
 
 /** The count triggers have just run: the letter's count now includes this signature. */
 const NUMBER_SIGNATORY = `
   UPDATE signatures
   SET signatory_number = (SELECT signature_count FROM letters WHERE letters.id = signatures.letter_id)
-  WHERE id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'verify')
+  WHERE id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'confirm')
     AND status = 'verified' AND signatory_number IS NULL`;
 
 /** The used link keeps nothing of its request: the signature holds what was published. */
@@ -102,8 +102,8 @@ const USE_TOKEN = `
 /** The other requests' confirm links can no longer confirm anything; their details go with them. */
 const DROP_OTHER_REQUESTS = `
   DELETE FROM tokens
-  WHERE purpose = 'verify' AND hash != ?1
-    AND signature_id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'verify')
+  WHERE purpose = 'confirm' AND hash != ?1
+    AND signature_id = (SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'confirm')
     AND EXISTS (SELECT 1 FROM signatures WHERE signatures.id = tokens.signature_id AND status = 'verified')`;
 
 const WITHDRAW_OWNER = `(SELECT signature_id FROM tokens WHERE hash = ?1 AND purpose = 'withdraw')`;
@@ -122,11 +122,11 @@ const DROP_MAIL = `DELETE FROM outbox WHERE signature_id = ${WITHDRAW_OWNER}`;
 const DROP_OTHER_TOKENS = `DELETE FROM tokens WHERE signature_id = ${WITHDRAW_OWNER} AND hash != ?1`;
 const USE_WITHDRAW_TOKEN = `UPDATE tokens SET used_at = ?2 WHERE hash = ?1 AND used_at IS NULL`;
 
-/** A verify token shows its own request's details while it has them (see fromToken). */
+/** A confirm token shows its own request's details while it has them (see fromToken). */
 const SUBJECT = `
   SELECT s.status, s.signatory_number, t.expires_at,
          ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain'])},
-         l.slug, l.title AS letter_title, l.state, l.signature_count, l.listed_count, l.count_updated_at
+         l.slug, l.title AS letter_title, l.status AS letter_status, l.signature_count, l.listed_count, l.count_updated_at
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
 
@@ -167,9 +167,9 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
           sql: INSERT_TOKENS,
           args: [
             s.emailKey,
-            s.verifyTokenHash,
+            s.confirmTokenHash,
             s.nonce,
-            s.verifyExpiresAt.getTime(),
+            s.confirmExpiresAt.getTime(),
             s.letterId,
             s.withdrawTokenHash,
             details.name,
@@ -183,7 +183,7 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
             s.mailboxKey,
           ],
         },
-        { sql: INSERT_MAIL, args: [s.emailKey, JSON.stringify(s.payload), s.nonce, now, s.letterId, s.verifyTokenHash, s.mailboxKey] },
+        { sql: INSERT_MAIL, args: [s.emailKey, JSON.stringify(s.payload), s.nonce, now, s.letterId, s.confirmTokenHash, s.mailboxKey] },
       ]);
       return { mailQueued: (mail?.length ?? 0) > 0 };
     },
@@ -213,7 +213,7 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
         { sql: NUMBER_SIGNATORY, args: [hash] },
         { sql: DROP_OTHER_REQUESTS, args: [hash] },
         { sql: USE_TOKEN, args: [hash, at] },
-        { sql: SUBJECT, args: [hash, 'verify'] },
+        { sql: SUBJECT, args: [hash, 'confirm'] },
       ]);
       return { confirmed: (confirmed?.length ?? 0) > 0, subject: subject(rows?.[0]) };
     },
@@ -241,7 +241,7 @@ function subject(row: Row | undefined): TokenSubject | undefined {
     letter: {
       slug: row.slug as string,
       title: row.letter_title as string,
-      state: row.state as LetterState,
+      status: row.letter_status as LetterStatus,
       signatureCount: Number(row.signature_count),
       listedCount: Number(row.listed_count),
       countUpdatedAt: new Date(Number(row.count_updated_at)),

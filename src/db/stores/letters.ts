@@ -23,7 +23,7 @@ export function letterStore(db: Database): LetterStore {
   return {
     // Each method returns a promise: a drizzle query runs again every time it is awaited, and callers
     // keep what they get (the letter page keeps the translations with the letter).
-    openLetters: async () => db.select().from(letters).where(eq(letters.state, 'open')).orderBy(asc(letters.id)),
+    openLetters: async () => db.select().from(letters).where(eq(letters.status, 'open')).orderBy(asc(letters.id)),
 
     allLetters: async () => db.select().from(letters).orderBy(asc(letters.id)),
 
@@ -51,7 +51,7 @@ export function letterStore(db: Database): LetterStore {
             .values({
               ...fields,
               signatureCount: 0,
-              closedAt: fields.state === 'closed' ? now : null,
+              closedAt: fields.status === 'closed' ? now : null,
               countUpdatedAt: now,
               createdAt: now,
               updatedAt: now,
@@ -70,7 +70,7 @@ export function letterStore(db: Database): LetterStore {
     async updateLetter(letterId, patch, actor, now) {
       const { translations, ...fields } = patch;
       try {
-        const closedAt = fields.state === undefined ? {} : { closedAt: fields.state === 'closed' ? sql`coalesce(${letters.closedAt}, ${now.getTime()})` : null };
+        const closedAt = fields.status === undefined ? {} : { closedAt: fields.status === 'closed' ? sql`coalesce(${letters.closedAt}, ${now.getTime()})` : null };
         const [rows] = await db.batch([
           db
             .update(letters)
@@ -85,7 +85,7 @@ export function letterStore(db: Database): LetterStore {
             : []),
           auditStatement(db, {
             actor,
-            action: fields.state && Object.keys(patch).length === 1 ? `letter_${fields.state}` : 'letter_update',
+            action: fields.status && Object.keys(patch).length === 1 ? `letter_${fields.status}` : 'letter_update',
             letterId,
             detail: { fields: Object.keys(patch) },
             at: now,

@@ -10,7 +10,7 @@ export function listReleaseStore(db: Database): Pick<ListReleaseStore, 'lettersW
       db
         .select({ id: letters.id, listThresholds: letters.listThresholds, listDelayHours: letters.listDelayHours })
         .from(letters)
-        .where(and(ne(letters.state, 'draft'), ne(letters.listThresholds, sql`'[]'`)))
+        .where(and(ne(letters.status, 'draft'), ne(letters.listThresholds, sql`'[]'`)))
         .orderBy(asc(letters.id)),
   };
 }

@@ -4,7 +4,7 @@ import type { ModerationStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { auditLog, letters, signatures } from '../schema.ts';
 import { auditStatement } from './audit.ts';
-import { searchCondition, stateCondition } from './signature-filters.ts';
+import { listingStatusCondition, searchCondition } from './signature-filters.ts';
 
 const CHANGES: Record<ModerationAction, (note: string | null) => { hidden: boolean } | { notable: boolean; notableNote: string | null }> = {
   hide: () => ({ hidden: true }),
@@ -40,7 +40,7 @@ export function moderationStore(db: Database): Omit<ModerationStore, 'publicSign
         .where(
           and(
             eq(signatures.letterId, letterId),
-            stateCondition(filter.state),
+            listingStatusCondition(filter.status),
             searchCondition(filter.query),
             filter.before !== undefined ? lt(signatures.id, filter.before) : undefined,
           ),

@@ -23,7 +23,7 @@ export function purgeStore(db: Database): PurgeStore {
                   .where(
                     and(
                       eq(tokens.signatureId, signatures.id),
-                      eq(tokens.purpose, 'verify'),
+                      eq(tokens.purpose, 'confirm'),
                       sql`${tokens.expiresAt} > ${now.getTime()}`,
                     ),
                   ),
@@ -39,7 +39,7 @@ export function purgeStore(db: Database): PurgeStore {
               isNotNull(signatures.email),
               sql`${signatures.letterId} IN (
                 SELECT ${letters.id} FROM ${letters}
-                WHERE ${letters.state} = 'closed' AND ${letters.anonymiseAfterDays} IS NOT NULL
+                WHERE ${letters.status} = 'closed' AND ${letters.anonymiseAfterDays} IS NOT NULL
                   AND ${letters.closedAt} + ${letters.anonymiseAfterDays} * ${DAY_MS} <= ${now.getTime()})`,
             ),
           )

@@ -1,12 +1,12 @@
 import { and, eq, gte, inArray, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { ExportFilter } from '../../domain/entities.ts';
-import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
+import { LISTING_STATUS_ROWS, type ListingStatus } from '../../domain/listing-status.ts';
 import { signatures } from '../schema.ts';
 
-/** The rows of a signature state (see STATE_ROWS). */
-export function stateCondition(state: SignatureState | undefined): SQL | undefined {
-  if (!state) return undefined;
-  const { statuses, hidden } = STATE_ROWS[state];
+/** The rows of a listing status (see LISTING_STATUS_ROWS). */
+export function listingStatusCondition(status: ListingStatus | undefined): SQL | undefined {
+  if (!status) return undefined;
+  const { statuses, hidden } = LISTING_STATUS_ROWS[status];
   return and(inArray(signatures.status, statuses), hidden !== undefined ? eq(signatures.hidden, hidden) : undefined);
 }
 
@@ -26,7 +26,7 @@ export function searchCondition(
 export function exportConditions(letterId: number, filter: ExportFilter): SQL | undefined {
   return and(
     eq(signatures.letterId, letterId),
-    stateCondition(filter.state),
+    listingStatusCondition(filter.status),
     filter.from && gte(signatures.createdAt, filter.from),
     filter.to && lt(signatures.createdAt, filter.to),
   );

@@ -12,7 +12,7 @@ export function DashboardPage(props: { organizer: Organizer; csrf: string; lette
         <thead>
           <tr>
             <th scope="col">Letter</th>
-            <th scope="col">State</th>
+            <th scope="col">Status</th>
             <th scope="col">Count</th>
             <th scope="col">Manage</th>
           </tr>
@@ -23,7 +23,7 @@ export function DashboardPage(props: { organizer: Organizer; csrf: string; lette
               <td>
                 <a href={`/admin/letters/${letter.slug}`}>{letter.title}</a>
               </td>
-              <td>{letter.state}</td>
+              <td>{letter.status}</td>
               <td>{letter.signatureCount}</td>
               <td>
                 <a href={`/admin/letters/${letter.slug}/signatures`}>signatures</a> ·{' '}

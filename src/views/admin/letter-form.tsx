@@ -13,7 +13,7 @@ export function letterFormValues(letter: Letter): LetterFormValues {
     summary: letter.summary ?? '',
     body: letter.body,
     lang: letter.lang,
-    state: letter.state,
+    status: letter.status,
     goal: letter.goal === null ? '' : String(letter.goal),
     anonymiseAfterDays: letter.anonymiseAfterDays === null ? '' : String(letter.anonymiseAfterDays),
     listThresholds: letter.listThresholds.join(' '),
@@ -51,7 +51,7 @@ export function LetterFormPage(props: Props) {
           <a href={`/admin/letters/${letter.slug}/signatures`}>Signatures ({letter.signatureCount})</a> ·{' '}
           <a href={`/admin/letters/${letter.slug}/export.csv`}>Export CSV</a> ·{' '}
           <a href={`/admin/letters/${letter.slug}/export.jsonl`}>Export JSON Lines</a>
-          {letter.state !== 'draft' && (
+          {letter.status !== 'draft' && (
             <>
               {' '}
               · <a href={`/l/${letter.slug}`}>Public page</a>
@@ -89,11 +89,11 @@ export function LetterFormPage(props: Props) {
           'Names, the count and the public list stay; no one can then be written to or found by email.',
         )}
         <div class="field">
-          <label for="field-state">State</label>
-          <select id="field-state" name="state">
-            {['draft', 'open', 'closed'].map((state) => (
-              <option value={state} selected={values.state === state}>
-                {state}
+          <label for="field-status">Status</label>
+          <select id="field-status" name="status">
+            {['draft', 'open', 'closed'].map((status) => (
+              <option value={status} selected={values.status === status}>
+                {status}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import type { AdminSignature, Letter, Organizer } from '../../domain/entities.ts';
 import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
-import { SIGNATURE_STATES, signatureStateOf, type SignatureState } from '../../domain/signature-state.ts';
+import { LISTING_STATUSES, listingStatusOf, type ListingStatus } from '../../domain/listing-status.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {
@@ -8,7 +8,7 @@ interface Props extends ActionOutcome {
   csrf: string;
   letter: Letter;
   signatures: AdminSignature[];
-  filter: { state?: SignatureState | undefined; query?: string | undefined };
+  filter: { status?: ListingStatus | undefined; query?: string | undefined };
   next: string | null;
 }
 
@@ -16,7 +16,7 @@ export function SignaturesPage(props: Props) {
   const { letter, filter } = props;
   const base = `/admin/letters/${letter.slug}/signatures`;
   const nextQuery = new URLSearchParams({
-    ...(filter.state && { state: filter.state }),
+    ...(filter.status && { status: filter.status }),
     ...(filter.query && { q: filter.query }),
     ...(props.next && { before: props.next }),
   });
@@ -27,12 +27,12 @@ export function SignaturesPage(props: Props) {
       </p>
       <Outcome message={props.message} errors={props.errors} />
       <form method="get" action={base} class="filters">
-        <label for="filter-state">State</label>{' '}
-        <select id="filter-state" name="state">
+        <label for="filter-status">Status</label>{' '}
+        <select id="filter-status" name="status">
           <option value="">all</option>
-          {SIGNATURE_STATES.map((state) => (
-            <option value={state} selected={filter.state === state}>
-              {state}
+          {LISTING_STATUSES.map((status) => (
+            <option value={status} selected={filter.status === status}>
+              {status}
             </option>
           ))}
         </select>{' '}
@@ -48,7 +48,7 @@ export function SignaturesPage(props: Props) {
               <th scope="col">Name</th>
               <th scope="col">Title, organisation, city</th>
               <th scope="col">Email</th>
-              <th scope="col">State</th>
+              <th scope="col">Status</th>
               <th scope="col">Listed</th>
               <th scope="col">Verified domain</th>
               <th scope="col">Notable</th>
@@ -63,7 +63,7 @@ export function SignaturesPage(props: Props) {
                 <td>{s.name ?? '(withdrawn)'}</td>
                 <td>{[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</td>
                 <td>{s.email ?? ''}</td>
-                <td>{signatureStateOf(s) === 'hidden' ? `hidden (${s.status})` : s.status}</td>
+                <td>{listingStatusOf(s) === 'hidden' ? `hidden (${s.status})` : s.status}</td>
                 <td>{s.listed ? (s.listThreshold ? `from ${s.listThreshold} signatures` : 'yes') : 'no'}</td>
                 <td>{s.emailDomain ? `@${s.emailDomain}` : ''}</td>
                 <td>{s.notable ? `yes: ${s.notableNote ?? ''}` : ''}</td>

@@ -1,4 +1,4 @@
-export interface OutboxWorker {
+export interface MailSender {
   /**
    * Runs a delivery pass soon instead of at the next interval: within `wakeDelayMs`, so that under
    * load one pass takes the mail of many signings instead of one pass (and commit) each.
@@ -15,10 +15,10 @@ export interface OutboxWorker {
  * instead of passes back to back that each claim and clear a few jobs: every pass is two commits on
  * the database thread that signings wait behind. Passes never overlap.
  */
-export function startOutboxWorker(
+export function startMailSender(
   deliver: () => Promise<number>,
   options: { intervalMs: number; wakeDelayMs: number; passSize: number; onError: (error: unknown) => void },
-): OutboxWorker {
+): MailSender {
   let stopped = false;
   let woken = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

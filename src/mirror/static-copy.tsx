@@ -34,10 +34,10 @@ export interface MirrorDeps {
  * A static copy of a letter for when the site is blocked: the letter in every language, the public
  * list as it stands (threshold rules and all, from the same store queries as the site), the signed
  * count, the public key that checks it, and a page saying how. Every link is relative and stays in
- * the bundle, so any static host (or a USB stick) serves it. Files come one at a time, so a list of
+ * the copy, so any static host (or a USB stick) serves it. Files come one at a time, so a list of
  * any length is written in constant memory.
  */
-export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
+export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
   const ui = isLanguage(letter.lang) ? letter.lang : 'en';
   const language = pageLanguage(ui);
   const proof = await proveCount(letter, deps.key);
