@@ -144,12 +144,12 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
 
       let countBefore = 0;
       await run(
-        'POST /verify/:token (distinct)',
+        'POST /confirm/:token (distinct)',
         async () => {
-          await write((n) => ({ path: `/verify/${warmTokens[n]}`, method: 'POST' }), warmUpWrites)();
+          await write((n) => ({ path: `/confirm/${warmTokens[n]}`, method: 'POST' }), warmUpWrites)();
           countBefore = await storedCount(databaseUrl);
         },
-        write((n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' })),
+        write((n) => ({ path: `/confirm/${tokens[n]}`, method: 'POST' })),
         async (result) =>
           `count +${(await storedCount(databaseUrl)) - countBefore}, answers ${result.ok}, exact: ${await countIsExact(databaseUrl)}`,
       );
@@ -190,7 +190,7 @@ async function viralMix(
   const count = async () => ((await (await fetch(`${url}/api/letters/${SLUG}/count`)).json()) as { count: number }).count;
   const before = await count();
   const pressed = performance.now();
-  await fetch(`${url}/verify/${tokens[options.writes]}`, { method: 'POST' });
+  await fetch(`${url}/confirm/${tokens[options.writes]}`, { method: 'POST' });
   const seenAt = await streams.allSee(before + 1);
   // Then confirmations as fast as they come, while all of them watch.
   const confirming = await load({
@@ -198,7 +198,7 @@ async function viralMix(
     connections: options.connections,
     durationSeconds: options.durationSeconds,
     amount: options.writes,
-    next: (n) => ({ path: `/verify/${tokens[n]}`, method: 'POST' }),
+    next: (n) => ({ path: `/confirm/${tokens[n]}`, method: 'POST' }),
   });
   const ended = performance.now();
   const final = await count();
@@ -213,7 +213,7 @@ async function viralMix(
     }; server ${Math.round(withoutStreams)} MB resident before the streams, ${Math.round(withStreams)} MB with them`,
   );
   record(
-    `POST /verify/:token (distinct), ${options.streams.toLocaleString('en')} SSE watching`,
+    `POST /confirm/:token (distinct), ${options.streams.toLocaleString('en')} SSE watching`,
     confirming,
     baseline,
     `count +${final - before - 1}, answers ${confirming.ok}; all streams had the final count ${

@@ -56,7 +56,7 @@ export async function seedPending(databaseUrl: string, count: number): Promise<s
           args: [first + i, letter, `Pending ${i}`, `pending${i}@example.org`, randomBytes(32).toString('hex')],
         },
         {
-          sql: "INSERT INTO tokens (hash, signature_id, purpose, expires_at) VALUES (?, ?, 'verify', ?)",
+          sql: "INSERT INTO tokens (hash, signature_id, purpose, expires_at) VALUES (?, ?, 'confirm', ?)",
           args: [await linkTokenKey(nodeHashing, token), first + i, expires],
         },
       );

@@ -20,14 +20,14 @@ describe('the benchmark', () => {
       'public list: first page',
       'public list: page 90% deep',
       'POST signatures (distinct)',
-      'POST /verify/:token (distinct)',
+      'POST /confirm/:token (distinct)',
       'viral mix: 90% reads, 10% signing, 5 SSE',
-      'POST /verify/:token (distinct), 5 SSE watching',
+      'POST /confirm/:token (distinct), 5 SSE watching',
       'export 500 rows to CSV (CLI)',
     ]);
     for (const row of rows.filter((r) => r.rps !== undefined)) expect(row.errors, row.scenario).toBe(0);
     expect(rows.find((r) => r.scenario.startsWith('POST signatures'))!.note).toBe('rows added 40, 202 answers 40');
-    expect(rows.find((r) => r.scenario.startsWith('POST /verify'))!.note).toBe('count +40, answers 40, exact: true');
+    expect(rows.find((r) => r.scenario.startsWith('POST /confirm'))!.note).toBe('count +40, answers 40, exact: true');
     expect(rows.find((r) => r.scenario.startsWith('viral mix'))!.note).toMatch(/\(in the warm-up: [\d.]+×\); all streams saw a confirmation in \d+ ms; server \d+ MB resident before the streams, \d+ MB with them$/);
     expect(rows.find((r) => r.scenario.endsWith('SSE watching'))!.note).toMatch(/^count \+40, answers 40; all streams had the final count \d+ ms after/);
     expect(rows.at(-1)!.note).toMatch(/exit 0$/);

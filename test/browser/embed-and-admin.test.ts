@@ -33,7 +33,7 @@ describe('embeds and organizers in the browser', () => {
   const signAndConfirm = async (name: string, email: string) => {
     await ctx.site.signJson({ name, email, listed: true });
     const [mail] = await ctx.mail.mailTo(email);
-    await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
   };
 
   it('shows the widget in an iframe on another site, and keeps its count live', async () => {
@@ -94,8 +94,8 @@ describe('embeds and organizers in the browser', () => {
     await page.goto(`${ctx.site.url}/admin/letters/${SLUG}`);
     expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
-    const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true }) as { name: string; state: string }[];
-    expect(rows.find((r) => r.name === 'Spam Spammer')!.state).toBe('hidden');
+    const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true }) as { name: string; status: string }[];
+    expect(rows.find((r) => r.name === 'Spam Spammer')!.status).toBe('hidden');
     expect(rows.some((r) => r.name === 'Embedded Reader')).toBe(true);
   });
 });

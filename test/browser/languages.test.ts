@@ -48,7 +48,7 @@ describe('the interface in other languages', () => {
       expect(mail!.subject).toBe('Подтвердите подпись: Code does not grow in fear');
       expect(mail!.text).toContain('Здравствуйте!');
       expect(mail!.text).toContain('Ваше имя: «Ольга»');
-      await page.goto(`${ctx.site.url}${linkPath(mail!, 'verify')}`);
+      await page.goto(`${ctx.site.url}${linkPath(mail!, 'confirm')}`);
       await page.getByRole('button', { name: 'Подтвердить подпись' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Спасибо, что подписали');
       expect(await page.locator('.signatory-number').textContent()).toContain('Вы подписант №1');
@@ -61,7 +61,7 @@ describe('the interface in other languages', () => {
     for (let i = 0; i < 4; i++) {
       await ctx.site.signJson({ name: `Signer ${i}`, email: `uk${i}@example.org`, listed: true });
       const [mail] = await ctx.mail.mailTo(`uk${i}@example.org`);
-      await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+      await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
     }
     const browser = await openBrowser({ locale: 'uk-UA' });
     try {

@@ -52,7 +52,7 @@ describe('an embed snippet pasted into another site', () => {
     // takes any title, so the snippets must be safe whatever is there.
     const actor = { organizerId: null, name: 'Test' };
     for (const [i, title] of HOSTILE_TITLES.entries()) {
-      const input = LetterInput.parse({ slug: `hostile-${i}`, title: 'placeholder', body: 'Text.', state: 'open' });
+      const input = LetterInput.parse({ slug: `hostile-${i}`, title: 'placeholder', body: 'Text.', status: 'open' });
       expect(await site.store.createLetter({ ...input, title }, actor, new Date())).not.toBe('slug_taken');
     }
   });

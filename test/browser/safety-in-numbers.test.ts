@@ -38,7 +38,7 @@ describe('choosing when to be listed, in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Check your email');
 
     const [mail] = await ctx.mail.mailTo('zoya@company.by');
-    await page.goto(`${ctx.site.url}${linkPath(mail!, 'verify')}`);
+    await page.goto(`${ctx.site.url}${linkPath(mail!, 'confirm')}`);
     // The confirm page offers the choices the request made, to keep or take back.
     await expect.poll(() => page.getByLabel('List my name once at least 1,000 people have signed').isChecked()).toBe(true);
     expect(await page.getByLabel('Show my email domain as verified: @company.by').isChecked()).toBe(true);

@@ -34,7 +34,7 @@ describe('a signer in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Check your email');
 
     const [mail] = await ctx.mail.mailTo('hanna@example.org');
-    await page.goto(`${ctx.site.url}${linkPath(mail!, 'verify')}`);
+    await page.goto(`${ctx.site.url}${linkPath(mail!, 'confirm')}`);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'confirm-1280');
     await page.getByRole('button', { name: 'Confirm my signature' }).click();
@@ -54,7 +54,7 @@ describe('a signer in the browser', () => {
       await page.getByRole('button', { name: 'Sign' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Check your email');
       const [mail] = await ctx.mail.mailTo('noscript@example.org');
-      await page.goto(`${ctx.site.url}${linkPath(mail!, 'verify')}`);
+      await page.goto(`${ctx.site.url}${linkPath(mail!, 'confirm')}`);
       await page.getByRole('button', { name: 'Confirm my signature' }).click();
       await expect.poll(() => page.locator('.signatory-number').textContent()).toContain('You are signatory #2');
     } finally {
@@ -88,7 +88,7 @@ describe('a signer in the browser', () => {
     const name = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     await ctx.site.signJson({ name, email: 'xss@example.org', organisation: '<b onmouseover=alert(3)>Org</b>', listed: true });
     const [mail] = await ctx.mail.mailTo('xss@example.org');
-    await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
     const page = await browser.page();
     const dialogs: string[] = [];
     const errors: string[] = [];

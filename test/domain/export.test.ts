@@ -4,7 +4,7 @@ import { exportSignatures } from '../../src/domain/export.ts';
 import type { ExportRow, Letter } from '../../src/domain/entities.ts';
 import type { Store } from '../../src/domain/store.ts';
 
-const letter = { id: 1, slug: 'l', state: 'open' } as Letter;
+const letter = { id: 1, slug: 'l', status: 'open' } as Letter;
 
 function storeWith(rows: ExportRow[]) {
   const pages: number[] = [];
@@ -69,11 +69,11 @@ describe('CSV export', () => {
 
   it('writes only the header for an empty list', async () => {
     const { text } = await csv([]);
-    expect(text).toBe('id,number,state,name,title,organisation,city,listed,listed_from,verified_domain,notable,notable_note,lang,signed_at,confirmed_at\r\n');
+    expect(text).toBe('id,number,status,name,title,organisation,city,listed,listed_from,verified_domain,notable,notable_note,lang,signed_at,confirmed_at\r\n');
   });
 
   it('shows a hidden signature as hidden', async () => {
     const { text } = await csv([row(1, { hidden: true })]);
-    expect((parse(text, { columns: true }) as { state: string }[])[0]!.state).toBe('hidden');
+    expect((parse(text, { columns: true }) as { status: string }[])[0]!.status).toBe('hidden');
   });
 });

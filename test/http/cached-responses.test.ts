@@ -26,7 +26,7 @@ describe('cached responses of the page, the count and the badge', () => {
 
     await ctx.site.signJson({ name: 'Ada', email: 'ada@example.org', listed: true });
     const [mail] = await ctx.mail.mailTo('ada@example.org');
-    await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
 
     const after = before.count + 1;
     expect(await readAll()).toEqual({ page: after, count: after, display: String(after), badge: `signatures: ${after}` });
@@ -50,11 +50,11 @@ describe('cached responses of the page, the count and the badge', () => {
 
   it('show a letter closed at once, and stop answering for a letter taken back to draft', async () => {
     const token = await ctx.site.organizerToken();
-    const change = (state: string) =>
+    const change = (status: string) =>
       ctx.site.fetch(`/api/admin/letters/${SLUG}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ state }),
+        body: JSON.stringify({ status }),
       });
     await readAll();
     expect(await (await ctx.site.fetch(`/l/${SLUG}`)).text()).toContain('<form class="sign"');

@@ -104,7 +104,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     await addVerifiedSignatures(ctx.site, 88, { name: 'More' });
     await ctx.site.signJson({ name: 'Last', email: 'last@example.org', listed: true });
     const [mail] = await ctx.mail.mailTo('last@example.org');
-    await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
 
     const after = await ctx.site.fetch(`/badge/${SLUG}.svg`, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
@@ -143,7 +143,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     const created = await ctx.site.fetch('/api/admin/letters', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ slug: 'hostile-title', title, body: 'Text.', state: 'open' }),
+      body: JSON.stringify({ slug: 'hostile-title', title, body: 'Text.', status: 'open' }),
     });
     expect(created.status).toBe(201);
     const html = await (await ctx.site.fetch('/l/hostile-title')).text();

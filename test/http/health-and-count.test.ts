@@ -36,7 +36,7 @@ describe('health and count endpoints', () => {
     expect(de.display).toBe('2.500+');
     expect(await (await site.fetch(`/l/${SLUG}`)).text()).toContain('2,500+ signatures');
     const letter = (await (await site.fetch(`/api/letters/${SLUG}`)).json()) as Record<string, unknown>;
-    expect(letter).toMatchObject({ slug: SLUG, state: 'open', count: 2512, display: '2,500+' });
+    expect(letter).toMatchObject({ slug: SLUG, status: 'open', count: 2512, display: '2,500+' });
   });
 
   it('refuses a malformed locale with 400 naming the field', async () => {

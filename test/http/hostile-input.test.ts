@@ -243,7 +243,7 @@ add({ name: 'form to an unknown letter', path: '/l/no-such-letter/sign', body: n
 add({ name: 'form method PUT', method: 'PUT', path: FORM, body: new URLSearchParams({ ...valid, listed: 'true' }), status: 404 });
 
 // Confirm and withdraw links.
-for (const kind of ['verify', 'withdraw']) {
+for (const kind of ['confirm', 'verify', 'withdraw']) {
   for (const [token, why] of [
     ['x', 'too short'],
     ['A'.repeat(42), '42 characters'],

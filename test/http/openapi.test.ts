@@ -112,7 +112,7 @@ const CASES: Case[] = [
   at('patch', '/api/admin/letters/{slug}', 413, { slug: LETTER.slug, raw: { type: 'application/json', text: big(1024 * 1024) } }),
   at('patch', '/api/admin/letters/{slug}', 415, { slug: LETTER.slug, raw: { type: 'text/plain', text: '{}' } }),
   at('get', '/api/admin/letters/{slug}/signatures', 200, { query: '?limit=3' }),
-  at('get', '/api/admin/letters/{slug}/signatures', 400, { query: '?state=lost' }),
+  at('get', '/api/admin/letters/{slug}/signatures', 400, { query: '?status=lost' }),
   at('get', '/api/admin/letters/{slug}/signatures', 404, { slug: UNKNOWN }),
   at('post', '/api/admin/letters/{slug}/signatures/moderate', 200, { body: { action: 'unhide', ids: [1] } }),
   at('post', '/api/admin/letters/{slug}/signatures/moderate', 400, { body: { action: 'notable', ids: [1] } }),
@@ -178,7 +178,7 @@ describe('the OpenAPI description at /api/openapi.json', () => {
   beforeAll(async () => {
     site = await startSite({ env: { TRUST_PROXY: 'x-forwarded-for', LIMIT_SIGN_PER_ADDRESS: '2/minute' } });
     token = await site.organizerToken();
-    expect((await site.admin(token, 'POST', '/letters', { slug: CLOSED, title: 'Closed', body: 'Text.', state: 'closed' })).status).toBe(201);
+    expect((await site.admin(token, 'POST', '/letters', { slug: CLOSED, title: 'Closed', body: 'Text.', status: 'closed' })).status).toBe(201);
     await addVerifiedSignatures(site, 5);
     await site.db.execute({ sql: 'UPDATE signatures SET email_domain = ?', args: [DOMAIN] });
     const res = await site.fetch('/api/openapi.json');

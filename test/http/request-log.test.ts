@@ -12,7 +12,7 @@ function appWithLog() {
   app.use(...requestLog(logger));
   // Stands for a middleware that answers before the route (a body limit, a rate limit).
   app.use(async (c, next) => (c.req.header('x-refuse') ? c.text('no', 429) : next()));
-  app.get('/verify/:token', (c) => c.text('ok'));
+  app.get('/confirm/:token', (c) => c.text('ok'));
   app.get('/boom/:token', () => {
     throw new Error('boom');
   });
@@ -22,12 +22,12 @@ function appWithLog() {
 describe('the request log', () => {
   it('names the route pattern, never the path, with the status and a request id of its own', async () => {
     const { app, lines } = appWithLog();
-    await app.request('/verify/secret-token', { headers: { 'x-request-id': 'chosen-by-client' } });
-    await app.request('/verify/secret-token', { headers: { 'x-refuse': '1' } });
+    await app.request('/confirm/secret-token', { headers: { 'x-request-id': 'chosen-by-client' } });
+    await app.request('/confirm/secret-token', { headers: { 'x-refuse': '1' } });
     await app.request('/nowhere/secret-token');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'info', msg: 'request', method: 'GET', route: '/verify/:token', status: 200 }),
-      expect.objectContaining({ level: 'info', msg: 'request', route: '/verify/:token', status: 429 }),
+      expect.objectContaining({ level: 'info', msg: 'request', method: 'GET', route: '/confirm/:token', status: 200 }),
+      expect.objectContaining({ level: 'info', msg: 'request', route: '/confirm/:token', status: 429 }),
       expect.objectContaining({ level: 'info', msg: 'request', route: '(unmatched)', status: 404 }),
     ]);
     const ids = lines.map((line) => line.requestId);

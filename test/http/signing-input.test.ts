@@ -9,14 +9,14 @@ describe('signing input', () => {
   beforeAll(async () => {
     site = await startSite();
     const now = Date.now();
-    for (const [slug, state] of [
+    for (const [slug, status] of [
       ['closed-letter', 'closed'],
       ['draft-letter', 'draft'],
     ]) {
       await site.db.execute({
-        sql: `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
+        sql: `INSERT INTO letters (slug, title, body, lang, status, signature_count, count_updated_at, created_at, updated_at)
               VALUES (?, ?, 'Text', 'en', ?, 0, ?, ?, ?)`,
-        args: [slug!, `A ${state} letter`, state!, now, now, now],
+        args: [slug!, `A ${status} letter`, status!, now, now, now],
       });
     }
   });

@@ -10,7 +10,7 @@ const letter: Letter = {
   body: 'Text',
   summary: null,
   lang: 'en',
-  state: 'open',
+  status: 'open',
   goal: null,
   closedAt: null,
   anonymiseAfterDays: null,
@@ -72,16 +72,16 @@ describe('the count hub', () => {
     expect(new Set(seen)).toEqual(new Set([7]));
   });
 
-  it('tells its watchers when the letter changes state or is gone, with the same count', async () => {
+  it('tells its watchers when the letter changes status or is gone, with the same count', async () => {
     let stored: Letter | undefined = letter;
     hub = createCountHub(async () => stored, 60_000, 0);
     await hub.letter('l');
     const seen: (string | undefined)[] = [];
-    hub.subscribe('l', (changed) => seen.push(changed?.state));
-    stored = { ...letter, state: 'draft' };
+    hub.subscribe('l', (changed) => seen.push(changed?.status));
+    stored = { ...letter, status: 'draft' };
     hub.forget('l');
     await hub.letter('l');
-    await waitFor(() => seen.length === 1, 'the change of state');
+    await waitFor(() => seen.length === 1, 'the change of status');
     stored = undefined;
     hub.forget('l');
     await hub.letter('l');

@@ -50,7 +50,7 @@ describe('the mail API transport', () => {
       to: 'signer0@example.org',
       subject: 'Confirm your signature: Code does not grow in fear',
     });
-    expect(received[0]!.body.text).toContain('http://letters.test/verify/');
+    expect(received[0]!.body.text).toContain('http://letters.test/confirm/');
     expect(received[0]!.body.html).toContain('Confirm your signature');
     later(3_600_000);
     expect(await pass()).toBe(0);

@@ -80,7 +80,7 @@ describe('large bodies to the admin paths', () => {
 
       const browser = new AdminBrowser(site);
       await browser.login(token);
-      const form = { slug: 'long-form-letter', title: 'A long letter by form', body: long(60_000), state: 'draft', lang: 'en' };
+      const form = { slug: 'long-form-letter', title: 'A long letter by form', body: long(60_000), status: 'draft', lang: 'en' };
       expect(new URLSearchParams(form).toString().length).toBeGreaterThan(500 * 1024);
       const posted = await browser.post('/admin/letters', form);
       expect(posted.status).toBe(303);

@@ -152,7 +152,7 @@ describe('bot friction on the sign form and the JSON API', () => {
       });
       api = await organizerApi(site);
       for (const slug of ['guarded-letter', 'quiet-letter']) {
-        expect((await api('POST', '/letters', { slug, title: `The ${slug}`, body: 'Text.', state: 'open' })).status).toBe(201);
+        expect((await api('POST', '/letters', { slug, title: `The ${slug}`, body: 'Text.', status: 'open' })).status).toBe(201);
       }
     });
     afterAll(() => site.close());
@@ -223,7 +223,7 @@ describe('bot friction on the sign form and the JSON API', () => {
         title: 'The quiet-letter',
         slug: 'quiet-letter',
         body: 'Text.',
-        state: 'open',
+        status: 'open',
         proofOfWork: 'true',
       });
       expect(res.status).toBe(303);

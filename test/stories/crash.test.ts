@@ -42,7 +42,7 @@ describe('a crash mid-run', () => {
             });
             if (message) {
               const to = (Array.isArray(message.to) ? message.to[0] : message.to)!.value[0]!.address!;
-              const page = await fetch(`${url}${linkPath(message, 'verify')}`, { method: 'POST' });
+              const page = await fetch(`${url}${linkPath(message, 'confirm')}`, { method: 'POST' });
               const text = await page.text();
               if (page.status === 200 && /Thank you for signing|Already confirmed/.test(text)) confirmed.add(to);
             }

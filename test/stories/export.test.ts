@@ -32,7 +32,7 @@ describe('exporting the list', () => {
     for (const signer of SIGNERS) {
       expect((await ctx.site.signJson({ ...signer, listed: true })).status).toBe(202);
       const [mail] = await ctx.mail.mailTo(signer.email);
-      await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+      await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
     }
     expect(await ctx.site.count()).toBe(SIGNERS.length);
   });
@@ -53,7 +53,7 @@ describe('exporting the list', () => {
         const value = (signer as Record<string, string | undefined>)[field] ?? '';
         expect(row[field]).toBe(FORMULA.test(value) ? `'${value}` : value);
       }
-      expect(row.state).toBe('verified');
+      expect(row.status).toBe('verified');
       expect(row.listed).toBe('true');
     }
     for (const row of rows) {
@@ -88,14 +88,14 @@ describe('exporting the list', () => {
         title: signer.title ?? null,
         organisation: signer.organisation ?? null,
         city: signer.city ?? null,
-        state: 'verified',
+        status: 'verified',
         listed: true,
       });
       expect(record).not.toHaveProperty('email');
     }
   });
 
-  it('filters by state and date', async () => {
+  it('filters by status and date', async () => {
     const parseRows = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
     expect(parseRows((await exported('export.csv?status=pending')).text)).toHaveLength(0);
     expect(parseRows((await exported('export.csv?status=verified')).text)).toHaveLength(SIGNERS.length);

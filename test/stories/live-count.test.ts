@@ -21,7 +21,7 @@ describe('the live count', () => {
 
       await site.signJson({ name: 'Live', email: 'live@example.org', listed: true });
       const [message] = await mail.mailTo('live@example.org');
-      await site.fetch(linkPath(message!, 'verify'), { method: 'POST' });
+      await site.fetch(linkPath(message!, 'confirm'), { method: 'POST' });
       await stream.countOf(1, 2000);
       expect(stream.counts.at(-1)).toMatchObject({ count: 1, display: '1', updatedAt: expect.any(String), slug: SLUG });
       // Each event is the count JSON, signed like it.
@@ -42,7 +42,7 @@ describe('the live count', () => {
       const drafted = await site.fetch(`/api/admin/letters/${SLUG}`, {
         method: 'PATCH',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ state: 'draft' }),
+        body: JSON.stringify({ status: 'draft' }),
       });
       expect(drafted.status).toBe(200);
       // The server ends it; a stream that kept running would keep this test waiting.

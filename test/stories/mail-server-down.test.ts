@@ -39,7 +39,7 @@ describe('signing while the mail server is down', () => {
     expect(recipients.sort()).toEqual([...emails].sort());
 
     // The links in them work.
-    await ctx.site.fetch(linkPath(ctx.mail.messages[0]!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(ctx.mail.messages[0]!, 'confirm'), { method: 'POST' });
     expect(await ctx.site.count()).toBe(1);
   }, 90_000);
 });

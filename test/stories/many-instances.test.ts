@@ -62,7 +62,7 @@ describe('three Node instances on one database', () => {
       expect(firstMail.size).toBe(PEOPLE);
       await Promise.all(
         [...firstMail.values()].flatMap((m, p) =>
-          [0, 1].slice(0, p % 2 ? 2 : 1).map((k) => fetch(`${urls[(p + k) % 3]}${linkPath(m, 'verify')}`, { method: 'POST' })),
+          [0, 1].slice(0, p % 2 ? 2 : 1).map((k) => fetch(`${urls[(p + k) % 3]}${linkPath(m, 'confirm')}`, { method: 'POST' })),
         ),
       );
 

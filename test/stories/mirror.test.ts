@@ -49,7 +49,7 @@ describe('the mirror bundle', () => {
     const sign = async (body: Record<string, unknown>) => {
       expect((await ctx.site.signJson(body)).status).toBe(202);
       const [mail] = await ctx.mail.mailTo(body.email as string);
-      expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
+      expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
     };
     await sign({ name: 'Tanya Threshold', email: emails[0], listed: true, listAt: 1250 });
     await sign({ name: 'Olga Engineer', email: emails[1], listed: true, showDomain: true });

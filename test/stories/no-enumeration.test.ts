@@ -26,7 +26,7 @@ describe('nobody learns who signed from the signing answer', () => {
     // when it is sent, and the next test counts two confirmation mails.
     for (const email of ['olga@example.org', 'olga.form@example.org']) {
       const [first] = await ctx.mail.mailTo(email, 2);
-      await ctx.site.fetch(linkPath(first!, 'verify'), { method: 'POST' });
+      await ctx.site.fetch(linkPath(first!, 'confirm'), { method: 'POST' });
     }
     const verifiedJson = await comparable(await json('olga@example.org'));
     const verifiedForm = await comparable(await form('olga.form@example.org'));
@@ -47,7 +47,7 @@ describe('nobody learns who signed from the signing answer', () => {
       `You have already signed: Code does not grow in fear`,
     ]);
     expect(mails[2]!.text).toContain('/withdraw/');
-    expect(mails[2]!.text).not.toContain('/verify/');
+    expect(mails[2]!.text).not.toContain('/confirm/');
   });
 
   it('sends at most 3 mails per address and letter in 24 hours', async () => {

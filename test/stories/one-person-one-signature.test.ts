@@ -14,7 +14,7 @@ describe('one person, one signature', () => {
     }
     expect(await signatureRows()).toBe(1);
     const mails = await ctx.mail.mailTo('Foo.Bar+x@gmail.com');
-    await ctx.site.fetch(linkPath(mails[0]!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(mails[0]!, 'confirm'), { method: 'POST' });
     expect(await ctx.site.count()).toBe(1);
   });
 

@@ -17,7 +17,7 @@ describe('an organizer runs a letter', () => {
   const sign = async (name: string, email: string, extra: Record<string, unknown> = {}) => {
     expect((await ctx.site.signJson({ name, email, listed: true, ...extra }, 'tech-for-all')).status).toBe(202);
     const [mail] = await ctx.mail.mailTo(email);
-    expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
+    expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
   };
 
   it('creates a draft that the public cannot see', async () => {
@@ -32,7 +32,7 @@ describe('an organizer runs a letter', () => {
       translations: { be: { title: 'Тэхналогіі для ўсіх', body: 'Мы, ніжэйпадпісаныя, просім.' } },
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ slug: 'tech-for-all', state: 'draft', count: 0, goal: 100 });
+    expect(await res.json()).toMatchObject({ slug: 'tech-for-all', status: 'draft', count: 0, goal: 100 });
 
     expect((await ctx.site.fetch('/l/tech-for-all')).status).toBe(404);
     expect((await ctx.site.fetch('/api/letters/tech-for-all')).status).toBe(404);
@@ -52,7 +52,7 @@ describe('an organizer runs a letter', () => {
   });
 
   it('opens the letter: the form asks for what the organizer chose', async () => {
-    expect((await api('PATCH', '/letters/tech-for-all', { state: 'open' })).status).toBe(200);
+    expect((await api('PATCH', '/letters/tech-for-all', { status: 'open' })).status).toBe(200);
     const page = await (await ctx.site.fetch('/l/tech-for-all')).text();
     expect(page).toContain('<h1>Technology for all</h1>');
     expect(page).toMatch(/<label for="field-organisation">Organisation<\/label>/);
@@ -71,6 +71,13 @@ describe('an organizer runs a letter', () => {
     expect(unasked.status).toBe(400);
     await sign('Ann Example', 'ann@example.org', { organisation: 'Acme' });
     expect(await ctx.site.count('tech-for-all')).toBe(1);
+  });
+
+  it('still takes `state`, the old name of `status`, with `status` winning when both are sent', async () => {
+    expect(await (await api('PATCH', '/letters/tech-for-all', { state: 'closed' })).json()).toMatchObject({ status: 'closed' });
+    expect((await ctx.site.signJson({ name: 'Late', email: 'late@example.org', listed: true }, 'tech-for-all')).status).toBe(409);
+    expect(await (await api('PATCH', '/letters/tech-for-all', { state: 'draft', status: 'open' })).json()).toMatchObject({ status: 'open' });
+    expect(await (await ctx.site.fetch('/api/letters/tech-for-all')).json()).toMatchObject({ status: 'open' });
   });
 
   it('shows the letter in the language asked for, then Accept-Language, then its default', async () => {
@@ -100,7 +107,7 @@ describe('an organizer runs a letter', () => {
     expect(await hide.json()).toEqual({ action: 'hide', changed: 1 });
     expect(await ctx.site.count('tech-for-all')).toBe(2);
     expect(await (await ctx.site.fetch('/l/tech-for-all')).text()).not.toContain('Spam Bot');
-    const hidden = (await (await api('GET', '/letters/tech-for-all/signatures?state=hidden')).json()) as { signatures: { name: string }[] };
+    const hidden = (await (await api('GET', '/letters/tech-for-all/signatures?status=hidden')).json()) as { signatures: { name: string }[] };
     expect(hidden.signatures.map((s) => s.name)).toEqual(['Spam Bot']);
 
     // Hiding twice changes nothing more.
@@ -141,7 +148,7 @@ describe('an organizer runs a letter', () => {
   it('acts on many signatures at once from the admin page', async () => {
     const browser = new AdminBrowser(ctx.site);
     await browser.login(token);
-    const list = await (await browser.get('/admin/letters/tech-for-all/signatures?state=verified')).text();
+    const list = await (await browser.get('/admin/letters/tech-for-all/signatures?status=verified')).text();
     const ids = [...list.matchAll(/name="ids" value="(\d+)"/g)].map((m) => m[1]!);
     expect(ids).toHaveLength(3);
     const res = await browser.post('/admin/letters/tech-for-all/signatures', { action: 'hide', ids });
@@ -167,7 +174,7 @@ describe('an organizer runs a letter', () => {
       body: 'We, the **undersigned**, ask.',
       lang: field('lang'),
       goal: field('goal'),
-      state: 'closed',
+      status: 'closed',
       field_title: 'optional',
       field_organisation: 'required',
       field_city: 'off',
@@ -188,12 +195,12 @@ describe('an organizer runs a letter', () => {
     const browser = new AdminBrowser(ctx.site);
     await browser.login(token);
     await browser.get('/admin/new-letter');
-    const wrong = await browser.post('/admin/letters', { slug: 'bad slug', title: '', body: 'Text', state: 'draft' });
+    const wrong = await browser.post('/admin/letters', { slug: 'bad slug', title: '', body: 'Text', status: 'draft' });
     expect(wrong.status).toBe(400);
     const html = await wrong.text();
     expect(html).toContain('Use lower-case letters');
     expect(html).toContain('value="bad slug"');
-    const ok = await browser.post('/admin/letters', { slug: 'second', title: 'Second <letter>', body: 'Text', state: 'draft' });
+    const ok = await browser.post('/admin/letters', { slug: 'second', title: 'Second <letter>', body: 'Text', status: 'draft' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/admin/letters/second');
     const preview = await (await browser.get('/admin/letters/second/preview')).text();

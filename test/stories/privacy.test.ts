@@ -18,7 +18,7 @@ describe('signer privacy and page safety', () => {
   it('shows names and organisations full of markup as text on every page', async () => {
     await ctx.site.signJson({ name: XSS_NAME, email: 'xss@example.org', organisation: XSS_ORG, listed: true });
     const [mail] = await ctx.mail.mailTo('xss@example.org');
-    const verify = linkPath(mail!, 'verify');
+    const verify = linkPath(mail!, 'confirm');
     const confirmPage = await (await ctx.site.fetch(verify)).text();
     await ctx.site.fetch(verify, { method: 'POST' });
     const pages = [`/l/${SLUG}`, `/l/${SLUG}/signatories`, `/l/${SLUG}/signatories?q=script`];
@@ -119,12 +119,12 @@ describe('signer privacy and page safety', () => {
     try {
       await site.signJson({ name: 'Logged Person', email: 'logged.person@example.org', listed: true });
       await site.signForm({ name: 'Form Person', email: 'form.person@example.org', listed: 'true' });
-      await site.fetch('/verify/not-a-token', { method: 'POST' });
+      await site.fetch('/confirm/not-a-token', { method: 'POST' });
       await new Promise((resolve) => setTimeout(resolve, 300));
       const log = site.logs.join('\n');
       expect(log).toContain('"subject":"Confirm your signature: Code does not grow in fear"');
-      // Routes are logged by their pattern (/verify/:token), never by the path with its token.
-      expect(log).not.toMatch(/logged|form\.person|Person|example\.org|127\.0\.0\.1|\/verify\/(?!:token)/i);
+      // Routes are logged by their pattern (/confirm/:token), never by the path with its token.
+      expect(log).not.toMatch(/logged|form\.person|Person|example\.org|127\.0\.0\.1|\/confirm\/(?!:token)/i);
       // …while the development outbox, turned on, shows the mail in full.
       expect(await (await site.fetch('/dev/outbox')).text()).toContain('logged.person@example.org');
     } finally {
@@ -136,20 +136,20 @@ describe('signer privacy and page safety', () => {
     const from = ctx.site.logs.length;
     await ctx.site.signJson({ name: 'Quiet Signer', email: 'quiet.signer@example.org', listed: true });
     const [mail] = await ctx.mail.mailTo('quiet.signer@example.org');
-    const verifyPath = linkPath(mail!, 'verify');
-    expect((await ctx.site.fetch(verifyPath, { method: 'POST' })).status).toBe(200);
+    const confirmPath = linkPath(mail!, 'confirm');
+    expect((await ctx.site.fetch(confirmPath, { method: 'POST' })).status).toBe(200);
 
     const lines = ctx.site.logs.slice(from);
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const requests = entries.filter((entry) => entry.msg === 'request');
     const signing = requests.find((entry) => entry.method === 'POST' && entry.route === '/api/letters/:slug/signatures');
-    const confirming = requests.find((entry) => entry.method === 'POST' && entry.route === '/verify/:token');
+    const confirming = requests.find((entry) => entry.method === 'POST' && entry.route === '/confirm/:token');
     expect(signing).toMatchObject({ level: 'info', status: 202, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(confirming).toMatchObject({ level: 'info', status: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(confirming!.requestId).not.toBe(signing!.requestId);
     expect(entries).toContainEqual(expect.objectContaining({ msg: 'mail sent', transport: 'smtp' }));
 
-    const token = verifyPath.split('/').pop()!;
+    const token = confirmPath.split('/').pop()!;
     const log = lines.join('\n');
     for (const secret of ['quiet.signer', 'example.org', 'Quiet', 'Signer', token, SLUG]) expect(log).not.toContain(secret);
   });
@@ -165,7 +165,7 @@ describe('data kept no longer than needed', () => {
       await site.signJson({ name: 'Never Confirms', email: 'never@example.org', listed: true });
       await site.signJson({ name: 'Confirms', email: 'confirms@example.org', listed: true });
       const [message] = await mail.mailTo('confirms@example.org');
-      await site.fetch(linkPath(message!, 'verify'), { method: 'POST' });
+      await site.fetch(linkPath(message!, 'confirm'), { method: 'POST' });
       await mail.mailTo('never@example.org');
       // Seven days pass for the unconfirmed one.
       await site.db.execute(
@@ -175,7 +175,7 @@ describe('data kept no longer than needed', () => {
       const close = await site.fetch(`/api/admin/letters/${SLUG}`, {
         method: 'PATCH',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ state: 'closed', anonymiseAfterDays: 0 }),
+        body: JSON.stringify({ status: 'closed', anonymiseAfterDays: 0 }),
       });
       expect(close.status).toBe(200);
       await site.close();

@@ -100,7 +100,7 @@ describe('the public list of signatories', () => {
     const email = 'Very.Private+tag@example.org';
     await ctx.site.signJson({ name: 'Private Person', email, organisation: 'Quiet Org', listed: true });
     const [mail] = await ctx.mail.mailTo(email);
-    const verify = linkPath(mail!, 'verify');
+    const verify = linkPath(mail!, 'confirm');
     await ctx.site.fetch(verify, { method: 'POST' });
     const paths = [
       '/',

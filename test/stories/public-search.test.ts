@@ -16,7 +16,7 @@ describe('searching the public list', () => {
   const signAndConfirm = async (body: Record<string, unknown>) => {
     await ctx.site.signJson(body);
     const [mail] = await ctx.mail.mailTo(body.email as string);
-    await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
     return mail!;
   };
 

@@ -21,7 +21,7 @@ describe('races', () => {
   it('counts 200 concurrent confirmations of one token once', async () => {
     // The mail goes to the address of whichever request made the row.
     await waitFor(() => ctx.mail.messages.some((m) => m.text?.includes('«Racer»')), 'the mail to the racer');
-    const path = linkPath(ctx.mail.messages.find((m) => m.text?.includes('«Racer»'))!, 'verify');
+    const path = linkPath(ctx.mail.messages.find((m) => m.text?.includes('«Racer»'))!, 'confirm');
     const pages = await Promise.all(
       Array.from({ length: 200 }, async () => (await ctx.site.fetch(path, { method: 'POST' })).text()),
     );
@@ -34,7 +34,7 @@ describe('races', () => {
     const token = await ctx.site.organizerToken();
     const emails = Array.from({ length: 40 }, (_, i) => `hide${i}@example.org`);
     for (const email of emails) await ctx.site.signJson({ name: 'Hide Me', email, listed: i(email) % 2 === 0 });
-    const links = await Promise.all(emails.map(async (email) => linkPath((await ctx.mail.mailTo(email))[0]!, 'verify')));
+    const links = await Promise.all(emails.map(async (email) => linkPath((await ctx.mail.mailTo(email))[0]!, 'confirm')));
     const { signatures } = (await (
       await ctx.site.fetch('/api/admin/letters/code-does-not-grow-in-fear/signatures?q=Hide%20Me&limit=500', {
         headers: { authorization: `Bearer ${token}` },

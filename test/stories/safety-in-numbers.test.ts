@@ -35,7 +35,7 @@ describe('listing a name once a threshold is reached', () => {
   async function signAndConfirm(email: string, fields: Record<string, string>) {
     expect((await ctx.site.signForm({ name: email.split('@')[0]!, email, ...fields })).status).toBe(303);
     const [mail] = await ctx.mail.mailTo(email);
-    expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
+    expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
     return { mail: mail!, withdraw: linkPath(mail!, 'withdraw') };
   }
 
@@ -61,7 +61,7 @@ describe('listing a name once a threshold is reached', () => {
     const { mail, withdraw } = await signAndConfirm('tanya@tanya.example', { name: TANYA, listed: '5' });
     tanyaWithdraw = withdraw;
     expect(mail.text).toContain('Your name will be shown in the public list once the letter has 5 signatures');
-    const again = await (await ctx.site.fetch(linkPath(mail, 'verify'))).text();
+    const again = await (await ctx.site.fetch(linkPath(mail, 'confirm'))).text();
     expect(again).toContain('once the letter has 5 signatures; until then you are only counted');
     expect(await ctx.site.count()).toBe(1);
     expect(await shown()).toEqual(NOWHERE);

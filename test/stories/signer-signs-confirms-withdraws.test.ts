@@ -28,7 +28,7 @@ describe('a signer signs, confirms and withdraws', () => {
     expect(body.letters).toEqual([expect.objectContaining({ slug: SLUG, count: 0 })]);
   });
 
-  let verifyPath: string;
+  let confirmPath: string;
   let withdrawPath: string;
 
   it('answers the form with "check your email" and sends a mail with confirm and withdraw links', async () => {
@@ -47,15 +47,15 @@ describe('a signer signs, confirms and withdraws', () => {
     const [message] = await ctx.mail.mailTo('anna@example.org');
     expect(message!.subject).toBe('Confirm your signature: Code does not grow in fear');
     expect(message!.html).toContain('Confirm your signature');
-    expect(message!.text).toContain(`${PUBLIC_URL}/verify/`);
+    expect(message!.text).toContain(`${PUBLIC_URL}/confirm/`);
     expect(message!.text).toContain(`${PUBLIC_URL}/withdraw/`);
-    verifyPath = linkPath(message!, 'verify');
+    confirmPath = linkPath(message!, 'confirm');
     withdrawPath = linkPath(message!, 'withdraw');
     expect(await ctx.site.count()).toBe(0);
   });
 
   it('stores only the hash of each token', async () => {
-    const token = verifyPath.split('/').pop()!;
+    const token = confirmPath.split('/').pop()!;
     const stored = await rows(ctx.site, 'SELECT hash FROM tokens');
     expect(stored).toHaveLength(2);
     for (const { hash } of stored) {
@@ -66,23 +66,23 @@ describe('a signer signs, confirms and withdraws', () => {
   });
 
   it('does not confirm when the link is merely opened', async () => {
-    const res = await ctx.site.fetch(verifyPath);
+    const res = await ctx.site.fetch(confirmPath);
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('Confirm my signature');
-    expect(page).toContain(`action="${verifyPath}"`);
-    await ctx.site.fetch(verifyPath);
+    expect(page).toContain(`action="${confirmPath}"`);
+    await ctx.site.fetch(confirmPath);
     expect(await ctx.site.count()).toBe(0);
   });
 
   it('confirms on the button press, and counts it once however often it is pressed', async () => {
-    const res = await ctx.site.fetch(verifyPath, { method: 'POST' });
+    const res = await ctx.site.fetch(confirmPath, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You are signatory #1');
     expect(await ctx.site.count()).toBe(1);
     expect(await (await ctx.site.fetch(`/l/${SLUG}`)).text()).toContain('1 signature');
 
-    const again = await ctx.site.fetch(verifyPath, { method: 'POST' });
+    const again = await ctx.site.fetch(confirmPath, { method: 'POST' });
     expect(again.status).toBe(200);
     const page = await again.text();
     expect(page).toContain('Already confirmed');
@@ -93,16 +93,16 @@ describe('a signer signs, confirms and withdraws', () => {
   it('numbers the next signatory #2', async () => {
     await ctx.site.signJson({ name: 'Bohdan', email: 'bohdan@example.org', listed: false });
     const [message] = await ctx.mail.mailTo('bohdan@example.org');
-    const res = await ctx.site.fetch(linkPath(message!, 'verify'), { method: 'POST' });
+    const res = await ctx.site.fetch(linkPath(message!, 'confirm'), { method: 'POST' });
     expect(await res.text()).toContain('You are signatory #2');
     expect(await ctx.site.count()).toBe(2);
   });
 
   it('answers an unknown or malformed token with 410', async () => {
-    const unknown = `/verify/${'A'.repeat(43)}`;
+    const unknown = `/confirm/${'A'.repeat(43)}`;
     expect((await ctx.site.fetch(unknown)).status).toBe(410);
     expect((await ctx.site.fetch(unknown, { method: 'POST' })).status).toBe(410);
-    expect((await ctx.site.fetch('/verify/short', { method: 'POST' })).status).toBe(410);
+    expect((await ctx.site.fetch('/confirm/short', { method: 'POST' })).status).toBe(410);
     expect((await ctx.site.fetch(`/withdraw/${'B'.repeat(43)}`, { method: 'POST' })).status).toBe(410);
     expect(await ctx.site.count()).toBe(2);
   });
@@ -127,7 +127,7 @@ describe('a signer signs, confirms and withdraws', () => {
     expect(JSON.stringify(await rows(ctx.site, 'SELECT * FROM outbox'))).not.toContain('anna');
 
     // The confirm link of a withdrawn signature no longer works; withdrawing again changes nothing.
-    expect((await ctx.site.fetch(verifyPath, { method: 'POST' })).status).toBe(410);
+    expect((await ctx.site.fetch(confirmPath, { method: 'POST' })).status).toBe(410);
     const again = await ctx.site.fetch(withdrawPath, { method: 'POST' });
     expect(await again.text()).toContain('already been withdrawn');
     expect(await ctx.site.count()).toBe(1);
@@ -137,7 +137,7 @@ describe('a signer signs, confirms and withdraws', () => {
     const res = await ctx.site.signJson({ name: 'Anna K.', email: 'anna@example.org', listed: true });
     expect(res.status).toBe(202);
     const messages = await ctx.mail.mailTo('anna@example.org', 2);
-    await ctx.site.fetch(linkPath(messages[1]!, 'verify'), { method: 'POST' });
+    await ctx.site.fetch(linkPath(messages[1]!, 'confirm'), { method: 'POST' });
     expect(await ctx.site.count()).toBe(2);
   });
 
@@ -145,16 +145,31 @@ describe('a signer signs, confirms and withdraws', () => {
     await ctx.site.signJson({ name: 'Carla', email: 'carla@example.org', listed: true });
     await ctx.mail.mailTo('carla@example.org');
     // Such links were 43 characters, stored under their plain SHA-256.
-    const [verify, withdraw] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
+    const [confirm, withdraw] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
     const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
     const owner = "(SELECT id FROM signatures WHERE email = 'carla@example.org')";
-    await rows(ctx.site, `UPDATE tokens SET hash = ? WHERE purpose = 'verify' AND signature_id = ${owner}`, [sha256(verify)]);
+    await rows(ctx.site, `UPDATE tokens SET hash = ? WHERE purpose = 'confirm' AND signature_id = ${owner}`, [sha256(confirm)]);
     await rows(ctx.site, `UPDATE tokens SET hash = ? WHERE purpose = 'withdraw' AND signature_id = ${owner}`, [sha256(withdraw)]);
 
-    expect(await (await ctx.site.fetch(`/verify/${verify}`, { method: 'POST' })).text()).toContain('You are signatory #3');
+    expect(await (await ctx.site.fetch(`/confirm/${confirm}`, { method: 'POST' })).text()).toContain('You are signatory #3');
     expect(await ctx.site.count()).toBe(3);
     expect(await (await ctx.site.fetch(`/withdraw/${withdraw}`, { method: 'POST' })).text()).toContain('Your signature has been withdrawn');
     expect(await ctx.site.count()).toBe(2);
+  });
+
+  it('still answers the /verify/ links of mails sent before the confirm link was renamed', async () => {
+    await ctx.site.signJson({ name: 'Dora', email: 'dora@example.org', listed: false });
+    const [message] = await ctx.mail.mailTo('dora@example.org');
+    const oldLink = linkPath(message!, 'confirm').replace('/confirm/', '/verify/');
+    const look = await ctx.site.fetch(oldLink);
+    expect(look.status).toBe(200);
+    expect(look.headers.get('cache-control')).toContain('no-store');
+    expect(await look.text()).toContain('Confirm my signature');
+    const before = await ctx.site.count();
+    expect(await (await ctx.site.fetch(oldLink, { method: 'POST' })).text()).toContain(`You are signatory #${before + 1}`);
+    expect(await (await ctx.site.fetch(oldLink, { method: 'POST' })).text()).toContain('Already confirmed');
+    expect(await ctx.site.count()).toBe(before + 1);
+    expect((await ctx.site.fetch(`/verify/${'A'.repeat(43)}`, { method: 'POST' })).status).toBe(410);
   });
 
   it('keeps the stored count equal to the counted rows', async () => {

@@ -31,7 +31,7 @@ describe('small leaks', () => {
       const res = await ctx.site.signForm({ name: `Signer ${showDomain}`, email, listed: 'true', ...(showDomain !== undefined && { showDomain }) });
       expect(res.status).toBe(303);
       const [mail] = await ctx.mail.mailTo(email);
-      expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
+      expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
       const list = (await (await ctx.site.fetch(`/api/letters/${SLUG}/signatures`)).json()) as {
         signatures: { name: string; domain: string | null }[];
       };
@@ -52,7 +52,7 @@ describe('small leaks', () => {
       const email = `unlisted${i}@example.org`;
       expect((await ctx.site.signForm({ name: `Unlisted ${listed}`, email, listed })).status).toBe(303);
       const [mail] = await ctx.mail.mailTo(email);
-      expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
+      expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
       expect(await listedNames()).not.toContain(`Unlisted ${listed}`);
     }
     const odd = await ctx.site.signForm({ name: 'Odd Box', email: 'odd@example.org', listed: 'true', showDomain: 'maybe' });
@@ -90,7 +90,7 @@ describe('small leaks', () => {
     const planted = await ctx.site.fetch(`/admin/letters/${SLUG}`, {
       method: 'POST',
       headers: { cookie: `${session[0]}=${session[1]}; ${csrfCookie}=${attacker.cookies.get(csrfCookie)}` },
-      body: new URLSearchParams({ csrf: attacker.csrf, slug: SLUG, title: 'Changed by a stranger', body: 'Text', state: 'open' }),
+      body: new URLSearchParams({ csrf: attacker.csrf, slug: SLUG, title: 'Changed by a stranger', body: 'Text', status: 'open' }),
     });
     expect(planted.status).toBe(403);
     expect((await ctx.site.store.letterBySlug(SLUG))?.title).not.toBe('Changed by a stranger');

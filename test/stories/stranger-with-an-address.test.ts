@@ -62,31 +62,31 @@ describe('a stranger who knows a signer’s address', () => {
     expect(evesMail!.text).toContain('Your email domain will be shown as verified: @company.by.');
     expect(danasMail!.text).not.toContain('strike committee');
     expect(danasMail!.text).toContain('Your name will not be shown publicly');
-    const evesPage = await (await ctx.site.fetch(linkPath(evesMail!, 'verify'))).text();
+    const evesPage = await (await ctx.site.fetch(linkPath(evesMail!, 'confirm'))).text();
     expect(evesPage).toContain('Coordinator of the strike committee');
 
     // Dana confirms the request she made: nothing of Eve's is kept or shown.
-    expect((await ctx.site.fetch(linkPath(danasMail!, 'verify'), { method: 'POST' })).status).toBe(200);
+    expect((await ctx.site.fetch(linkPath(danasMail!, 'confirm'), { method: 'POST' })).status).toBe(200);
     const [dana] = await rows(ctx.site, "SELECT status, title, organisation, listed, email_domain FROM signatures WHERE email = 'dana@company.by'");
     expect(dana).toMatchObject({ status: 'verified', title: null, organisation: null, listed: 0, email_domain: null });
     const shown = await publicOutputs();
     expect(shown).not.toContain('strike committee');
     expect(shown).not.toContain('Dana Targetova');
     // Eve's link can no longer confirm anything, and what she typed is gone.
-    expect((await ctx.site.fetch(linkPath(evesMail!, 'verify'), { method: 'POST' })).status).toBe(410);
+    expect((await ctx.site.fetch(linkPath(evesMail!, 'confirm'), { method: 'POST' })).status).toBe(410);
     expect(await rows(ctx.site, 'SELECT hash FROM tokens WHERE title IS NOT NULL')).toHaveLength(0);
   });
 
   it('lets the person who opens the stranger’s mail confirm without being listed or showing the domain', async () => {
     await ctx.site.signJson({ name: 'Oleg Targetov', email: 'oleg@company.by', title: 'Organiser of the strike', listed: true, showDomain: true });
     const [mail] = await ctx.mail.mailTo('oleg@company.by');
-    const page = await (await ctx.site.fetch(linkPath(mail!, 'verify'))).text();
+    const page = await (await ctx.site.fetch(linkPath(mail!, 'confirm'))).text();
     expect(page).toContain('Organiser of the strike');
     expect(page).toContain('name="list" type="radio" value="no"');
     expect(page).toContain('Show my email domain as verified: @company.by');
 
     // Oleg keeps his signature but takes back what he did not choose: the radio "no", the box unticked.
-    const res = await ctx.site.fetch(linkPath(mail!, 'verify'), {
+    const res = await ctx.site.fetch(linkPath(mail!, 'confirm'), {
       method: 'POST',
       body: new URLSearchParams({ choices: '1', list: 'no' }),
     });
@@ -106,7 +106,7 @@ describe('a stranger who knows a signer’s address', () => {
     const mails = await ctx.mail.mailTo('lena@company.by', 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await ctx.mail.mailTo('lena@company.by')).toHaveLength(3);
-    const confirm = linkPath(mails[0]!, 'verify');
+    const confirm = linkPath(mails[0]!, 'confirm');
     expect(await (await ctx.site.fetch(confirm)).text()).toContain('value="Informant 0"');
 
     // A correction is checked as a signing is: a name that mixes scripts is refused, nothing confirmed.
@@ -132,7 +132,7 @@ describe('a stranger who knows a signer’s address', () => {
   it('cannot add to a request’s choices from the confirm form', async () => {
     await ctx.site.signJson({ name: 'Quiet Person', email: 'quiet@company.by', listed: false });
     const [mail] = await ctx.mail.mailTo('quiet@company.by');
-    await ctx.site.fetch(linkPath(mail!, 'verify'), {
+    await ctx.site.fetch(linkPath(mail!, 'confirm'), {
       method: 'POST',
       body: new URLSearchParams({ choices: '1', list: 'yes', showDomain: 'true' }),
     });
@@ -156,7 +156,7 @@ describe('a stranger who knows a signer’s address', () => {
       const created = await ctx.site.fetch('/api/admin/letters', {
         method: 'POST',
         headers: { authorization: `Bearer ${organizer}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ slug, title: `Letter ${slug}`, body: 'Text.', state: 'open' }),
+        body: JSON.stringify({ slug, title: `Letter ${slug}`, body: 'Text.', status: 'open' }),
       });
       expect(created.status).toBe(201);
     }

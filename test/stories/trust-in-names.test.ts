@@ -24,7 +24,7 @@ describe('verified affiliations and vetted notable signatories', () => {
     const res = await ctx.site.signJson({ name, email, listed: true, showDomain });
     expect(res.status).toBe(202);
     const [mail] = await ctx.mail.mailTo(email);
-    expect((await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' })).status).toBe(200);
+    expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
     return mail!;
   }
 

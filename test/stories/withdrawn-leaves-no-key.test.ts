@@ -18,7 +18,7 @@ describe('a withdrawn signer, once the server is seized', () => {
       let site = await startSite({ mail, databaseUrl });
       expect((await site.signJson({ name: 'Pavel', email: 'pavel@company.by', listed: false })).status).toBe(202);
       const [message] = await mail.mailTo('pavel@company.by');
-      expect((await site.fetch(linkPath(message!, 'verify'), { method: 'POST' })).status).toBe(200);
+      expect((await site.fetch(linkPath(message!, 'confirm'), { method: 'POST' })).status).toBe(200);
       const [{ email_key: key, domain_key: domainKey }] = (await rows(
         site,
         "SELECT email_key, domain_key FROM signatures WHERE email = 'pavel@company.by'",

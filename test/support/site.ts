@@ -161,6 +161,6 @@ export async function signAndConfirm(ctx: { site: Site; mail: MailSink }, body: 
   const signed = await ctx.site.signJson(body);
   if (signed.status !== 202) throw new Error(`signing answered ${signed.status}`);
   const [mail] = await ctx.mail.mailTo(body.email as string);
-  const confirmed = await ctx.site.fetch(linkPath(mail!, 'verify'), { method: 'POST' });
+  const confirmed = await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' });
   if (confirmed.status !== 200) throw new Error(`confirming answered ${confirmed.status}`);
 }

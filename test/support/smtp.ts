@@ -65,7 +65,7 @@ function recipients(mail: ParsedMail): string[] {
 }
 
 /** The path of the first link in a mail's text that points at `/kind/…`. */
-export function linkPath(mail: ParsedMail, kind: 'verify' | 'withdraw'): string {
+export function linkPath(mail: ParsedMail, kind: 'confirm' | 'withdraw'): string {
   const match = (mail.text ?? '').match(new RegExp(`https?://[^\\s]+(/${kind}/[A-Za-z0-9_-]+)`));
   if (!match?.[1]) throw new Error(`no ${kind} link in mail "${mail.subject}"`);
   return match[1];

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const created = await site('/api/admin/letters', {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ slug: SLUG, title: 'A signed count at the edge', body: 'We **count**.', state: 'open' }),
+    body: JSON.stringify({ slug: SLUG, title: 'A signed count at the edge', body: 'We **count**.', status: 'open' }),
   });
   expect(created.status).toBe(201);
   // Three confirmed signatures, as another instance would write them: the triggers count them.

@@ -37,7 +37,7 @@ async function mailTo(email: string, n = 1): Promise<SentMail[]> {
 async function addLetter(slug: string, title: string) {
   const now = Date.now();
   await env.DB.prepare(
-    `INSERT INTO letters (slug, title, body, lang, state, signature_count, count_updated_at, created_at, updated_at)
+    `INSERT INTO letters (slug, title, body, lang, status, signature_count, count_updated_at, created_at, updated_at)
      VALUES (?1, ?2, 'Text', 'en', 'open', 0, ?3, ?3, ?3)`,
   )
     .bind(slug, title, now)
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await env.DB.prepare('INSERT INTO organizers (name, token_hash, created_at) VALUES (?, ?, ?)').bind('Alice', hash, Date.now()).run();
   const created = await admin('/letters', {
     method: 'POST',
-    body: JSON.stringify({ slug: SLUG, title: 'A letter on the edge', body: 'We **sign**.', state: 'open' }),
+    body: JSON.stringify({ slug: SLUG, title: 'A letter on the edge', body: 'We **sign**.', status: 'open' }),
   });
   expect(created.status).toBe(201);
 });
@@ -77,7 +77,7 @@ describe('the Worker with D1', () => {
     const rows = await env.DB.prepare("SELECT count(*) AS n FROM signatures WHERE name = 'Worker Signer'").first<{ n: number }>();
     expect(rows!.n).toBe(1);
 
-    const verify = link(mail!, 'verify');
+    const verify = link(mail!, 'confirm');
     expect(await (await site(verify)).text()).toContain('Confirm my signature');
     expect(await count()).toBe(0);
     expect(await (await site(verify, { method: 'POST' })).text()).toContain('You are signatory #1');
@@ -182,7 +182,7 @@ describe('the Worker with D1', () => {
     const res = await admin(`/letters/${SLUG}/export.csv`);
     expect(res.status).toBe(200);
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,number,state,name,title,organisation,city,listed,listed_from,verified_domain,notable,notable_note,lang,signed_at,confirmed_at');
+    expect(lines[0]).toBe('id,number,status,name,title,organisation,city,listed,listed_from,verified_domain,notable,notable_note,lang,signed_at,confirmed_at');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(',1,verified,Worker Signer,');
     expect(lines[1]).not.toContain('@');

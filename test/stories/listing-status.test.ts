@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { linkPath } from '../support/smtp.ts';
 import { SLUG, signAndConfirm, siteWithMail } from '../support/site.ts';
 
-const STATES = ['pending', 'verified', 'hidden', 'withdrawn'] as const;
+const STATUSES = ['pending', 'verified', 'hidden', 'withdrawn'] as const;
 
-// Story: Alice moderates a letter, then exports it by state. A signature she hid whose signer later
-// withdrew must not turn up under two states, nor be listed under one state and exported as another.
-describe('the states of signatures', () => {
+// Story: Alice moderates a letter, then exports it by listing status. A signature she hid whose signer
+// later withdrew must not turn up under two statuses, nor be listed under one and exported as another.
+describe('the listing status of signatures', () => {
   const ctx = siteWithMail();
   let token: string;
   const api = async (path: string, body?: unknown) => {
@@ -23,7 +23,7 @@ describe('the states of signatures', () => {
     return signatures[0]!.id;
   };
 
-  it('puts each signature in one state, the same in the listing, the export filter and the export', async () => {
+  it('puts each signature in one listing status, the same in the listing, the export filter and the export', async () => {
     token = await ctx.site.organizerToken('Alice');
     expect((await ctx.site.signJson({ name: 'Pat Page', email: 'pat@example.org', listed: true })).status).toBe(202);
     await signAndConfirm(ctx, { name: 'Vera Vance', email: 'vera@example.org', listed: true });
@@ -39,13 +39,16 @@ describe('the states of signatures', () => {
     const [wandaMail] = await ctx.mail.mailTo('wanda@example.org');
     expect((await ctx.site.fetch(linkPath(wandaMail!, 'withdraw'), { method: 'POST' })).status).toBe(200);
 
-    const exported = (await (await api('export.jsonl')).text()).trim().split('\n').map((line) => JSON.parse(line) as { id: number; state: string });
-    for (const state of STATES) {
-      const listed = (await (await api(`signatures?state=${state}`)).json()) as { signatures: { id: number }[] };
-      const filtered = (await (await api(`export.jsonl?status=${state}`)).text()).trim().split('\n').filter(Boolean);
-      expect(listed.signatures.map((s) => s.id), state).toEqual([ids[state]]);
-      expect(filtered.map((line) => (JSON.parse(line) as { id: number }).id), state).toEqual([ids[state]]);
-      expect(exported.find((row) => row.id === ids[state])?.state, state).toBe(state);
+    const exported = (await (await api('export.jsonl')).text()).trim().split('\n').map((line) => JSON.parse(line) as { id: number; status: string });
+    const listedIds = async (query: string) => ((await (await api(`signatures?${query}`)).json()) as { signatures: { id: number }[] }).signatures.map((s) => s.id);
+    for (const status of STATUSES) {
+      const filtered = (await (await api(`export.jsonl?status=${status}`)).text()).trim().split('\n').filter(Boolean);
+      expect(await listedIds(`status=${status}`), status).toEqual([ids[status]]);
+      // `state`, the parameter's old name, still filters; `status` wins over it.
+      expect(await listedIds(`state=${status}`), status).toEqual([ids[status]]);
+      expect(await listedIds(`state=pending&status=${status}`), status).toEqual([ids[status]]);
+      expect(filtered.map((line) => (JSON.parse(line) as { id: number }).id), status).toEqual([ids[status]]);
+      expect(exported.find((row) => row.id === ids[status])?.status, status).toBe(status);
     }
   });
 });
