@@ -73,13 +73,6 @@ describe('an organizer runs a letter', () => {
     expect(await ctx.site.count('tech-for-all')).toBe(1);
   });
 
-  it('still takes `state`, the old name of `status`, with `status` winning when both are sent', async () => {
-    expect(await (await api('PATCH', '/letters/tech-for-all', { state: 'closed' })).json()).toMatchObject({ status: 'closed' });
-    expect((await ctx.site.signJson({ name: 'Late', email: 'late@example.org', listed: true }, 'tech-for-all')).status).toBe(409);
-    expect(await (await api('PATCH', '/letters/tech-for-all', { state: 'draft', status: 'open' })).json()).toMatchObject({ status: 'open' });
-    expect(await (await ctx.site.fetch('/api/letters/tech-for-all')).json()).toMatchObject({ status: 'open' });
-  });
-
   it('shows the letter in the language asked for, then Accept-Language, then its default', async () => {
     const page = async (query: string, acceptLanguage?: string) =>
       (await ctx.site.fetch(`/l/tech-for-all${query}`, { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} })).text();
@@ -206,5 +199,12 @@ describe('an organizer runs a letter', () => {
     const preview = await (await browser.get('/admin/letters/second/preview')).text();
     expect(preview).toContain('<h1>Second &lt;letter&gt;</h1>');
     expect((await ctx.site.fetch('/l/second')).status).toBe(404);
+  });
+
+  it('still takes `state`, the old name of `status`, with `status` winning when both are sent', async () => {
+    expect(await (await api('PATCH', '/letters/tech-for-all', { state: 'closed' })).json()).toMatchObject({ status: 'closed' });
+    expect((await ctx.site.signJson({ name: 'Late', email: 'late@example.org', listed: true }, 'tech-for-all')).status).toBe(409);
+    expect(await (await api('PATCH', '/letters/tech-for-all', { state: 'draft', status: 'open' })).json()).toMatchObject({ status: 'open' });
+    expect(await (await ctx.site.fetch('/api/letters/tech-for-all')).json()).toMatchObject({ status: 'open' });
   });
 });
