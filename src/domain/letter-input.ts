@@ -35,7 +35,9 @@ const letterFields = {
   body,
   summary,
   lang: LanguageTag,
-  status: z.enum(['draft', 'open', 'closed'], { error: 'Status is one of draft, open, closed.' }),
+  status: z
+    .enum(['draft', 'open', 'closed'], { error: 'Status is one of draft, open, closed.' })
+    .meta({ description: '`state`, its old name, is still accepted; `status` wins when both are sent.' }),
   goal: z
     .number({ error: 'Goal must be a number.' })
     .int('Goal must be a whole number.')
