@@ -61,7 +61,7 @@ export interface SigningStore {
   /** The signature a token belongs to, or undefined for an unknown token. */
   tokenSubject(tokenHash: string, purpose: TokenPurpose): Promise<TokenSubject | undefined>;
   /**
-   * Confirms the pending signature of a live verify token with the details of the request the token
+   * Confirms the pending signature of a live confirm token with the details of the request the token
    * was made for, less what `keep` takes back; `confirmed` is false if nothing changed.
    */
   confirm(tokenHash: string, now: Date, keep: KeptChoices): Promise<{ confirmed: boolean; subject?: TokenSubject }>;
