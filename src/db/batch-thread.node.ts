@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { BATCH_WORKER } from '../paths.node.ts';
+import { BATCH_WORKER, FROM_SOURCE } from '../paths.node.ts';
+import type { BatchReply, BatchRequest } from './batch-worker.node.ts';
 import type { Row, SqlBatch, Statement } from './sql-batch.ts';
 
 /**
- * The SqlBatch of a local database file, run on a thread of its own (see batch-worker.node.js). A
+ * The SqlBatch of a local database file, run on a thread of its own (see batch-worker.node.ts). A
  * commit with synchronous=FULL waits for the disk; on the server's own thread that wait, and the
  * statements before it, would hold up every request in flight, reads included. The thread also groups
  * the batches sent while it writes into one transaction (group commit), so each call may share its
@@ -11,7 +12,7 @@ import type { Row, SqlBatch, Statement } from './sql-batch.ts';
  * changes where the wait happens, not what it guarantees.
  */
 export function threadedBatch(path: string): { batch: SqlBatch; close(): Promise<void> } {
-  const worker = new Worker(BATCH_WORKER, { workerData: { path } });
+  const worker = startWorker({ path });
   const waiting = new Map<number, { resolve: (rows: Row[][]) => void; reject: (error: Error) => void }>();
   let next = 0;
   let stopped: Error | undefined;
@@ -20,7 +21,8 @@ export function threadedBatch(path: string): { batch: SqlBatch; close(): Promise
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
-  worker.on('message', (message: { id: number; rows: Row[][] } | { id: number; error: string }) => {
+  const send = (request: BatchRequest) => worker.postMessage(request);
+  worker.on('message', (message: BatchReply) => {
     const request = waiting.get(message.id);
     waiting.delete(message.id);
     if ('error' in message) request?.reject(new Error(message.error));
@@ -35,12 +37,24 @@ export function threadedBatch(path: string): { batch: SqlBatch; close(): Promise
         if (stopped) return reject(stopped);
         const id = next++;
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, statements });
+        send({ id, statements });
       }),
     close: () =>
       new Promise((resolve) => {
         worker.once('exit', () => resolve());
-        worker.postMessage({ close: true });
+        send({ close: true });
       }),
   };
+}
+
+/**
+ * Built, the thread's module is JavaScript (dist/batch-worker.js). From the TypeScript source, the
+ * thread registers tsx before it imports its module: on Node 20 a worker thread has none of its
+ * parent's module loaders, and ignores `--import tsx` in its execArgv. Tests thereby run the thread's
+ * source as it is, not a build of it that could be stale.
+ */
+function startWorker(workerData: { path: string }): Worker {
+  if (!FROM_SOURCE) return new Worker(BATCH_WORKER, { workerData });
+  const start = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(BATCH_WORKER.href)}); })`;
+  return new Worker(start, { eval: true, workerData });
 }

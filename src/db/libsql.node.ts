@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
 import { MIGRATIONS_DIR } from '../paths.node.ts';
 import { threadedBatch } from './batch-thread.node.ts';
-import { nativeBatch } from './native-batch.node.js';
+import { nativeBatch } from './native-batch.node.ts';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { threadedBatch } from '../../src/db/batch-thread.node.ts';
 import { isUniqueViolation } from '../../src/db/errors.ts';
-import { nativeBatch } from '../../src/db/native-batch.node.js';
+import { nativeBatch } from '../../src/db/native-batch.node.ts';
 
 // The server's writes run on a thread of their own: what they commit, and how they fail, must be
 // what the same batches do on the server's own thread.
