@@ -1,6 +1,7 @@
 import './heap-tuning.node.ts';
 import { parseConfig } from './config.ts';
 import { startServer } from './server.node.ts';
+import { StartError } from './start-error.ts';
 
 let config;
 try {
@@ -10,7 +11,11 @@ try {
   process.exit(1);
 }
 
-const server = await startServer(config);
+const server = await startServer(config).catch((error: unknown) => {
+  if (!(error instanceof StartError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 console.log(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
 if (!config.SMTP_URL && !config.MAIL_API_URL) {
   console.log(
@@ -20,6 +25,7 @@ if (!config.SMTP_URL && !config.MAIL_API_URL) {
   );
 }
 
+// A second signal, while the server drains, stops it at once (Node's default).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close().then(() => process.exit(0));

@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
 import { MIGRATIONS_DIR } from '../paths.node.ts';
+import { StartError } from '../start-error.ts';
 import { threadedBatch } from './batch-thread.node.ts';
 import { nativeBatch } from './native-batch.node.ts';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
@@ -15,7 +16,7 @@ import * as schema from './schema.ts';
  * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
  * signature survives a power cut, not only a crash), a busy timeout for other processes, and
  * secure_delete: SQLite otherwise leaves a deleted row's bytes in the page, so a purged email address
- * would stay readable in the file.
+ * would stay readable in the file. One that cannot be opened is a StartError, before any migration.
  */
 export async function openDatabase(
   url: string,
@@ -37,17 +38,23 @@ export async function openDatabase(
   const local = url.startsWith('file:');
   const file = local ? (url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '') : '';
   const path = file && !file.startsWith(':memory:') ? file : undefined;
-  if (path) mkdirSync(dirname(path), { recursive: true });
-  // One connection: the statements are synchronous in-process calls, so more would add no
-  // throughput, and the per-connection pragmas below stay in force for everything this client runs.
-  const client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
-  if (local) {
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = FULL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA secure_delete = ON');
+  let client: Client;
+  try {
+    if (path) mkdirSync(dirname(path), { recursive: true });
+    // One connection: the statements are synchronous in-process calls, so more would add no
+    // throughput, and the per-connection pragmas below stay in force for everything this client runs.
+    client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
+    if (local) {
+      await client.execute('PRAGMA journal_mode = WAL');
+      await client.execute('PRAGMA synchronous = FULL');
+      await client.execute('PRAGMA busy_timeout = 5000');
+      await client.execute('PRAGMA secure_delete = ON');
+    }
+    await client.execute('PRAGMA foreign_keys = ON');
+  } catch (error) {
+    const where = local ? file : url.split('?')[0];
+    throw new StartError(`Cannot open the database ${where} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`);
   }
-  await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   const native = path ? (options.batchThread ? threadedBatch(path) : nativeBatch(path)) : undefined;
