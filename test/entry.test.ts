@@ -57,7 +57,7 @@ describe('the start command', () => {
     dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
     // What `npm start` sets for the sample set-up.
     const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-    expect(packageJson.scripts.start).toMatch(/^DEV_OUTBOX=\$\{DEV_OUTBOX:-1\} node dist\/node\.js$/);
+    expect(packageJson.scripts.start).toMatch(/^DEV_OUTBOX=\$\{DEV_OUTBOX:-1\} exec node dist\/node\.js$/);
     const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db`, DEV_OUTBOX: '1' });
     child = run.child;
     const url = await run.listening;
