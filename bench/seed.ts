@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../src/db/libsql.node.ts';
 import { ensureSampleLetter, SAMPLE_LETTER } from '../src/db/sample-letter.ts';
 import { linkTokenKey, newLinkToken } from '../src/domain/tokens.ts';
+import { nodeHashing } from '../src/node-hashing.node.ts';
 
 export const SLUG = SAMPLE_LETTER.slug;
 
@@ -56,7 +57,7 @@ export async function seedPending(databaseUrl: string, count: number): Promise<s
         },
         {
           sql: "INSERT INTO tokens (hash, signature_id, purpose, expires_at) VALUES (?, ?, 'verify', ?)",
-          args: [await linkTokenKey(token), first + i, expires],
+          args: [await linkTokenKey(nodeHashing, token), first + i, expires],
         },
       );
     }

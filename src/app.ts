@@ -1,71 +1,26 @@
 import { Hono, type Context, type ExecutionContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
-import type { CountSigningKey } from './domain/count-proof.ts';
 import { ServiceError } from './domain/errors.ts';
-import type { MailMessage } from './domain/mail.ts';
-import type { SignDeps } from './domain/sign.ts';
 import { adminApiRoutes } from './http/admin-api.ts';
 import { organizerOf } from './http/admin-auth.ts';
 import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
 import { notFound, onError } from './http/errors.tsx';
 import { createAddressKeys } from './http/client-address.ts';
+import type { AppDeps, RouteDeps } from './http/deps.ts';
 import { embedRoutes } from './http/embeds.tsx';
-import type { LiveStream } from './http/event-stream.ts';
 import { formGuard } from './http/form-guard.ts';
 import { answerFromMemory } from './http/from-memory.ts';
 import { pageRoutes } from './http/pages.tsx';
 import { MalformedBody } from './http/request-body.ts';
-import type { ProofOfWork } from './http/proof-of-work.ts';
-import type { AddressLimitDeps } from './http/rate-limit.ts';
-import { securityHeaders, type SecurityHeaders } from './http/security-headers.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
-import type { CountHub } from './live/count-hub.ts';
 import { withCountHub } from './live/cached-store.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Organizers post whole letters, which may be long. */
 export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
-
-export interface AppDeps extends SignDeps {
-  /** The request header a trusted proxy puts the client's address in; unset: the connection's. */
-  trustProxy?: string | undefined;
-  /** Per-address limits count an IPv6 client by its network of this many bits (48 to 64). */
-  ipv6PrefixBits: number;
-  /** The address of the connection a request came over, as the runtime knows it. */
-  connectionAddress: (c: Context) => string | undefined;
-  /** A sign form sent sooner than this after it was shown is shown again, to be sent once more. */
-  formMinSeconds: number;
-  /** A sign form's stamp serves this long after the form was shown. */
-  formMaxSeconds: number;
-  /** Asks signers of a flooded letter, or of one whose organizer wants it, for a proof of work. */
-  proofOfWork: ProofOfWork;
-  /** Domains are shown with their count of verified signers only from this many on. */
-  minDomainSigners: number;
-  /** Serves letters and their counts from memory; see createCountHub. */
-  counts: CountHub;
-  /** HMAC-SHA256 under the site secret, hex; callers prefix their messages to keep uses apart. */
-  hmac: (message: string) => Promise<string>;
-  /** The site's public address, without a trailing slash. */
-  publicUrl: string;
-  /** Signs the counts the API serves; its public key is served at /.well-known/undersigned.json. */
-  countKey: CountSigningKey;
-  log: (line: string) => void;
-  /** Called when a signing has queued mail, so it can be sent right away (on Workers, after the answer). */
-  onMailQueued?: (c: Context) => void;
-  /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
-  devOutbox?: () => readonly MailMessage[];
-  /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll). */
-  liveStream?: LiveStream;
-  /**
-   * Compresses with gzip, where the platform does not compress responses itself (Node; Cloudflare's
-   * edge does for Workers): the letter page is sent compressed to readers whose browsers take it.
-   */
-  gzip?: (text: string) => Uint8Array<ArrayBuffer>;
-  /** Serves public/ on runtimes where the platform does not. */
-  staticFiles?: MiddlewareHandler;
-}
 
 /** Whether a request's body may be longer than `maxSize`: it says so, or sends its length only as it goes. */
 function mayExceed(c: Context, maxSize: number): boolean {
@@ -75,12 +30,6 @@ function mayExceed(c: Context, maxSize: number): boolean {
 /** What a runtime calls with each request. */
 export type Fetch = (request: Request, env?: unknown, executionCtx?: ExecutionContext) => Response | Promise<Response>;
 
-/** What the routes get: the app's deps, with the store behind the count hub, and per-app helpers. */
-export interface RouteDeps extends AppDeps, AddressLimitDeps {
-  formGuard: ReturnType<typeof formGuard>;
-  security: SecurityHeaders;
-}
-
 /**
  * The whole site, the same on every runtime (the entries only supply `deps`): the Hono app, behind
  * the answers it keeps in memory for the hottest reads (see answerFromMemory).
@@ -89,7 +38,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const deps: RouteDeps = {
     ...appDeps,
     store: withCountHub(appDeps.store, appDeps.counts),
-    addressKey: createAddressKeys(),
+    addressKey: createAddressKeys(appDeps.hashing),
     formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds, appDeps.formMaxSeconds),
     security: securityHeaders({ https: appDeps.publicUrl.startsWith('https:') }),
   };

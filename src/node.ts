@@ -1,10 +1,12 @@
 import './heap-tuning.node.ts';
 import { parseConfig } from './config.ts';
+import { loadEnvFile } from './load-env.node.ts';
 import { startServer } from './server.node.ts';
 import { StartError } from './start-error.ts';
 
 let config;
 try {
+  loadEnvFile();
   config = parseConfig(process.env);
 } catch (error) {
   console.error((error as Error).message);

@@ -10,7 +10,6 @@ import { ensureSampleLetter } from './db/sample-letter.ts';
 import { createStore } from './db/store.ts';
 import { MAIL_PASS_SIZE } from './domain/mail.ts';
 import type { Store } from './domain/store.ts';
-import { useHashing } from './domain/tokens.ts';
 import { nodeEventStreams } from './http/event-stream.node.ts';
 import { gracefulStop } from './http/graceful-stop.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
@@ -54,7 +53,6 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? console.log;
-  useHashing(nodeHashing);
   // The port is taken first; requests that come before the site is ready wait for it.
   let serving: Site | undefined;
   let ready!: (site: Site) => void;
@@ -109,6 +107,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
   const streams = nodeEventStreams();
   const site = await createSite(config, db, store, mailer, {
     log,
+    hashing: nodeHashing,
     connectionAddress: (c) => getConnInfo(c).remote.address,
     liveStream: { open: streams.open, heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: staticFiles(),

@@ -8,6 +8,7 @@ import * as schema from './db/schema.ts';
 import { d1Batch, libsqlBatch, type SqlBatch } from './db/sql-batch.ts';
 import { createStore } from './db/store.ts';
 import type { Store } from './domain/store.ts';
+import { webHashing } from './domain/tokens.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { apiMailer, createSite } from './site.ts';
 
@@ -41,6 +42,7 @@ async function build(env: Env): Promise<Site> {
     store,
     ...(await createSite(config, db, store, mailer, {
       log: console.log,
+      hashing: webHashing,
       connectionAddress: (c) => c.req.header('cf-connecting-ip'),
       // Send the mail right after the answer, without making the signer wait for it.
       onMailQueued: (c) => c.executionCtx.waitUntil(drain(built)),

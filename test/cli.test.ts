@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.ts';
 import { waitFor } from './support/wait.ts';
 import { rows, SLUG, startSite, type Site } from './support/site.ts';
@@ -73,13 +76,14 @@ describe('the command line', () => {
     ]);
   });
 
-  it('refuses an export of an unknown letter or format with a message', async () => {
+  it('refuses an export of an unknown letter (exit 1) or format (exit 2) with one line in its own words', async () => {
     const unknown = await runCli(['export', '--letter', 'nope', '--format', 'csv'], env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('There is no letter');
+    expect(unknown.stderr).toBe('undersigned export: no letter with slug "nope"\n');
     const format = await runCli(['export', '--letter', SLUG, '--format', 'xlsx'], env);
-    expect(format.code).toBe(1);
-    expect(format.stderr).toContain('format: Format is csv or jsonl.');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toBe('undersigned export: option --format must be csv or jsonl (see undersigned export --help)\n');
+    expect(format.stdout).toBe('');
   });
 
   it('finds a count tampered with in the database, and repairs it with --fix', async () => {
@@ -98,5 +102,80 @@ describe('the command line', () => {
     expect((await runCli(['check'], env)).code).toBe(0);
     const [repair] = await site.store.auditLog({ limit: 1 });
     expect(repair).toMatchObject({ action: 'count_repair', actor: 'command line', detail: { from: 7, to: 100_000 } });
+  });
+
+  it('names the database a token was written to, without its credentials', async () => {
+    const created = await runCli(['token', 'create', '--name', 'Carol'], { ...env, DATABASE_AUTH_TOKEN: 'secret-auth-token' });
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain(`created in ${site.databaseUrl}.`);
+    expect(created.stderr).not.toContain('secret-auth-token');
+  });
+});
+
+describe('the command line, apart from any database', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'undersigned-cli-'));
+  });
+  afterEach(() => rm(join(folder, '.env'), { force: true }));
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  /** One line on stderr, nothing on stdout. */
+  const oneLine = (result: { stdout: string; stderr: string }) => {
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^[^\n]+\n$/);
+    return result.stderr;
+  };
+
+  it("prints the usage and exits 0 for --help, -h, help, and a command's --help", async () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['token', '--help'], ['export', '--help'], ['token', 'create', '-h'], ['help', 'mirror']]) {
+      const result = await runCli(args, {});
+      expect(result, args.join(' ')).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout, args.join(' ')).toMatch(/^Usage: undersigned /);
+    }
+    expect((await runCli(['export', '--help'], {})).stdout).toContain('--status pending|verified|hidden|withdrawn');
+    expect((await runCli(['mirror', '--help'], {})).stdout).toContain('--public-url URL');
+  });
+
+  it('prints the version of the package with --version', async () => {
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(await runCli(['--version'], {})).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('answers an unknown command, an unknown option or a missing value with one line and exit 2', async () => {
+    const command = await runCli(['frobnicate'], {});
+    expect(command.code).toBe(2);
+    expect(oneLine(command)).toBe('undersigned: unknown command "frobnicate" (see undersigned --help)\n');
+    const option = await runCli(['check', '--force'], {});
+    expect(option.code).toBe(2);
+    expect(oneLine(option)).toContain('unknown option --force');
+    const value = await runCli(['token', 'create', '--name'], {});
+    expect(value.code).toBe(2);
+    expect(oneLine(value)).toContain('option --name needs a value');
+  });
+
+  it('reads DATABASE_URL from .env in the folder it runs in', async () => {
+    await writeFile(join(folder, '.env'), 'DATABASE_URL=file:./from-dotenv.db\n');
+    const created = await runCli(['token', 'create', '--name', 'Dora'], {}, { cwd: folder });
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain(`created in file:./from-dotenv.db (${join(folder, 'from-dotenv.db')}).`);
+    await access(join(folder, 'from-dotenv.db'));
+    expect((await runCli(['token', 'list'], {}, { cwd: folder })).stdout).toMatch(/^1\tDora\t/);
+  });
+
+  it('lets a variable set in the environment win over .env', async () => {
+    await writeFile(join(folder, '.env'), 'DATABASE_URL=file:./not-this.db\n');
+    const created = await runCli(['token', 'create', '--name', 'Emil'], { DATABASE_URL: 'file:./this.db' }, { cwd: folder });
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('created in file:./this.db');
+    expect(await readdir(folder)).not.toContain('not-this.db');
+  });
+
+  it('refuses to mirror without the public address, rather than guess one (exit 2)', async () => {
+    const out = join(folder, 'mirror');
+    const result = await runCli(['mirror', '--letter', 'any', '--out', out], { DATABASE_URL: 'file:./mirror.db' }, { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(oneLine(result)).toContain('set PUBLIC_URL (in the environment or .env) or give --public-url URL');
+    expect(await readdir(folder)).not.toContain('mirror');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { be, en, interfaceLanguage, LANGUAGES, messagesFor, ru, uk, type Messages } from '../src/i18n/index.ts';
-import { signaturesText } from '../src/views/language-context.tsx';
+import { be, en, LANGUAGES, messagesFor, ru, uk, type Messages } from '../src/i18n/index.ts';
+import { signaturesText } from '../src/views/page-language.ts';
 
 /** Every string of a dictionary, by its path, functions called with sample arguments. */
 function strings(messages: unknown, path = ''): Map<string, string> {
@@ -49,14 +49,5 @@ describe('the interface languages', () => {
     expect(signaturesText(1, 'en')).toBe('1 signature');
     expect(signaturesText(2512, 'en')).toBe('2,500+ signatures');
     expect(signaturesText(12_345, 'ru').replace(/\s/g, ' ')).toBe('12 000+ подписей');
-  });
-
-  it('picks ?lang=, then the remembered choice, then Accept-Language, then English', () => {
-    expect(interfaceLanguage('be', 'ru', 'uk')).toBe('be');
-    expect(interfaceLanguage('xx', 'ru', 'uk')).toBe('ru');
-    expect(interfaceLanguage(undefined, undefined, 'de-DE,uk;q=0.8,en;q=0.5')).toBe('uk');
-    expect(interfaceLanguage(undefined, undefined, 'be-BY')).toBe('be');
-    expect(interfaceLanguage(undefined, undefined, 'fr-FR')).toBe('en');
-    expect(interfaceLanguage(undefined, undefined, undefined)).toBe('en');
   });
 });

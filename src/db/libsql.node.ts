@@ -52,7 +52,8 @@ export async function openDatabase(
     }
     await client.execute('PRAGMA foreign_keys = ON');
   } catch (error) {
-    const where = local ? file : url.split('?')[0];
+    // A server's address without the credentials or token it may carry.
+    const where = local ? file : url.replace(/\/\/[^@/]*@/, '//').split('?')[0];
     throw new StartError(`Cannot open the database ${where} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`);
   }
   const db = drizzle(client, { schema });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { FormFields } from '../domain/letter-input.ts';
-import type { MailPayload } from '../domain/store.ts';
+import type { MailPayload } from '../domain/entities.ts';
 
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 

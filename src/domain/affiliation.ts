@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import FREE_MAIL_DOMAINS from './free-mail-domains.json' with { type: 'json' };
 import { oneLineText } from './one-line-text.ts';
-import type { Actor, Store } from './store.ts';
+import type { Actor } from './entities.ts';
+import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
 // free-email-domains 1.12.6 (MIT, github.com/Kikobeats/free-email-domains): kept in the repo because

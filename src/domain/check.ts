@@ -1,4 +1,5 @@
-import type { Actor, CountMismatch, Store } from './store.ts';
+import type { Actor, CountMismatch } from './entities.ts';
+import type { Store } from './store.ts';
 
 /**
  * Compares every letter's stored count with the signatures it counts; with `fix`, sets each wrong

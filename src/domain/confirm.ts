@@ -2,7 +2,9 @@ import { ServiceError } from './errors.ts';
 import type { FormFields } from './letter-input.ts';
 import { letterClosed } from './letters.ts';
 import { ConfirmInput, optionalFieldProblems } from './sign-input.ts';
-import type { ConfirmedDetails, KeptChoices, Store, TokenSubject } from './store.ts';
+import type { ConfirmedDetails, KeptChoices, TokenSubject } from './entities.ts';
+import type { LinkDeps } from './sign.ts';
+import type { Store } from './store.ts';
 import { isWellFormedLinkToken, linkTokenKey } from './tokens.ts';
 import { parseInput } from './validation.ts';
 
@@ -14,8 +16,8 @@ export type Confirmation = {
 };
 
 /** What a confirm link leads to, without changing anything (mail scanners open links). */
-export async function inspectConfirmation(store: Store, token: string, now: Date): Promise<Confirmation> {
-  const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(token), 'verify') : undefined;
+export async function inspectConfirmation({ store, hashing }: LinkDeps, token: string, now: Date): Promise<Confirmation> {
+  const subject = isWellFormedLinkToken(token) ? await store.tokenSubject(await linkTokenKey(hashing, token), 'verify') : undefined;
   if (subject?.status === 'verified') return { state: 'already_confirmed', subject };
   const ready = pendingAndLive(subject, now);
   const letter = await store.letterBySlug(ready.letter.slug);
@@ -33,13 +35,13 @@ export type ConfirmChoices = Omit<KeptChoices, 'details'> & { details?: unknown 
  * counts once.
  */
 export async function confirmSignature(
-  store: Store,
+  { store, hashing }: LinkDeps,
   token: string,
   now: Date,
   choices: ConfirmChoices = { listed: true, domain: true },
 ): Promise<Confirmation> {
   if (!isWellFormedLinkToken(token)) throw gone();
-  const hash = await linkTokenKey(token);
+  const hash = await linkTokenKey(hashing, token);
   const details = choices.details === undefined ? undefined : await corrected(store, hash, choices.details, now);
   const { confirmed, subject } = await store.confirm(hash, now, { listed: choices.listed, domain: choices.domain, details });
   if (subject?.status === 'verified') return { state: confirmed ? 'confirmed' : 'already_confirmed', subject };

@@ -1,21 +1,14 @@
-import type { Letter } from './store.ts';
+import type { Letter } from './entities.ts';
 
 /**
  * The signed count: an Ed25519 signature (Web Crypto, so the same on Node and Workers) over a letter's
  * slug, its count, the time of that count and the SHA-256 of the letter's text. A screenshot of a
- * count can be faked; a signed count can be checked against the site's public key, served at
- * {@link WELL_KNOWN_PATH}.
+ * count can be faked; a signed count can be checked against the site's public key, which the site
+ * publishes in a {@link WellKnown} document.
  */
 
 /** The first line of every signed message; a new format gets a new first line. */
 export const COUNT_MESSAGE_VERSION = 'undersigned-count-v1';
-/** Where a site serves its public keys ({@link WellKnown}). */
-export const WELL_KNOWN_PATH = '/.well-known/undersigned.json';
-/**
- * The response header that carries the proof where the body cannot: shields.io's endpoint badge
- * refuses a body with keys it does not know. Its value is {@link encodeProofHeader} of a CountProof.
- */
-export const COUNT_PROOF_HEADER = 'Undersigned-Count-Proof';
 
 /** What a count signature covers. */
 export interface CountFields {
@@ -50,7 +43,7 @@ export interface CountSigningKey {
   privateKey: CryptoKey;
 }
 
-/** The document at {@link WELL_KNOWN_PATH}. */
+/** The document of a site's public keys, which it serves at a well-known address. */
 export interface WellKnown {
   site: string;
   keys: { id: string; algorithm: 'Ed25519'; publicKeyJwk: PublicKeyJwk }[];
@@ -163,7 +156,7 @@ export async function verifyCount(countJson: unknown, publicKeyJwk: unknown): Pr
   return { valid: true, ...proof };
 }
 
-/** The document a site serves at {@link WELL_KNOWN_PATH}. */
+/** The document of the site's public keys ({@link WellKnown}). */
 export function wellKnownDocument(site: string, keys: CountSigningKey[]): WellKnown {
   return {
     site,
@@ -182,21 +175,6 @@ export function wellKnownKey(document: unknown, keyId: string): { key: PublicKey
     return { reason: `the count was signed with key ${keyId}, which the key document does not list (it lists: ${listed})` };
   }
   return { key: found.publicKeyJwk };
-}
-
-/** The value of the {@link COUNT_PROOF_HEADER}: the proof as JSON, base64url. */
-export function encodeProofHeader(proof: CountProof): string {
-  const { slug, count, updatedAt, textSha256, keyId, signature } = proof;
-  return base64url(encoder.encode(JSON.stringify({ slug, count, updatedAt, textSha256, keyId, signature })));
-}
-
-/** The proof a {@link COUNT_PROOF_HEADER} holds, unchecked; undefined if it is not base64url JSON. */
-export function decodeProofHeader(value: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64url(value)));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The proof fields of `value` (other fields dropped), or which of them is missing or malformed. */

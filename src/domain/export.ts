@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { anyLetter } from './letters.ts';
-import type { Actor, ExportFilter, ExportRow, Letter, Store } from './store.ts';
+import type { Actor, ExportFilter, ExportRow, Letter } from './entities.ts';
+import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
 // A page's rows are garbage once written. Pages of a thousand outlived young-generation collections

@@ -1,6 +1,7 @@
 import { ServiceError } from './errors.ts';
 import { LetterInput, LetterPatch, type Translation } from './letter-input.ts';
-import type { Actor, Letter, Store } from './store.ts';
+import type { Actor, Letter } from './entities.ts';
+import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
 /** A letter the public may see: open or closed. Drafts are for organizers only. */
@@ -64,41 +65,14 @@ export interface LetterText {
   languages: string[];
 }
 
-/**
- * Picks the language to show a letter in: `?lang=` if the letter has it, then the best match of the
- * Accept-Language header (exact tag, then primary subtag), then the letter's default.
- */
-export function letterText(
-  letter: Letter,
-  translations: (Translation & { lang: string })[],
-  requested: string | undefined,
-  acceptLanguage: string | undefined,
-): LetterText {
-  const languages = [letter.lang, ...translations.map((t) => t.lang)];
-  const lang = chooseLanguage(languages, requested, acceptLanguage);
-  const text = translations.find((t) => t.lang === lang) ?? letter;
-  return { lang, title: text.title, body: text.body, summary: text.summary, languages };
+/** Every language a letter is available in, the default first. */
+export function letterLanguages(letter: Letter, translations: (Translation & { lang: string })[]): string[] {
+  return [letter.lang, ...translations.map((t) => t.lang)];
 }
 
-/** `available[0]` is the default. */
-export function chooseLanguage(available: string[], requested?: string, acceptLanguage?: string): string {
-  const fallback = available[0] ?? 'en';
-  if (requested && available.includes(requested)) return requested;
-  const wanted = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((w) => w.tag && w.tag !== '*' && w.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  const lower = available.map((tag) => tag.toLowerCase());
-  for (const { tag } of wanted) {
-    const exact = lower.indexOf(tag);
-    if (exact >= 0) return available[exact]!;
-    const primary = lower.findIndex((a) => a.split('-')[0] === tag.split('-')[0]);
-    if (primary >= 0) return available[primary]!;
-  }
-  return fallback;
+/** The text of a letter in `lang`, one of its {@link letterLanguages} (the request's choice). */
+export function letterText(letter: Letter, translations: (Translation & { lang: string })[], lang: string): LetterText {
+  const text = translations.find((t) => t.lang === lang) ?? letter;
+  const languages = letterLanguages(letter, translations);
+  return { lang, title: text.title, body: text.body, summary: text.summary, languages };
 }

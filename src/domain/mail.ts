@@ -1,4 +1,5 @@
-import type { MailJob, Store } from './store.ts';
+import type { MailJob } from './entities.ts';
+import type { Store } from './store.ts';
 
 export interface MailMessage {
   to: string;

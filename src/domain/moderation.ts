@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { anyLetter } from './letters.ts';
 import { oneLineText } from './one-line-text.ts';
-import type { Actor, Store } from './store.ts';
+import type { Actor } from './entities.ts';
+import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
 const NOTE_NEEDED =

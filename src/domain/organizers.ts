@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { constantTimeEqual } from './constant-time.ts';
 import { ServiceError } from './errors.ts';
-import type { Actor, Organizer, Store } from './store.ts';
+import type { Actor, Organizer } from './entities.ts';
+import type { Store } from './store.ts';
 import { oneLineText } from './one-line-text.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { parseInput } from './validation.ts';

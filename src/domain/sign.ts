@@ -6,7 +6,7 @@ import { thresholdGroup } from './list-release.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
 import type { Store } from './store.ts';
-import { linkTokenKey, newLinkToken, newToken } from './tokens.ts';
+import { linkTokenKey, newLinkToken, newToken, type Hashing } from './tokens.ts';
 import { parseInput } from './validation.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -15,8 +15,13 @@ export const VERIFY_TOKEN_TTL_MS = 7 * 24 * HOUR;
 export const MAILS_PER_WINDOW = 3;
 export const MAIL_WINDOW_MS = 24 * HOUR;
 
-export interface SignDeps {
+/** What the verbs of a signature's links (sign, confirm, withdraw) store and find link tokens with. */
+export interface LinkDeps {
   store: Store;
+  hashing: Hashing;
+}
+
+export interface SignDeps extends LinkDeps {
   limits: RateLimits;
   now: () => Date;
   /** Keyed hash of a canonical email: the dedup key that is stored instead of the address. */
@@ -64,9 +69,9 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
       lang: input.lang ?? letter.lang,
     },
     nonce: newToken(),
-    verifyTokenHash: await linkTokenKey(verifyToken),
+    verifyTokenHash: await linkTokenKey(deps.hashing, verifyToken),
     verifyExpiresAt: new Date(now.getTime() + VERIFY_TOKEN_TTL_MS),
-    withdrawTokenHash: await linkTokenKey(withdrawToken),
+    withdrawTokenHash: await linkTokenKey(deps.hashing, withdrawToken),
     payload: { verifyToken, withdrawToken },
     now,
     mailWindowMs: MAIL_WINDOW_MS,

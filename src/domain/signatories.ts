@@ -1,6 +1,7 @@
 import { affiliationDomain } from './affiliation.ts';
 import { ServiceError } from './errors.ts';
-import type { Letter, ListPosition, PublicSignature, Store } from './store.ts';
+import type { Letter, ListPosition, PublicSignature } from './entities.ts';
+import type { Store } from './store.ts';
 
 export const PUBLIC_PAGE_SIZE = 50;
 /**

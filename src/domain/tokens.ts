@@ -48,7 +48,7 @@ export function newLinkToken(now: Date): string {
  * how much of a secret token an attacker has guessed. Links made before time keys (43 characters)
  * are stored under their plain hash, and keep working.
  */
-export async function linkTokenKey(token: string): Promise<string> {
+export async function linkTokenKey(hashing: Hashing, token: string): Promise<string> {
   const hash = await hashing.sha256(token);
   return token.length === TOKEN_LENGTH ? hash : token.slice(0, TIME_KEY_LENGTH) + hash;
 }
@@ -56,14 +56,15 @@ export async function linkTokenKey(token: string): Promise<string> {
 /**
  * The SHA-256 of a token, hex-encoded: the only form an organizer's token or session is stored in.
  * Tokens are looked up by this hash, so the time a lookup takes depends on the hash, never on how much
- * of a secret token an attacker has guessed.
+ * of a secret token an attacker has guessed. Organizers' requests are few: Web Crypto on every
+ * runtime serves them.
  */
 export async function hashToken(token: string): Promise<string> {
-  return hashing.sha256(token);
+  return webHashing.sha256(token);
 }
 
 /** HMAC-SHA256 under `secret`, hex-encoded. */
-export function createHmac(secret: string): (message: string) => Promise<string> {
+export function createHmac(hashing: Hashing, secret: string): (message: string) => Promise<string> {
   const sign = hashing.hmac(secret);
   return async (message) => sign(message);
 }
@@ -76,7 +77,11 @@ export function isWellFormedLinkToken(token: string): boolean {
   return LINK_TOKEN.test(token);
 }
 
-/** SHA-256 and HMAC-SHA256, hex-encoded. */
+/**
+ * SHA-256 and HMAC-SHA256, hex-encoded: Web Crypto ({@link webHashing}) on every runtime, or a
+ * runtime's own with the same results (Node's is synchronous, which spares each of the several
+ * hashes of a signing a round trip through the thread pool).
+ */
 export interface Hashing {
   sha256(text: string): string | Promise<string>;
   hmac(secret: string): (message: string) => string | Promise<string>;
@@ -94,16 +99,6 @@ export const webHashing: Hashing = {
     return async (message) => hex(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))));
   },
 };
-
-let hashing = webHashing;
-
-/**
- * Installs a runtime's own hashing, with the same results: Node's is synchronous, which spares each
- * of the several hashes of a signing a round trip through the thread pool. Call it at start.
- */
-export function useHashing(implementation: Hashing): void {
-  hashing = implementation;
-}
 
 const BASE64URL = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', (c) => c.charCodeAt(0));
 

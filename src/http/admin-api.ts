@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { exportSignatures } from '../domain/export.ts';
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { actorOf } from '../domain/organizers.ts';
-import type { Letter, Store } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
+import type { Store } from '../domain/store.ts';
 import { bearerAuth, type AdminEnv } from './admin-auth.ts';
 import { download } from './download.ts';
 import { signatureFilter } from './signature-filter.ts';

@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { constantTimeEqual } from '../domain/constant-time.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { authenticate, sessionOrganizer } from '../domain/organizers.ts';
-import type { Organizer } from '../domain/store.ts';
+import type { Organizer } from '../domain/entities.ts';
 import { newToken } from '../domain/tokens.ts';
 import { formBody } from './request-body.ts';
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { exportSignatures } from '../domain/export.ts';
@@ -10,7 +10,7 @@ import { OPTIONAL_FIELDS, type LetterInput, type Translation } from '../domain/l
 import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
 import type { ActionOutcome } from '../views/admin/layout.tsx';
 import { DomainsPage } from '../views/admin/domains.tsx';
@@ -215,5 +215,5 @@ function formErrors<T>(error: unknown, render: (errors: Record<string, string>) 
 
 /** An admin page: these are in English only. */
 function english(c: Context, node: Child, status: ContentfulStatusCode = 200) {
-  return page(c, node, status, 'en');
+  return page(c, () => node, status, 'en');
 }

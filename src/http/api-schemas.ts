@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../domain/errors.ts';
 import { DomainOrganisationInput } from '../domain/affiliation.ts';
 import { FormFields } from '../domain/letter-input.ts';
 import { SignInput } from '../domain/sign-input.ts';
-import { PROOF_FIELD } from './proof-of-work.ts';
+import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 
 /**
  * The answers of the JSON API under /api, as zod schemas for its OpenAPI description (see

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { Context } from 'hono';
-import { createHmac, newToken } from '../domain/tokens.ts';
+import { createHmac, newToken, type Hashing } from '../domain/tokens.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -8,14 +8,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The client's address as a keyed hash, for rate limits: the key is random, lives only in memory and
  * is replaced every UTC day, so no address is stored and no two days' hashes can be linked.
  */
-export function createAddressKeys(now: () => number = Date.now): (address: string) => Promise<string> {
+export function createAddressKeys(hashing: Hashing, now: () => number = Date.now): (address: string) => Promise<string> {
   let day = -1;
   let hash: (message: string) => Promise<string> = async () => '';
   return (address) => {
     const today = Math.floor(now() / DAY_MS);
     if (today !== day) {
       day = today;
-      hash = createHmac(newToken());
+      hash = createHmac(hashing, newToken());
     }
     return hash(address);
   };

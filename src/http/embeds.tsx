@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { isPublic, publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
@@ -39,14 +39,14 @@ export function embedRoutes(deps: RouteDeps) {
 
   embeds.get('/embed/:slug', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return page(
-      c,
+    return page(c, (language) => (
       <EmbedPage
+        language={language}
         letter={letter}
         url={`${deps.publicUrl}/l/${letter.slug}`}
         streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
-      />,
-    );
+      />
+    ));
   });
 
   return embeds;

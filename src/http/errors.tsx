@@ -35,7 +35,7 @@ export function errorResponse(c: Context, error: ServiceError) {
   const lang = languageOf(c);
   const [title, message] = messagesFor(lang).errors[error.code]!;
   // English pages keep the exact reason; the others say it in their words.
-  return page(c, <ErrorPage title={title} message={lang === 'en' ? error.message : message} />, status, lang);
+  return page(c, (language) => <ErrorPage language={language} title={title} message={lang === 'en' ? error.message : message} />, status, lang);
 }
 
 /** Turns any error into an answer; the details of an unexpected one go to the log, never the client. */
@@ -48,7 +48,7 @@ export function onError(log: (line: string) => void) {
       return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, 500);
     }
     const [title, message] = messagesFor(languageOf(c)).errors.internal_error!;
-    return page(c, <ErrorPage title={title} message={message} />, 500);
+    return page(c, (language) => <ErrorPage language={language} title={title} message={message} />, 500);
   };
 }
 

@@ -1,7 +1,6 @@
 import { constantTimeEqual } from '../domain/constant-time.ts';
+import { HONEYPOT_FIELD, STAMP_FIELD } from '../views/sign-form-fields.ts';
 
-export const HONEYPOT_FIELD = 'website';
-export const STAMP_FIELD = 'shown';
 /** A stamp names the second a form was shown in. */
 const STAMP_MS = 1000;
 

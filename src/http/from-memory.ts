@@ -1,7 +1,7 @@
 import { getQueryParam } from 'hono/utils/url';
 import { isPublic } from '../domain/letters.ts';
 import { keptAnswer } from '../live/per-letter.ts';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { embeddableResponse, queryString, type EmbeddableAnswer } from './embeddable.ts';
 import { keptLetterPage } from './letter-page.tsx';
 

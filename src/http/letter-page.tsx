@@ -1,14 +1,16 @@
 import type { Context } from 'hono';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import type { RouteDeps } from '../app.ts';
-import { letterText } from '../domain/letters.ts';
+import type { RouteDeps } from './deps.ts';
+import { letterLanguages, letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { keepAnswer, keptAnswer, perLetter } from '../live/per-letter.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
-import { renderPage } from '../views/language-context.tsx';
+import { pageLanguage } from '../views/page-language.ts';
+import { renderPage } from '../views/render-page.tsx';
 import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
+import { chooseLanguage } from './request-language.ts';
 import { madeWithHeaders } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
@@ -131,7 +133,8 @@ async function pageParts(deps: RouteDeps, c: Context, letter: Letter, proofOfWor
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
   const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
-  const text = letterText(letter, translations, ui, c.req.header('accept-language'));
+  const shown = chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language'));
+  const text = letterText(letter, translations, shown);
   return { deps, ui, letter, text, signatories, proofOfWork };
 }
 
@@ -150,8 +153,8 @@ interface PageParts {
 // made, a cost every request paid (docs/performance.md#answers-from-memory).
 function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string) {
   return renderPage(
-    ui,
     <LetterPage
+      language={pageLanguage(ui)}
       letter={letter}
       text={text}
       bodyHtml={renderMarkdown(text.body)}

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { COUNT_PROOF_HEADER } from '../domain/count-proof.ts';
 import { ExportOptions } from '../domain/export.ts';
 import { LetterInput, LetterPatch } from '../domain/letter-input.ts';
 import { ModerationInput } from '../domain/moderation.ts';
+import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 import * as answers from './api-schemas.ts';
-import { PROOF_FIELD } from './proof-of-work.ts';
+import { COUNT_PROOF_HEADER } from './count-proof-http.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** An answer that is not JSON: its media type, and what it holds. */

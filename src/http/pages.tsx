@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { LANGUAGES, messagesFor } from '../i18n/index.ts';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
@@ -16,8 +16,7 @@ import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
 import { letterPage } from './letter-page.tsx';
-import { HONEYPOT_FIELD, STAMP_FIELD } from './form-guard.ts';
-import { PROOF_FIELD } from './proof-of-work.ts';
+import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from '../views/sign-form-fields.ts';
 import { perAddress, takeForAddress } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
@@ -37,7 +36,10 @@ export function pageRoutes(deps: RouteDeps) {
     return next();
   });
 
-  pages.get('/', async (c) => page(c, <HomePage letters={await deps.store.openLetters()} />));
+  pages.get('/', async (c) => {
+    const letters = await deps.store.openLetters();
+    return page(c, (language) => <HomePage language={language} letters={letters} />);
+  });
 
   pages.get('/l/:slug', async (c) => {
     return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
@@ -78,18 +80,18 @@ export function pageRoutes(deps: RouteDeps) {
     const query = searchText(c.req.query('q'));
     if (searchTooShort(query)) {
       const none: PublicPage = { signatures: [], next: null, unlisted: 0, waiting: 0 };
-      return page(c, <SignatoriesPage letter={letter} page={none} query={query} domains={[]} tooShort />, 400);
+      return page(c, (language) => <SignatoriesPage language={language} letter={letter} page={none} query={query} domains={[]} tooShort />, 400);
     }
     const [list, domains] = await Promise.all([
       publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query }),
       domainAggregates(deps.store, letter, deps.minDomainSigners),
     ]);
-    return page(c, <SignatoriesPage letter={letter} page={list} query={query} domains={domains} />);
+    return page(c, (language) => <SignatoriesPage language={language} letter={letter} page={list} query={query} domains={domains} />);
   });
 
   pages.get('/l/:slug/check-email', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return page(c, <CheckEmailPage letter={letter} />);
+    return page(c, (language) => <CheckEmailPage language={language} letter={letter} />);
   });
 
   // Links from emails: GET only shows what the button will do, POST does it.
@@ -98,8 +100,8 @@ export function pageRoutes(deps: RouteDeps) {
 
   pages.get('/verify/:token', async (c) => {
     const token = c.req.param('token');
-    const confirmation = await inspectConfirmation(deps.store, token, deps.now());
-    return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
+    const confirmation = await inspectConfirmation(deps, token, deps.now());
+    return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
   });
 
   pages.post('/verify/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
@@ -107,28 +109,30 @@ export function pageRoutes(deps: RouteDeps) {
     const choices = await confirmChoices(c);
     let confirmation;
     try {
-      confirmation = await confirmSignature(deps.store, token, deps.now(), choices);
+      confirmation = await confirmSignature(deps, token, deps.now(), choices);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
       const form = { values: choices.details as Record<string, string>, errors: error.fields ?? { name: error.message } };
-      const shown = await inspectConfirmation(deps.store, token, deps.now());
-      return page(c, <ConfirmPage token={token} confirmation={shown} form={form} />, 400);
+      const shown = await inspectConfirmation(deps, token, deps.now());
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={shown} form={form} />, 400);
     }
-    return page(c, <ConfirmPage token={token} confirmation={confirmation} />);
+    return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
   });
 
   pages.get('/withdraw/:token', async (c) => {
     const token = c.req.param('token');
-    return page(c, <WithdrawPage token={token} withdrawal={await inspectWithdrawal(deps.store, token)} />);
+    const withdrawal = await inspectWithdrawal(deps, token);
+    return page(c, (language) => <WithdrawPage language={language} token={token} withdrawal={withdrawal} />);
   });
 
   pages.post('/withdraw/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
-    return page(c, <WithdrawPage token={token} withdrawal={await withdrawSignature(deps.store, token, deps.now())} />);
+    const withdrawal = await withdrawSignature(deps, token, deps.now());
+    return page(c, (language) => <WithdrawPage language={language} token={token} withdrawal={withdrawal} />);
   });
 
   const devOutbox = deps.devOutbox;
-  if (devOutbox) pages.get('/dev/outbox', (c) => page(c, <DevOutboxPage messages={devOutbox()} />));
+  if (devOutbox) pages.get('/dev/outbox', (c) => page(c, (language) => <DevOutboxPage language={language} messages={devOutbox()} />));
 
   return pages;
 }

@@ -2,10 +2,8 @@ import { createChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { z } from 'zod';
 import type { Rate } from '../domain/rate-limits.ts';
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 
-/** The form field, and the JSON API's, that carries a solved challenge (the ALTCHA widget's payload). */
-export const PROOF_FIELD = 'altcha';
 const ALGORITHM = 'PBKDF2/SHA-256';
 /** A solver tries 16^3 keys on average: with the configured cost per try, that is the work asked. */
 const KEY_PREFIX = '000';

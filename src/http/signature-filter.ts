@@ -1,5 +1,5 @@
 import { ServiceError } from '../domain/errors.ts';
-import type { SignatureState } from '../domain/store.ts';
+import type { SignatureState } from '../domain/entities.ts';
 
 const STATES = new Set<string>(['pending', 'verified', 'hidden', 'withdrawn']);
 

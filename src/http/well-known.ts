@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import type { RouteDeps } from '../app.ts';
-import { WELL_KNOWN_PATH, wellKnownDocument } from '../domain/count-proof.ts';
+import type { RouteDeps } from './deps.ts';
+import { wellKnownDocument } from '../domain/count-proof.ts';
+import { WELL_KNOWN_PATH } from './count-proof-http.ts';
 import { embeddable, embeddableAnswer, etagOf } from './embeddable.ts';
 
 /** The site's public keys change only with its database: caches may keep them for an hour. */

@@ -1,4 +1,3 @@
-import { chooseLanguage } from '../domain/letters.ts';
 import { be } from './be.ts';
 import { en, type Messages, type Plural } from './en.ts';
 import { ru } from './ru.ts';
@@ -11,17 +10,6 @@ const MESSAGES: Record<Language, Messages> = { en, be, ru, uk };
 /** The interface's strings in a language, English for one it does not have. */
 export function messagesFor(lang: string): Messages {
   return MESSAGES[lang as Language] ?? en;
-}
-
-/**
- * The language of the interface: `?lang=`, then the choice the language switcher remembered (the
- * `lang` cookie), then the browser's Accept-Language, then English.
- */
-export function interfaceLanguage(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Language {
-  for (const wanted of [query, cookie]) {
-    if (wanted && (LANGUAGES as readonly string[]).includes(wanted)) return wanted as Language;
-  }
-  return chooseLanguage([...LANGUAGES], undefined, acceptLanguage) as Language;
 }
 
 const rules = new Map<string, Intl.PluralRules>();

@@ -1,4 +1,4 @@
-import type { Letter, LetterCount } from '../domain/store.ts';
+import type { Letter, LetterCount } from '../domain/entities.ts';
 
 export interface CountHub {
   /**

@@ -1,4 +1,4 @@
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 
 const cache = new WeakMap<Letter, Map<string, unknown>>();
 

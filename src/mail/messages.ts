@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { MailMessage } from '../domain/mail.ts';
-import type { MailJob } from '../domain/store.ts';
+import type { MailJob } from '../domain/entities.ts';
 import { exactCount } from '../domain/count-display.ts';
 import { detailsToCheck, listingChoice, messagesFor } from '../i18n/index.ts';
 import { defang } from './defang.ts';

@@ -3,11 +3,13 @@ import type { Child } from 'hono/jsx';
 import { displayCount } from '../domain/count-display.ts';
 import { proveCount, signedLetterText, wellKnownDocument, type CountSigningKey } from '../domain/count-proof.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
-import type { Letter, Store } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
+import type { Store } from '../domain/store.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
 import { Head } from '../views/head.ts';
-import { renderPage, useLanguage } from '../views/language-context.tsx';
+import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
+import { renderPage } from '../views/render-page.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from '../views/letter.tsx';
 
 /** Names per page of the copied list. */
@@ -37,7 +39,7 @@ export interface MirrorDeps {
  */
 export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
   const ui = (LANGUAGES as readonly string[]).includes(letter.lang) ? (letter.lang as Language) : 'en';
-  const html = (node: Child) => renderPage(ui, node);
+  const language = pageLanguage(ui);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);
   const texts = [{ lang: letter.lang, title: letter.title, body: letter.body }, ...translations];
@@ -48,8 +50,8 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
     const languages = texts.map((t) => ({ lang: t.lang, href: fileOf(t.lang), current: t.lang === text.lang }));
     yield {
       path: fileOf(text.lang),
-      content: html(
-        <MirrorLetter letter={letter} text={text} languages={languages} original={original} />,
+      content: renderPage(
+        <MirrorLetter language={language} letter={letter} text={text} languages={languages} original={original} />,
       ),
     };
   }
@@ -61,7 +63,7 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
     const domains = last ? await domainAggregates(deps.store, letter, deps.minDomainSigners) : [];
     yield {
       path: listFile(n),
-      content: html(<MirrorList letter={letter} page={page} n={n} last={last} domains={domains} />),
+      content: renderPage(<MirrorList language={language} letter={letter} page={page} n={n} last={last} domains={domains} />),
     };
     if (last) break;
     cursor = page.next!;
@@ -70,7 +72,7 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
   yield { path: 'count.json', content: `${JSON.stringify({ ...proof, display: displayCount(proof.count) }, null, 2)}\n` };
   yield { path: '.well-known/undersigned.json', content: `${JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.key]), null, 2)}\n` };
   yield { path: 'letter.md', content: signedLetterText(letter) };
-  yield { path: 'verify.html', content: html(<MirrorVerify letter={letter} proof={proof} original={original} />) };
+  yield { path: 'verify.html', content: renderPage(<MirrorVerify language={language} letter={letter} proof={proof} original={original} />) };
   yield { path: 'style.css', content: deps.stylesheet };
   // GitHub Pages leaves out folders whose names start with a dot (.well-known) unless told not to.
   yield { path: '.nojekyll', content: '' };
@@ -78,8 +80,8 @@ export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = 
 
 const listFile = (n: number) => (n === 1 ? 'signatories.html' : `signatories-${n}.html`);
 
-function MirrorLayout(props: { title: string; lang?: string; children: Child }) {
-  const { lang } = useLanguage();
+function MirrorLayout(props: { language: PageLanguage; title: string; lang?: string; children: Child }) {
+  const { lang } = props.language;
   return (
     <html lang={props.lang ?? lang}>
       <Head title={props.title} stylesheet="style.css" />
@@ -101,15 +103,16 @@ function MirrorLayout(props: { title: string; lang?: string; children: Child }) 
 }
 
 function MirrorLetter(props: {
+  language: PageLanguage;
   letter: Letter;
   text: { lang: string; title: string; body: string };
   languages: { lang: string; href: string; current: boolean }[];
   original: string;
 }) {
-  const { m, signatures } = useLanguage();
+  const { m, signatures } = props.language;
   const { letter, text } = props;
   return (
-    <MirrorLayout title={text.title} lang={text.lang}>
+    <MirrorLayout language={props.language} title={text.title} lang={text.lang}>
       <p class="notice">
         A copy of the open letter published at {props.original}, as it stood on {letter.countUpdatedAt.toISOString().slice(0, 10)}.
         The count below is signed by the site: <a href="verify.html">check it</a>.
@@ -140,24 +143,25 @@ function MirrorLetter(props: {
 }
 
 function MirrorList(props: {
+  language: PageLanguage;
   letter: Letter;
   page: Awaited<ReturnType<typeof publicPage>>;
   n: number;
   last: boolean;
   domains: Awaited<ReturnType<typeof domainAggregates>>;
 }) {
-  const { m } = useLanguage();
+  const { m } = props.language;
   const { page, n } = props;
   return (
-    <MirrorLayout title={`${m.signatories} · ${props.letter.title}`}>
+    <MirrorLayout language={props.language} title={`${m.signatories} · ${props.letter.title}`}>
       <p>
         <a href="index.html">{props.letter.title}</a>
       </p>
       <h1>{m.signatories}</h1>
-      {page.signatures.length === 0 ? <p>{m.noOneListed}</p> : <SignatureList signatures={page.signatures} />}
-      {props.last && page.unlisted > 0 && <Others count={page.unlisted} />}
-      {props.last && page.waiting > 0 && <Waiting count={page.waiting} />}
-      {props.last && <DomainCounts domains={props.domains} />}
+      {page.signatures.length === 0 ? <p>{m.noOneListed}</p> : <SignatureList language={props.language} signatures={page.signatures} />}
+      {props.last && page.unlisted > 0 && <Others language={props.language} count={page.unlisted} />}
+      {props.last && page.waiting > 0 && <Waiting language={props.language} count={page.waiting} />}
+      {props.last && <DomainCounts language={props.language} domains={props.domains} />}
       <p>
         {n > 1 && (
           <a href={listFile(n - 1)} rel="prev">
@@ -174,10 +178,10 @@ function MirrorList(props: {
   );
 }
 
-function MirrorVerify(props: { letter: Letter; proof: Awaited<ReturnType<typeof proveCount>>; original: string }) {
+function MirrorVerify(props: { language: PageLanguage; letter: Letter; proof: Awaited<ReturnType<typeof proveCount>>; original: string }) {
   const { proof } = props;
   return (
-    <MirrorLayout title={`How to check this copy · ${props.letter.title}`} lang="en">
+    <MirrorLayout language={props.language} title={`How to check this copy · ${props.letter.title}`} lang="en">
       <h1>How to check this copy</h1>
       <p>
         This folder is a copy of the open letter published at {props.original}. Anyone can serve it from any static

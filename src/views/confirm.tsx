@@ -1,8 +1,8 @@
 import type { Confirmation } from '../domain/confirm.ts';
-import type { TokenSubject } from '../domain/store.ts';
+import type { TokenSubject } from '../domain/entities.ts';
 import { exactCount } from '../domain/count-display.ts';
 import { listingChoice } from '../i18n/index.ts';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 import { MessagePage } from './layout.tsx';
 import { fieldUse, SIGNER_FIELDS, TextField } from './signer-fields.tsx';
 
@@ -11,17 +11,18 @@ import { fieldUse, SIGNER_FIELDS, TextField } from './signer-fields.tsx';
  * may correct, and its choices to keep or take back; `form` holds what was sent when it was refused.
  */
 export function ConfirmPage(props: {
+  language: PageLanguage;
   token: string;
   confirmation: Confirmation;
   form?: { values: Record<string, string>; errors: Record<string, string> };
 }) {
-  const { m } = useLanguage();
+  const { m } = props.language;
   const { state, subject } = props.confirmation;
   if (state === 'ready') {
     const errors = props.form?.errors ?? {};
     const formFields = props.confirmation.formFields ?? {};
     return (
-      <MessagePage title={m.confirmTitle}>
+      <MessagePage language={props.language} title={m.confirmTitle}>
         <p>
           {m.confirmAbout} <LetterLink subject={subject} />.
         </p>
@@ -35,6 +36,7 @@ export function ConfirmPage(props: {
               if (name === 'email' || use === 'off') return null;
               return (
                 <TextField
+                  language={props.language}
                   field={{ name, ...field }}
                   id={`detail-${name}`}
                   required={use === 'required'}
@@ -44,14 +46,14 @@ export function ConfirmPage(props: {
               );
             })}
           </div>
-          <KeptChoices subject={subject} />
+          <KeptChoices language={props.language} subject={subject} />
           <button type="submit">{m.confirmButton}</button>
         </form>
       </MessagePage>
     );
   }
   return (
-    <MessagePage title={state === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}>
+    <MessagePage language={props.language} title={state === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}>
       <p class="signatory-number">
         {state === 'confirmed' ? m.confirmed : m.alreadyConfirmed}{' '}
         {m.signatoryNumber(subject.signatoryNumber ?? 0, subject.letter.title)}
@@ -59,7 +61,7 @@ export function ConfirmPage(props: {
       <p>
         <LetterLink subject={subject} />
       </p>
-      <ListingChoice subject={subject} />
+      <ListingChoice language={props.language} subject={subject} />
       <p>{m.withdrawLater}</p>
     </MessagePage>
   );
@@ -73,10 +75,10 @@ export function LetterLink(props: { subject: TokenSubject }) {
  * The request's choices about the public list and the email domain, which the person confirming may
  * take back (never add: the server only ever narrows them).
  */
-function KeptChoices(props: { subject: TokenSubject }) {
-  const { lang, m } = useLanguage();
+function KeptChoices(props: { language: PageLanguage; subject: TokenSubject }) {
+  const { lang, m } = props.language;
   const { listed, listThreshold, emailDomain } = props.subject;
-  if (!listed && !emailDomain) return <ListingChoice subject={props.subject} />;
+  if (!listed && !emailDomain) return <ListingChoice language={props.language} subject={props.subject} />;
   const listAs = listThreshold ? m.listAt(exactCount(listThreshold, lang)) : m.listNow;
   return (
     <>
@@ -107,8 +109,8 @@ function KeptChoices(props: { subject: TokenSubject }) {
 }
 
 /** What the signer chose about the public list and their email domain. */
-function ListingChoice(props: { subject: TokenSubject }) {
-  const { lang, m } = useLanguage();
+function ListingChoice(props: { language: PageLanguage; subject: TokenSubject }) {
+  const { lang, m } = props.language;
   return (
     <>
       {listingChoice(m, props.subject, (n) => exactCount(n, lang)).map((line) => (

@@ -1,10 +1,11 @@
 import type { MailMessage } from '../domain/mail.ts';
 import { MessagePage } from './layout.tsx';
+import type { PageLanguage } from './page-language.ts';
 
 /** Development only: the mail that would have been sent, for a machine with no SMTP server. */
-export function DevOutboxPage(props: { messages: readonly MailMessage[] }) {
+export function DevOutboxPage(props: { language: PageLanguage; messages: readonly MailMessage[] }) {
   return (
-    <MessagePage title="Development outbox">
+    <MessagePage language={props.language} title="Development outbox">
       <p>No SMTP server is configured, so mail is kept here instead of sent. This page does not exist in production.</p>
       {props.messages.length === 0 && <p>No mail yet.</p>}
       {props.messages.map((message) => (

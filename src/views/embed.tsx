@@ -1,23 +1,23 @@
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { Head } from './head.ts';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 import { Goal, LiveCount } from './letter.tsx';
 
 /** The widget for an iframe on another site: title, live count, goal, and a link to sign. Tiny. */
-export function EmbedPage(props: { letter: Letter; url: string; streamUrl?: string | undefined }) {
+export function EmbedPage(props: { language: PageLanguage; letter: Letter; url: string; streamUrl?: string | undefined }) {
   const { letter } = props;
-  const { lang, m, signatures } = useLanguage();
+  const { lang, m, signatures } = props.language;
   return (
     <html lang={lang}>
       <Head title={letter.title} stylesheet="/embed.css" scripts={['/live-count.js']} />
       <body>
         <p class="title">{letter.title}</p>
         <p class="count">
-          <LiveCount letter={letter} streamUrl={props.streamUrl}>
+          <LiveCount language={props.language} letter={letter} streamUrl={props.streamUrl}>
             {signatures(letter.signatureCount)}
           </LiveCount>
         </p>
-        {letter.goal !== null && <Goal count={letter.signatureCount} goal={letter.goal} />}
+        {letter.goal !== null && <Goal language={props.language} count={letter.signatureCount} goal={letter.goal} />}
         {letter.state === 'open' && (
           <a class="sign" href={props.url} target="_blank" rel="noopener">
             {m.signTheLetter}

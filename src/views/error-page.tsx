@@ -1,12 +1,12 @@
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 import { MessagePage } from './layout.tsx';
 
-export function ErrorPage(props: { title: string; message: string }) {
+export function ErrorPage(props: { language: PageLanguage; title: string; message: string }) {
   return (
-    <MessagePage title={props.title}>
+    <MessagePage language={props.language} title={props.title}>
       <p>{props.message}</p>
       <p>
-        <a href="/">{useLanguage().m.home}</a>
+        <a href="/">{props.language.m.home}</a>
       </p>
     </MessagePage>
   );

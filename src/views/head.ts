@@ -4,7 +4,7 @@ import { html, raw } from 'hono/html';
  * A page's <head>, from hono/html's escaping template instead of JSX: hono/jsx makes <head>,
  * <title>, <meta> and <link> into components that render through an AsyncLocalStorage (to hoist
  * them into the head), and on Node 20 one such render turns on async hooks for every promise of the
- * process (see renderPage in language-context.tsx).
+ * process (see renderPage in render-page.tsx).
  */
 export function Head(props: {
   title: string;

@@ -1,11 +1,11 @@
-import type { Letter } from '../domain/store.ts';
+import type { Letter } from '../domain/entities.ts';
 import { Layout } from './layout.tsx';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 
-export function HomePage(props: { letters: Letter[] }) {
-  const { m, signatures } = useLanguage();
+export function HomePage(props: { language: PageLanguage; letters: Letter[] }) {
+  const { m, signatures } = props.language;
   return (
-    <Layout title={`Undersigned · ${m.openLetters}`}>
+    <Layout language={props.language} title={`Undersigned · ${m.openLetters}`}>
       <h1>{m.openLetters}</h1>
       {props.letters.length === 0 ? (
         <p>{m.noOpenLetters}</p>

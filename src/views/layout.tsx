@@ -1,9 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { LANGUAGES, messagesFor } from '../i18n/index.ts';
 import { Head } from './head.ts';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 
 export function Layout(props: {
+  language: PageLanguage;
   title: string;
   description?: string | undefined;
   lang?: string;
@@ -14,7 +15,7 @@ export function Layout(props: {
   scripts?: string[];
   children: Child;
 }) {
-  const { lang, m } = useLanguage();
+  const { lang, m } = props.language;
   return (
     <html lang={props.lang ?? lang}>
       <Head
@@ -51,9 +52,9 @@ export function Layout(props: {
 }
 
 /** A short page with a heading and a message: confirmations, errors, "check your email". */
-export function MessagePage(props: { title: string; children: Child }) {
+export function MessagePage(props: { language: PageLanguage; title: string; children: Child }) {
   return (
-    <Layout title={`${props.title} · Undersigned`}>
+    <Layout language={props.language} title={`${props.title} · Undersigned`}>
       <section class="message">
         <h1>{props.title}</h1>
         {props.children}

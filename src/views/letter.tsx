@@ -3,14 +3,13 @@ import type { Child } from 'hono/jsx';
 import type { LetterText } from '../domain/letters.ts';
 import type { PublicPage } from '../domain/signatories.ts';
 import type { DomainAggregate } from '../domain/signatories.ts';
-import type { Letter, PublicSignature } from '../domain/store.ts';
+import type { Letter, PublicSignature } from '../domain/entities.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
-import { HONEYPOT_FIELD, STAMP_FIELD } from '../http/form-guard.ts';
-import { PROOF_FIELD } from '../http/proof-of-work.ts';
+import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from './sign-form-fields.ts';
 import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';
 import { plural } from '../i18n/index.ts';
 import { embedSnippets } from './embed-snippets.ts';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 import { Layout } from './layout.tsx';
 import { fieldUse, SIGNER_FIELDS, TextField, type SignerField } from './signer-fields.tsx';
 
@@ -32,6 +31,7 @@ export interface SignFormState {
 
 
 export interface LetterPageProps {
+  language: PageLanguage;
   letter: Letter;
   text: LetterText;
   bodyHtml: string;
@@ -47,14 +47,15 @@ export interface LetterPageProps {
 }
 
 export function LetterPage(props: LetterPageProps) {
-  const { letter, text, publicUrl } = props;
-  const { m, lang, signatures } = useLanguage();
+  const { letter, text, publicUrl, language } = props;
+  const { m, lang, signatures } = language;
   const count = letter.signatureCount;
   const url = `${publicUrl}/l/${letter.slug}`;
   const countText = count === 0 ? m.noSignaturesYet : signatures(count);
   const description = [text.summary, count > 0 ? `${countText}.` : undefined].filter(Boolean).join(' ');
   return (
     <Layout
+      language={language}
       title={text.title}
       description={description || undefined}
       scripts={props.proofOfWork ? ['/live-count.js', PROOF_OF_WORK_SCRIPT] : ['/live-count.js']}
@@ -87,15 +88,16 @@ export function LetterPage(props: LetterPageProps) {
       <article class="letter" lang={text.lang}>
         <h1>{text.title}</h1>
         <p class="count">
-          <LiveCount letter={letter} streamUrl={props.streamUrl} zero={m.noSignaturesYet}>
+          <LiveCount language={language} letter={letter} streamUrl={props.streamUrl} zero={m.noSignaturesYet}>
             {countText}
           </LiveCount>
         </p>
-        {letter.goal !== null && <Goal count={count} goal={letter.goal} />}
+        {letter.goal !== null && <Goal language={language} count={count} goal={letter.goal} />}
         <div class="letter-body">{raw(props.bodyHtml)}</div>
       </article>
       {letter.state === 'open' ? (
         <SignForm
+          language={language}
           slug={letter.slug}
           lang={lang}
           formFields={letter.formFields}
@@ -108,8 +110,8 @@ export function LetterPage(props: LetterPageProps) {
           {m.closed} {m.finalCount} {signatures(count)}.
         </p>
       )}
-      <Signatories slug={letter.slug} page={props.signatories} />
-      {letter.state !== 'draft' && <EmbedSnippets letter={letter} title={text.title} publicUrl={publicUrl} />}
+      <Signatories language={language} slug={letter.slug} page={props.signatories} />
+      {letter.state !== 'draft' && <EmbedSnippets language={language} letter={letter} title={text.title} publicUrl={publicUrl} />}
     </Layout>
   );
 }
@@ -119,13 +121,14 @@ export function LetterPage(props: LetterPageProps) {
  * polling the count JSON. Without JavaScript it is the count as rendered.
  */
 export function LiveCount(props: {
+  language: PageLanguage;
   letter: Letter;
   streamUrl?: string | undefined;
   /** The text for a count of 0, if not "0 signatures". */
   zero?: string;
   children: Child;
 }) {
-  const { lang, m } = useLanguage();
+  const { lang, m } = props.language;
   const query = `?locale=${encodeURIComponent(lang)}`;
   return (
     <span
@@ -143,8 +146,8 @@ export function LiveCount(props: {
   );
 }
 
-export function Goal(props: { count: number; goal: number }) {
-  const { lang, m } = useLanguage();
+export function Goal(props: { language: PageLanguage; count: number; goal: number }) {
+  const { lang, m } = props.language;
   return (
     <p class="goal">
       <progress max={props.goal} value={Math.min(props.count, props.goal)} data-goal aria-label={m.goalProgress} />{' '}
@@ -153,16 +156,16 @@ export function Goal(props: { count: number; goal: number }) {
   );
 }
 
-function Signatories(props: { slug: string; page: PublicPage }) {
-  const { m } = useLanguage();
+function Signatories(props: { language: PageLanguage; slug: string; page: PublicPage }) {
+  const { m } = props.language;
   const { signatures, unlisted, waiting, next } = props.page;
   if (signatures.length === 0 && unlisted === 0 && waiting === 0) return null;
   return (
     <section class="signatories">
       <h2>{m.signatories}</h2>
-      <SignatureList signatures={signatures} />
-      {unlisted > 0 && <Others count={unlisted} />}
-      {waiting > 0 && <Waiting count={waiting} />}
+      <SignatureList language={props.language} signatures={signatures} />
+      {unlisted > 0 && <Others language={props.language} count={unlisted} />}
+      {waiting > 0 && <Waiting language={props.language} count={waiting} />}
       {next && (
         <p>
           <a href={`/l/${props.slug}/signatories`}>{m.seeAll}</a>
@@ -173,8 +176,8 @@ function Signatories(props: { slug: string; page: PublicPage }) {
 }
 
 /** "and 250 others who chose not to be listed". */
-export function Others(props: { count: number }) {
-  const { lang, m } = useLanguage();
+export function Others(props: { language: PageLanguage; count: number }) {
+  const { lang, m } = props.language;
   return (
     <p>
       {m.and} {displayCount(props.count, lang)} {plural(lang, props.count, m.others)}
@@ -183,8 +186,8 @@ export function Others(props: { count: number }) {
 }
 
 /** "3 names wait to be listed until the letter reaches the count their signers chose". */
-export function Waiting(props: { count: number }) {
-  const { lang, m } = useLanguage();
+export function Waiting(props: { language: PageLanguage; count: number }) {
+  const { lang, m } = props.language;
   return (
     <p class="waiting">
       {displayCount(props.count, lang)} {plural(lang, props.count, m.waiting)}
@@ -192,8 +195,8 @@ export function Waiting(props: { count: number }) {
   );
 }
 
-export function SignatureList(props: { signatures: PublicSignature[] }) {
-  const { m } = useLanguage();
+export function SignatureList(props: { language: PageLanguage; signatures: PublicSignature[] }) {
+  const { m } = props.language;
   return (
     <ul class="signature-list">
       {props.signatures.map((s) => (
@@ -222,8 +225,8 @@ export function SignatureList(props: { signatures: PublicSignature[] }) {
 }
 
 /** "25+ verified signers at Company (@company.by)". */
-export function DomainCounts(props: { domains: DomainAggregate[] }) {
-  const { lang, m } = useLanguage();
+export function DomainCounts(props: { language: PageLanguage; domains: DomainAggregate[] }) {
+  const { lang, m } = props.language;
   if (props.domains.length === 0) return null;
   return (
     <section class="domains">
@@ -240,12 +243,12 @@ export function DomainCounts(props: { domains: DomainAggregate[] }) {
   );
 }
 
-function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string }) {
+function EmbedSnippets(props: { language: PageLanguage; letter: Letter; title: string; publicUrl: string }) {
   const snippets = embedSnippets(props.publicUrl, props.letter.slug, props.title);
   return (
     <section class="embed">
-      <h2>{useLanguage().m.embed}</h2>
-      <p>{useLanguage().m.embedHint}</p>
+      <h2>{props.language.m.embed}</h2>
+      <p>{props.language.m.embedHint}</p>
       {snippets.map(({ label, code }, i) => (
         <div class="field">
           <label for={`embed-${i}`}>{label}</label>
@@ -259,10 +262,10 @@ function EmbedSnippets(props: { letter: Letter; title: string; publicUrl: string
 }
 
 function SignForm(
-  props: { slug: string; lang: string; formFields: Letter['formFields']; thresholds: number[]; proofOfWork: boolean } & SignFormState,
+  props: { language: PageLanguage; slug: string; lang: string; formFields: Letter['formFields']; thresholds: number[]; proofOfWork: boolean } & SignFormState,
 ) {
   const { values } = props;
-  const { lang, m } = useLanguage();
+  const { lang, m } = props.language;
   // English shows the exact reasons the signing core gives; other languages a translated one per field.
   const errors: Record<string, string> =
     lang === 'en'
@@ -287,6 +290,7 @@ function SignForm(
       )}
       {SIGNER_FIELDS.filter((field) => use(field.name) !== 'off').map((field) => (
         <TextField
+          language={props.language}
           field={field}
           id={`field-${field.name}`}
           required={use(field.name) === 'required'}
@@ -301,7 +305,7 @@ function SignForm(
           {errors.listed && <p class="field-error">{errors.listed}</p>}
         </div>
       ) : (
-        <ListingChoice thresholds={props.thresholds} values={values} error={errors.listAt ?? errors.listed} />
+        <ListingChoice language={props.language} thresholds={props.thresholds} values={values} error={errors.listAt ?? errors.listed} />
       )}
       <div class="field checkbox">
         <input
@@ -346,8 +350,8 @@ function SignForm(
  * Where a letter offers thresholds, listing is one choice of several: now, once the count reaches one
  * of them, or never. The radios post `listed` as "true", "false" or the threshold.
  */
-function ListingChoice(props: { thresholds: number[]; values: SignFormValues; error: string | undefined }) {
-  const { lang, m } = useLanguage();
+function ListingChoice(props: { language: PageLanguage; thresholds: number[]; values: SignFormValues; error: string | undefined }) {
+  const { lang, m } = props.language;
   const chosen = !props.values.listed ? 'false' : props.values.listAt ? String(props.values.listAt) : 'true';
   const options: [string, string][] = [
     ['true', m.listNow],

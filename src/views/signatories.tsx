@@ -1,10 +1,11 @@
 import { SEARCH_MAX_CHARACTERS, SEARCH_MIN_CHARACTERS, type DomainAggregate, type PublicPage } from '../domain/signatories.ts';
-import type { Letter } from '../domain/store.ts';
-import { useLanguage } from './language-context.tsx';
+import type { Letter } from '../domain/entities.ts';
+import type { PageLanguage } from './page-language.ts';
 import { Layout } from './layout.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from './letter.tsx';
 
 export function SignatoriesPage(props: {
+  language: PageLanguage;
   letter: Letter;
   page: PublicPage;
   query: string | undefined;
@@ -13,10 +14,10 @@ export function SignatoriesPage(props: {
   tooShort?: boolean;
 }) {
   const { letter, page, query } = props;
-  const { m } = useLanguage();
+  const { m } = props.language;
   const nextHref = page.next && `?${new URLSearchParams({ cursor: page.next, ...(query && { q: query }) })}`;
   return (
-    <Layout title={`${m.signatories} · ${letter.title}`}>
+    <Layout language={props.language} title={`${m.signatories} · ${letter.title}`}>
       <p>
         <a href={`/l/${letter.slug}`}>{letter.title}</a>
       </p>
@@ -28,10 +29,10 @@ export function SignatoriesPage(props: {
       {page.signatures.length === 0 ? (
         <p>{props.tooShort ? m.searchTooShort : query ? m.noMatch : m.noOneListed}</p>
       ) : (
-        <SignatureList signatures={page.signatures} />
+        <SignatureList language={props.language} signatures={page.signatures} />
       )}
-      {!query && page.unlisted > 0 && <Others count={page.unlisted} />}
-      {!query && page.waiting > 0 && <Waiting count={page.waiting} />}
+      {!query && page.unlisted > 0 && <Others language={props.language} count={page.unlisted} />}
+      {!query && page.waiting > 0 && <Waiting language={props.language} count={page.waiting} />}
       {nextHref && (
         <p>
           <a href={nextHref} rel="next">
@@ -39,7 +40,7 @@ export function SignatoriesPage(props: {
           </a>
         </p>
       )}
-      {!query && !page.next && <DomainCounts domains={props.domains} />}
+      {!query && !page.next && <DomainCounts language={props.language} domains={props.domains} />}
     </Layout>
   );
 }

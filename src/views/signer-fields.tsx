@@ -1,6 +1,6 @@
 import type { FieldUse, FormFields, OptionalField } from '../domain/letter-input.ts';
 import type { Messages } from '../i18n/index.ts';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 
 /** A text field a signer fills in: on the sign form, and again on the confirm page to correct it. */
 export interface SignerField {
@@ -25,8 +25,15 @@ export function fieldUse(formFields: FormFields, field: SignerField['name']): Fi
 }
 
 /** One field with its label (marked optional unless required), its error if any, and its value. */
-export function TextField(props: { field: SignerField; id: string; required: boolean; value: string; error?: string | undefined }) {
-  const { m } = useLanguage();
+export function TextField(props: {
+  language: PageLanguage;
+  field: SignerField;
+  id: string;
+  required: boolean;
+  value: string;
+  error?: string | undefined;
+}) {
+  const { m } = props.language;
   const { field, id, error } = props;
   const label = m[field.label] as string;
   return (

@@ -1,14 +1,14 @@
 import type { Withdrawal } from '../domain/withdraw.ts';
 import { LetterLink } from './confirm.tsx';
-import { useLanguage } from './language-context.tsx';
+import type { PageLanguage } from './page-language.ts';
 import { MessagePage } from './layout.tsx';
 
-export function WithdrawPage(props: { token: string; withdrawal: Withdrawal }) {
-  const { m } = useLanguage();
+export function WithdrawPage(props: { language: PageLanguage; token: string; withdrawal: Withdrawal }) {
+  const { m } = props.language;
   const { state, subject } = props.withdrawal;
   if (state === 'ready') {
     return (
-      <MessagePage title={m.withdrawTitle}>
+      <MessagePage language={props.language} title={m.withdrawTitle}>
         <p>{m.withdrawQuestion(subject.letter.title)}</p>
         <form method="post" action={`/withdraw/${props.token}`}>
           <button type="submit" class="danger">
@@ -19,7 +19,7 @@ export function WithdrawPage(props: { token: string; withdrawal: Withdrawal }) {
     );
   }
   return (
-    <MessagePage title={state === 'withdrawn' ? m.withdrawnTitle : m.alreadyWithdrawnTitle}>
+    <MessagePage language={props.language} title={state === 'withdrawn' ? m.withdrawnTitle : m.alreadyWithdrawnTitle}>
       <p>{state === 'withdrawn' ? m.withdrawn(subject.letter.title) : m.alreadyWithdrawn(subject.letter.title)}</p>
       <p>
         <LetterLink subject={subject} />

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportSignatures } from '../../src/domain/export.ts';
-import type { ExportRow, Letter, Store } from '../../src/domain/store.ts';
+import type { ExportRow, Letter } from '../../src/domain/entities.ts';
+import type { Store } from '../../src/domain/store.ts';
 
 const letter = { id: 1, slug: 'l', state: 'open' } as Letter;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formGuard, HONEYPOT_FIELD, STAMP_FIELD } from '../../src/http/form-guard.ts';
+import { formGuard } from '../../src/http/form-guard.ts';
+import { HONEYPOT_FIELD, STAMP_FIELD } from '../../src/views/sign-form-fields.ts';
 
 const hmac = async (message: string) => `sig(${message})`;
 const at = (ms: number) => new Date(ms);

@@ -1,8 +1,8 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { describe, expect, it } from 'vitest';
-import type { Letter } from '../../src/domain/store.ts';
-import { createHmac } from '../../src/domain/tokens.ts';
+import type { Letter } from '../../src/domain/entities.ts';
+import { createHmac, webHashing } from '../../src/domain/tokens.ts';
 import { createProofOfWork } from '../../src/http/proof-of-work.ts';
 
 const MINUTE = 60_000;
@@ -11,7 +11,7 @@ const letter = (id: number, proofOfWork = false) => ({ id, proofOfWork }) as Let
 function setUp() {
   let t = Date.now();
   const pow = createProofOfWork({
-    hmac: createHmac('a-secret-for-the-proof-of-work-tests-0123'),
+    hmac: createHmac(webHashing, 'a-secret-for-the-proof-of-work-tests-0123'),
     now: () => new Date(t),
     cost: 1,
     floodAbove: { max: 2, windowMs: MINUTE },

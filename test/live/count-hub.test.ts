@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Letter } from '../../src/domain/store.ts';
+import type { Letter } from '../../src/domain/entities.ts';
 import { createCountHub, type CountHub } from '../../src/live/count-hub.ts';
 import { waitFor } from '../support/wait.ts';
 

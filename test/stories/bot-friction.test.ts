@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHmac } from '../../src/domain/tokens.ts';
+import { createHmac, webHashing } from '../../src/domain/tokens.ts';
 import { AdminBrowser } from '../support/admin-browser.ts';
 import { solvedChallenge } from '../support/proof-of-work.ts';
 import { PUBLIC_URL, rows, SLUG, startSite, type Site } from '../support/site.ts';
@@ -11,7 +11,7 @@ const errorOf = async (res: Response) => ((await res.json()) as { error: { code:
 /** The stamp of a form shown `ago` milliseconds before now, as the site makes them. */
 const stampFrom = async (ago: number) => {
   const time = Math.floor((Date.now() - ago) / 1000) * 1000;
-  return `${time}.${await createHmac(SECRET)(`form\u0000${time}`)}`;
+  return `${time}.${await createHmac(webHashing, SECRET)(`form\u0000${time}`)}`;
 };
 const post = (site: Site, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   site.fetch(`/l/${SLUG}/sign`, { method: 'POST', headers, body: new URLSearchParams({ website: '', listed: 'true', ...fields }) });

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  decodeProofHeader,
   importCountSigningKey,
   signedLetterText,
   newCountSigningKey,
@@ -15,6 +14,7 @@ import {
   type CountProof,
   type WellKnown,
 } from '../../src/domain/count-proof.ts';
+import { decodeProofHeader } from '../../src/http/count-proof-http.ts';
 import { runCli } from '../support/cli.ts';
 import { addVerifiedSignatures, PUBLIC_URL, SLUG, startSite, type Site } from '../support/site.ts';
 import { openStream } from '../support/sse.ts';

@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-/** Runs `undersigned …` (bin/undersigned.js) as a real process and collects what it prints. */
-export function runCli(args: string[], env: Record<string, string>) {
+const BIN = fileURLToPath(new URL('../../bin/undersigned.js', import.meta.url));
+
+/**
+ * Runs `undersigned …` (bin/undersigned.js) as a real process, with only `env` (and PATH) in its
+ * environment, in `cwd` (default: the project's folder), and collects what it prints.
+ */
+export function runCli(args: string[], env: Record<string, string>, options: { cwd?: string } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/undersigned.js', ...args], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       env: { PATH: process.env.PATH, ...env },
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

@@ -9,7 +9,7 @@ import { createStore } from '../../src/db/store.ts';
 import type { DeliveryDeps, Mailer } from '../../src/domain/mail.ts';
 import { sign } from '../../src/domain/sign.ts';
 import type { Store } from '../../src/domain/store.ts';
-import { createHmac } from '../../src/domain/tokens.ts';
+import { createHmac, webHashing } from '../../src/domain/tokens.ts';
 import { composeMail } from '../../src/mail/messages.ts';
 
 export const START = new Date('2026-11-25T12:00:00Z');
@@ -25,8 +25,8 @@ export function outboxFixture() {
     stores: [] as Store[],
     clock: START,
     async signAll(emails: string[]) {
-      const hmac = createHmac('k'.repeat(32));
-      const deps = { store: f.stores[0]!, now: () => f.clock, emailKey: hmac, domainKey: hmac, mailsPerMailbox: 5, limits: { take() {} } };
+      const hmac = createHmac(webHashing, 'k'.repeat(32));
+      const deps = { store: f.stores[0]!, hashing: webHashing, now: () => f.clock, emailKey: hmac, domainKey: hmac, mailsPerMailbox: 5, limits: { take() {} } };
       for (const email of emails) await sign(deps, SAMPLE_LETTER.slug, { name: 'N', email, listed: true });
     },
     delivery(store: Store, mailer: Mailer): DeliveryDeps {

@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeProofHeader, verifyCount, wellKnownKey, type CountProof, type WellKnown } from '../../src/domain/count-proof.ts';
+import { verifyCount, wellKnownKey, type CountProof, type WellKnown } from '../../src/domain/count-proof.ts';
+import { decodeProofHeader } from '../../src/http/count-proof-http.ts';
 
 // The signed count on the Worker: the key is made and kept in D1, and workerd's Web Crypto signs
 // what Node's (and any Ed25519 implementation) verifies.

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Actor } from '../../domain/store.ts';
+import type { Actor } from '../../domain/entities.ts';
 import type { Database } from '../database.ts';
 import { auditLog } from '../schema.ts';
 

@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
-import type { ExportFilter, ExportRow, ExportStore, SignatureStatus } from '../../domain/store.ts';
+import type { ExportFilter, ExportRow, SignatureStatus } from '../../domain/entities.ts';
+import type { ExportStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { signatures } from '../schema.ts';
 import type { Row, SqlBatch, Statement } from '../sql-batch.ts';

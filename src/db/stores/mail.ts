@@ -1,5 +1,6 @@
 import { count, eq, isNull } from 'drizzle-orm';
-import type { MailJob, MailPayload, MailStore, SignatureStatus } from '../../domain/store.ts';
+import type { MailJob, MailPayload, SignatureStatus } from '../../domain/entities.ts';
+import type { MailStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { outbox } from '../schema.ts';
 import type { SqlBatch } from '../sql-batch.ts';

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
-import type { ModerationAction, ModerationStore } from '../../domain/store.ts';
+import type { ModerationAction } from '../../domain/entities.ts';
+import type { ModerationStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { auditLog, letters, signatures } from '../schema.ts';
 import { auditStatement } from './audit.ts';

@@ -1,4 +1,5 @@
-import type { ListPosition, ModerationStore, PublicSignature } from '../../domain/store.ts';
+import type { ListPosition, PublicSignature } from '../../domain/entities.ts';
+import type { ModerationStore } from '../../domain/store.ts';
 import type { SqlBatch, Statement } from '../sql-batch.ts';
 
 // The public list is what a viral letter's readers page through: plain SQL on a connection that keeps

@@ -1,5 +1,5 @@
 import { and, eq, gte, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
-import type { ExportFilter, SignatureState } from '../../domain/store.ts';
+import type { ExportFilter, SignatureState } from '../../domain/entities.ts';
 import { signatures } from '../schema.ts';
 
 /** The rows of a signature state as organizers see them. */

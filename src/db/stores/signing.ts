@@ -1,4 +1,5 @@
-import type { LetterState, SignatureStatus, SigningStore, TokenSubject } from '../../domain/store.ts';
+import type { LetterState, SignatureStatus, TokenSubject } from '../../domain/entities.ts';
+import type { SigningStore } from '../../domain/store.ts';
 import type { Row, SqlBatch } from '../sql-batch.ts';
 import { requestDetail, requestDetailColumns } from './request-details.ts';
 

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../domain/store.ts';
+import type { AuditEntry } from '../../domain/entities.ts';
 
 export function AuditTable(props: { entries: AuditEntry[] }) {
   if (props.entries.length === 0) return <p>Nothing has been done yet.</p>;

@@ -1,4 +1,4 @@
-import type { AuditEntry, Letter, Organizer } from '../../domain/store.ts';
+import type { AuditEntry, Letter, Organizer } from '../../domain/entities.ts';
 import { AuditTable } from './audit.tsx';
 import { AdminLayout } from './layout.tsx';
 

@@ -1,4 +1,4 @@
-import type { DomainOrganisation, Organizer } from '../../domain/store.ts';
+import type { DomainOrganisation, Organizer } from '../../domain/entities.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {

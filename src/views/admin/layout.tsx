@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Organizer } from '../../domain/store.ts';
+import type { Organizer } from '../../domain/entities.ts';
 import { Head } from '../head.ts';
 
 export function AdminLayout(props: { title: string; organizer?: Organizer; csrf: string; children: Child }) {

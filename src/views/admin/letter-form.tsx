@@ -1,5 +1,5 @@
 import { OPTIONAL_FIELDS } from '../../domain/letter-input.ts';
-import type { AuditEntry, Letter, Organizer } from '../../domain/store.ts';
+import type { AuditEntry, Letter, Organizer } from '../../domain/entities.ts';
 import { AuditTable } from './audit.tsx';
 import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
 

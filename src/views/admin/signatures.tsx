@@ -1,4 +1,4 @@
-import type { AdminSignature, Letter, Organizer, SignatureState } from '../../domain/store.ts';
+import type { AdminSignature, Letter, Organizer, SignatureState } from '../../domain/entities.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {

@@ -1,26 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import {
-  COUNT_PROOF_HEADER,
-  decodeProofHeader,
-  readCountProof,
-  verifyCount,
-  WELL_KNOWN_PATH,
-  wellKnownKey,
-  type CountVerdict,
-} from './domain/count-proof.ts';
+import { readCountProof, verifyCount, wellKnownKey, type CountVerdict } from '../domain/count-proof.ts';
+import { COUNT_PROOF_HEADER, decodeProofHeader, WELL_KNOWN_PATH } from '../http/count-proof-http.ts';
+import { defineCommand, usageError } from './command.ts';
+import { printable } from './printable.ts';
 
 const FETCH_TIMEOUT_MS = 15_000;
 
-/** Why a count could not be checked: exit 1, or 2 when the command line has to change. */
-class Unchecked extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 1,
-  ) {
-    super(message);
-  }
-}
+/** Why a count could not be checked (exit 1); what the command line has to change is a usage error. */
+class Unchecked extends Error {}
+
+export const verifyCountCommand = defineCommand({
+  name: 'verify-count',
+  args: ['URL|FILE'],
+  options: {
+    key: { type: 'string', value: 'URL|FILE', help: "the site's key document (default for a URL: /.well-known/undersigned.json of its site)" },
+    'key-id': { type: 'string', value: 'ID', help: 'the id the key must have, as the site publishes it: then a key saved beside a FILE is used' },
+  },
+  summary: "Check a signed count against the site's key; exit 0 valid, 1 not valid.",
+  details:
+    "URL is a count's JSON or shields.json; FILE a saved count JSON, which needs --key, or --key-id to pin\n" +
+    'the key saved beside it. It needs no database.',
+  run: ({ args: [target = ''], options }) => checkSignedCount(target, { key: options.key, keyId: options['key-id'] }),
+});
 
 /** What the command is told about the key: where to get it, and the id it must have. */
 export interface KeyChoice {
@@ -38,19 +40,19 @@ export interface KeyChoice {
  * saved beside it (as a mirror lays them out) came with it, and whoever wrote the one could have
  * written the other, so it is used only when `--key-id` pins the id it must have; otherwise the key
  * must be given with `--key`. Everything printed from the documents is escaped, so that a hostile
- * one cannot drive the terminal. Exit 0 valid, 1 not valid, 2 usage.
+ * one cannot drive the terminal. Exit 0 valid, 1 not valid; what the command line has to change is
+ * thrown as a usage error (exit 2).
  */
-export async function verifyCountCommand(target: string, choice: KeyChoice = {}): Promise<number> {
+export async function checkSignedCount(target: string, choice: KeyChoice = {}): Promise<number> {
   let proof: unknown;
   try {
     if (choice.keyId !== undefined && !/^[0-9a-f]{16}$/.test(choice.keyId)) {
-      throw new Unchecked(`--key-id takes a key id: 16 hex digits, as in the site's /${WELL_KNOWN_PATH}`, 2);
+      throw usageError(`option --key-id takes a key id: 16 hex digits, as in the site's ${WELL_KNOWN_PATH}`);
     }
     if (choice.key === undefined && choice.keyId === undefined && !isUrl(target)) {
-      throw new Unchecked(
-        `A saved count's key must come from elsewhere than the count: a key saved beside it proves nothing, since whoever wrote the one could have written the other.\n` +
-          `Give the site's key with --key URL|FILE (for example https://SITE/${WELL_KNOWN_PATH}), or pin its id with --key-id ID as the site publishes it.`,
-        2,
+      throw usageError(
+        `a saved count's key must come from elsewhere (a key saved beside it proves nothing): ` +
+          `give the site's key with --key URL|FILE (for example https://SITE${WELL_KNOWN_PATH}), or pin its id with --key-id ID as the site publishes it`,
       );
     }
     proof = await loadCount(target);
@@ -68,11 +70,6 @@ export async function verifyCountCommand(target: string, choice: KeyChoice = {})
     return verdict.valid ? 0 : 1;
   } catch (error) {
     if (!(error instanceof Unchecked)) throw error;
-    if (error.exitCode === 2) {
-      // The command's own message, which may run over lines; each is escaped like any other.
-      console.error(error.message.split('\n').map(printable).join('\n'));
-      return 2;
-    }
     say(line({ valid: false, reason: error.message }, proof));
     return 1;
   }
@@ -81,14 +78,6 @@ export async function verifyCountCommand(target: string, choice: KeyChoice = {})
 /** Prints a line, escaped (see printable). */
 function say(text: string) {
   console.log(printable(text));
-}
-
-/**
- * `text` with every control, format and line-separator character written as `\u{…}`: a count or key
- * document may hold terminal escapes (to recolour, rewrite or hide a line) or bidi overrides.
- */
-export function printable(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
 
 function isUrl(target: string): boolean {
@@ -150,7 +139,7 @@ async function readText(path: string, what: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const hint = what === 'the key document' ? ' (give the site\'s key with --key URL|FILE)' : '';
-    throw new Unchecked(`cannot read ${what} at ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}${hint}`, 2);
+    throw usageError(`cannot read ${what} at ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}${hint}`);
   }
 }
 

@@ -1,0 +1,42 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseConfig, type Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/libsql.node.ts';
+import { createStore } from '../db/store.ts';
+import type { Store } from '../domain/store.ts';
+
+export interface CommandDatabase {
+  config: Config;
+  db: Database;
+  store: Store;
+}
+
+/**
+ * Runs `work` on the database DATABASE_URL names, and closes it after. `env` is the environment
+ * with what the command's options add to it (the mirror's --public-url).
+ */
+export async function withDatabase<T>(work: (database: CommandDatabase) => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+  const config = parseConfig(env);
+  const { db, batch, close } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  try {
+    return await work({ config, db, store: createStore(db, batch) });
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * A DATABASE_URL as it may be shown: a server's without the credentials a URL can carry (user,
+ * password, `authToken`), a local file's with the full path it names from the working directory.
+ */
+export function databaseName(url: string): string {
+  if (url.startsWith('file:')) {
+    const path = url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '';
+    return path.startsWith(':memory:') || isAbsolute(path) ? url : `${url} (${resolve(path)})`;
+  }
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  parsed.searchParams.delete('authToken');
+  return parsed.href;
+}

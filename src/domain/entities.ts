@@ -1,0 +1,241 @@
+import type { FormFields } from './letter-input.ts';
+
+// The domain's data: letters, signatures and what comes with them, as the store hands them over.
+
+/** Who did something: an organizer, or the command line (organizerId null). */
+export interface Actor {
+  organizerId: number | null;
+  name: string;
+}
+
+export interface Organizer {
+  id: number;
+  name: string;
+}
+
+export type SignatureState = 'pending' | 'verified' | 'hidden' | 'withdrawn';
+export type ModerationAction = 'hide' | 'unhide' | 'notable' | 'unnotable';
+/** A moderation action; marking notable carries the vetting note. */
+export interface ModerationChange {
+  action: ModerationAction;
+  note: string | null;
+}
+
+export interface DomainCount {
+  domain: string;
+  organisation: string | null;
+  signers: number;
+}
+
+export interface DomainOrganisation {
+  domain: string;
+  organisation: string;
+}
+
+export interface SignatureFilter {
+  /** `verified` means verified and not hidden; `hidden` means hidden in any status. */
+  state?: SignatureState | undefined;
+  /** Matches name, organisation or email, ignoring case. */
+  query?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+export interface AdminSignature {
+  id: number;
+  status: SignatureStatus;
+  hidden: boolean;
+  notable: boolean;
+  notableNote: string | null;
+  listed: boolean;
+  listThreshold: number | null;
+  emailDomain: string | null;
+  name: string | null;
+  email: string | null;
+  title: string | null;
+  organisation: string | null;
+  city: string | null;
+  createdAt: Date;
+  verifiedAt: Date | null;
+}
+
+export interface PublicSignature {
+  name: string | null;
+  title: string | null;
+  organisation: string | null;
+  city: string | null;
+  /** The verified email domain the signer chose to show, and the organisation organizers gave it. */
+  domain: string | null;
+  domainOrganisation: string | null;
+  /** How the organizers verified a notable signatory. */
+  notableNote: string | null;
+  /** Where the signature stands in the public list's order. */
+  position: ListPosition;
+}
+
+/** The sort key of the public list: notable first, then newest confirmation, then newest id. */
+export interface ListPosition {
+  notable: boolean;
+  verifiedAt: Date;
+  id: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  letter: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ExportFilter {
+  state?: SignatureState | undefined;
+  /** Signed at or after / before these times. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+export interface ExportRow extends AdminSignature {
+  signatoryNumber: number | null;
+  lang: string;
+}
+
+export interface CountMismatch {
+  letterId: number;
+  slug: string;
+  stored: number;
+  actual: number;
+  listedStored: number;
+  listedActual: number;
+}
+
+export type LetterState = 'draft' | 'open' | 'closed';
+export type SignatureStatus = 'pending' | 'verified' | 'withdrawn';
+export type TokenPurpose = 'verify' | 'withdraw';
+
+export interface Letter {
+  id: number;
+  slug: string;
+  title: string;
+  body: string;
+  summary: string | null;
+  lang: string;
+  state: LetterState;
+  goal: number | null;
+  closedAt: Date | null;
+  anonymiseAfterDays: number | null;
+  formFields: FormFields;
+  listThresholds: number[];
+  /** Hours a threshold must hold before the names waiting for it are listed. */
+  listDelayHours: number;
+  /** Signers are asked for a proof of work whether or not the letter is flooded. */
+  proofOfWork: boolean;
+  signatureCount: number;
+  /** Of the counted signatures, those listed publicly. */
+  listedCount: number;
+  countUpdatedAt: Date;
+  updatedAt: Date;
+}
+
+/** The raw tokens a mail's links carry; kept with the job only until the mail is out. */
+export type MailPayload = { verifyToken?: string; withdrawToken?: string };
+
+/** What a signing request asks to publish; its confirm link confirms exactly these. */
+export interface SigningDetails {
+  name: string;
+  title?: string | undefined;
+  organisation?: string | undefined;
+  city?: string | undefined;
+  listed: boolean;
+  /** Listed only once the letter has this many signatures. */
+  listThreshold?: number | undefined;
+  /** The email's domain, when the signer chose to show it and it is not free mail. */
+  emailDomain?: string | undefined;
+  lang: string;
+}
+
+/**
+ * What the person confirming makes of the request: they may take back being listed or showing the
+ * domain (never add either), and may correct the details a stranger may have typed for them.
+ */
+export interface KeptChoices {
+  listed: boolean;
+  domain: boolean;
+  details?: ConfirmedDetails | undefined;
+}
+
+/** The details as the person confirming corrected them. */
+export interface ConfirmedDetails {
+  name: string;
+  title?: string | undefined;
+  organisation?: string | undefined;
+  city?: string | undefined;
+}
+
+export interface NewSigning {
+  letterId: number;
+  email: string;
+  emailKey: string;
+  /** Keyed hash of the mailbox its mail reaches (see mailboxOf): what the mailbox allowance counts. */
+  mailboxKey: string;
+  details: SigningDetails;
+  /** Keyed hash of the address's threshold group (see thresholdGroup), unless it counts alone. */
+  domainKey?: string | undefined;
+  /** Unique to this request: marks the rows it queued mail for within the batch. */
+  nonce: string;
+  verifyTokenHash: string;
+  verifyExpiresAt: Date;
+  withdrawTokenHash: string;
+  payload: MailPayload;
+  now: Date;
+  mailWindowMs: number;
+  /** Mails to this address about this letter per window. */
+  mailsPerWindow: number;
+  /** Mails to this mailbox about any letter per window. */
+  mailsPerMailbox: number;
+}
+
+/** A link's signature; a confirm link's shows the details of its own request until it is used. */
+export interface TokenSubject {
+  status: SignatureStatus;
+  signatoryNumber: number | null;
+  name: string | null;
+  title: string | null;
+  organisation: string | null;
+  city: string | null;
+  listed: boolean;
+  listThreshold: number | null;
+  emailDomain: string | null;
+  expiresAt: Date | null;
+  /** The letter as it is after the change, counts included. */
+  letter: LetterCount & { title: string; state: LetterState };
+}
+
+/** A letter's counts at one moment. */
+export interface LetterCount {
+  slug: string;
+  signatureCount: number;
+  listedCount: number;
+  countUpdatedAt: Date;
+}
+
+export interface MailJob {
+  id: number;
+  attempts: number;
+  payload: MailPayload;
+  /** The signature, with the details of the request whose confirm link the mail carries. */
+  signature: {
+    status: SignatureStatus;
+    email: string | null;
+    name: string | null;
+    title: string | null;
+    organisation: string | null;
+    city: string | null;
+    listed: boolean;
+    listThreshold: number | null;
+    emailDomain: string | null;
+    lang: string;
+  };
+  letter: { slug: string; title: string };
+}

@@ -1,0 +1,55 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { CountSigningKey } from '../domain/count-proof.ts';
+import type { MailMessage } from '../domain/mail.ts';
+import type { SignDeps } from '../domain/sign.ts';
+import type { CountHub } from '../live/count-hub.ts';
+import type { LiveStream } from './event-stream.ts';
+import type { formGuard } from './form-guard.ts';
+import type { ProofOfWork } from './proof-of-work.ts';
+import type { AddressLimitDeps } from './rate-limit.ts';
+import type { SecurityHeaders } from './security-headers.ts';
+
+export interface AppDeps extends SignDeps {
+  /** The request header a trusted proxy puts the client's address in; unset: the connection's. */
+  trustProxy?: string | undefined;
+  /** Per-address limits count an IPv6 client by its network of this many bits (48 to 64). */
+  ipv6PrefixBits: number;
+  /** The address of the connection a request came over, as the runtime knows it. */
+  connectionAddress: (c: Context) => string | undefined;
+  /** A sign form sent sooner than this after it was shown is shown again, to be sent once more. */
+  formMinSeconds: number;
+  /** A sign form's stamp serves this long after the form was shown. */
+  formMaxSeconds: number;
+  /** Asks signers of a flooded letter, or of one whose organizer wants it, for a proof of work. */
+  proofOfWork: ProofOfWork;
+  /** Domains are shown with their count of verified signers only from this many on. */
+  minDomainSigners: number;
+  /** Serves letters and their counts from memory; see createCountHub. */
+  counts: CountHub;
+  /** HMAC-SHA256 under the site secret, hex; callers prefix their messages to keep uses apart. */
+  hmac: (message: string) => Promise<string>;
+  /** The site's public address, without a trailing slash. */
+  publicUrl: string;
+  /** Signs the counts the API serves; its public key is served at /.well-known/undersigned.json. */
+  countKey: CountSigningKey;
+  log: (line: string) => void;
+  /** Called when a signing has queued mail, so it can be sent right away (on Workers, after the answer). */
+  onMailQueued?: (c: Context) => void;
+  /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
+  devOutbox?: () => readonly MailMessage[];
+  /** Where this runtime serves the count as Server-Sent Events (Node does; Workers poll). */
+  liveStream?: LiveStream;
+  /**
+   * Compresses with gzip, where the platform does not compress responses itself (Node; Cloudflare's
+   * edge does for Workers): the letter page is sent compressed to readers whose browsers take it.
+   */
+  gzip?: (text: string) => Uint8Array<ArrayBuffer>;
+  /** Serves public/ on runtimes where the platform does not. */
+  staticFiles?: MiddlewareHandler;
+}
+
+/** What the routes get: the app's deps, with the store behind the count hub, and per-app helpers. */
+export interface RouteDeps extends AppDeps, AddressLimitDeps {
+  formGuard: ReturnType<typeof formGuard>;
+  security: SecurityHeaders;
+}
