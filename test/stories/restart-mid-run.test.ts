@@ -27,6 +27,8 @@ describe('a restart mid-run', () => {
       const failures: string[] = [];
       let next = 0;
       let refused = 0;
+      let stopping = false;
+      let answeredWhileStopping = 0;
       // Each signer signs until the server refuses new connections: a refusal is the only failure
       // allowed, as it comes before a request is sent.
       const worker = async () => {
@@ -40,6 +42,7 @@ describe('a restart mid-run', () => {
             });
             if (res.status === 202) signed.push(email);
             else failures.push(`${email}: ${res.status}`);
+            if (stopping) answeredWhileStopping++;
             await res.arrayBuffer();
           } catch (error) {
             const code = ((error as Error).cause as { code?: string } | undefined)?.code;
@@ -51,11 +54,14 @@ describe('a restart mid-run', () => {
       };
       const running = Array.from({ length: WORKERS }, worker);
       await waitFor(() => signed.length >= 300, 'signings answered', 20_000);
+      stopping = true;
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       await Promise.all(running);
 
       expect(failures).toEqual([]);
+      // Signings were in flight when the signal came, and were answered.
+      expect(answeredWhileStopping).toBeGreaterThan(0);
       expect(refused).toBe(WORKERS);
       await stream.ended;
       expect(stream.events.at(-1)).toBe('shutdown');
