@@ -6,17 +6,16 @@ import { adminApiRoutes } from './http/admin-api.ts';
 import { organizerOf } from './http/admin-auth.ts';
 import { adminPageRoutes } from './http/admin-pages.tsx';
 import { apiRoutes } from './http/api.ts';
-import { notFound, onError } from './http/errors.tsx';
 import { createAddressKeys } from './http/client-address.ts';
 import type { AppDeps, RouteDeps } from './http/deps.ts';
 import { embedRoutes } from './http/embeds.tsx';
+import { notFound, onError } from './http/errors.tsx';
 import { formGuard } from './http/form-guard.ts';
-import { answerFromMemory } from './http/from-memory.ts';
 import { pageRoutes } from './http/pages.tsx';
 import { MalformedBody } from './http/request-body.ts';
+import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { wellKnownRoutes } from './http/well-known.ts';
-import { withCountHub } from './live/cached-store.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Organizers post whole letters, which may be long. */
@@ -30,14 +29,10 @@ function mayExceed(c: Context, maxSize: number): boolean {
 /** What a runtime calls with each request. */
 export type Fetch = (request: Request, env?: unknown, executionCtx?: ExecutionContext) => Response | Promise<Response>;
 
-/**
- * The whole site, the same on every runtime (the entries only supply `deps`): the Hono app, behind
- * the answers it keeps in memory for the hottest reads (see answerFromMemory).
- */
+/** The whole site, the same on every runtime (the entries only supply `deps`, through createSite). */
 export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   const deps: RouteDeps = {
     ...appDeps,
-    store: withCountHub(appDeps.store, appDeps.counts),
     addressKey: createAddressKeys(appDeps.hashing),
     formGuard: formGuard(appDeps.hmac, appDeps.formMinSeconds, appDeps.formMaxSeconds),
     security: securityHeaders({ https: appDeps.publicUrl.startsWith('https:') }),
@@ -47,9 +42,10 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   // expression cannot take (a static segment beside a parameter, as /admin/letters/new was beside
   // /admin/letters/:slug); named here, such a route fails the moment the app is built.
   const app = new Hono({ router: new RegExpRouter() });
-  app.onError(onError(deps.log));
+  app.onError(onError(deps.logger));
   app.notFound(notFound);
 
+  app.use(...requestLog(deps.logger));
   app.use(deps.security.middleware);
   const limit = (maxSize: number): MiddlewareHandler => {
     const tooLarge = (c: Context) => {
@@ -96,7 +92,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
       c.header('Cache-Control', 'no-store');
       return c.json({ status: 'ok', database: 'ok', outboxBacklog });
     } catch (error) {
-      deps.log(`healthz: database unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      deps.logger.error('database unreachable', { route: '/healthz', error: error instanceof Error ? error.message : String(error) });
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
     }
   });
@@ -108,7 +104,5 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);
-  return {
-    fetch: (request, env, executionCtx) => answerFromMemory(deps, request) ?? app.fetch(request, env, executionCtx),
-  };
+  return { fetch: app.fetch };
 }

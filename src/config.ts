@@ -34,9 +34,8 @@ export const Config = z
     HOST: z.string().optional(),
     /** The site's address as the public sees it, for links in emails. */
     PUBLIC_URL: url(['http:', 'https:'], 'https://letters.example.org').optional(),
-    DATABASE_URL: url(['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'], 'file:./data/undersigned.db').default(
-      'file:./data/undersigned.db',
-    ),
+    /** Unset: on Node, the file openDatabase defaults to; on Workers, the D1 binding. */
+    DATABASE_URL: url(['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'], 'file:./data/undersigned.db').optional(),
     DATABASE_AUTH_TOKEN: z.string().optional(),
     /**
      * 1: with no mail configured, /dev/outbox shows every mail in full, addresses and links included,

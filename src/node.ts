@@ -1,6 +1,7 @@
 import './heap-tuning.node.ts';
 import { parseConfig } from './config.ts';
 import { loadEnvFile } from './load-env.node.ts';
+import { loggerFor } from './log.ts';
 import { startServer } from './server.node.ts';
 import { StartError } from './start-error.ts';
 
@@ -13,19 +14,13 @@ try {
   process.exit(1);
 }
 
-const server = await startServer(config).catch((error: unknown) => {
+const logger = loggerFor(config.NODE_ENV);
+const server = await startServer(config, { logger }).catch((error: unknown) => {
   if (!(error instanceof StartError)) throw error;
   console.error(error.message);
   process.exit(1);
 });
-console.log(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
-if (!config.SMTP_URL && !config.MAIL_API_URL) {
-  console.log(
-    config.DEV_OUTBOX
-      ? `SMTP_URL is not set: mail is not sent but shown at ${config.PUBLIC_URL}/dev/outbox (DEV_OUTBOX=1: never on a public site)`
-      : 'Neither SMTP_URL nor MAIL_API_URL is set: no mail can be sent, so nobody can confirm a signature.',
-  );
-}
+logger.info(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
 
 // A second signal, while the server drains, stops it at once (Node's default).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -15,10 +15,10 @@ import { gracefulStop } from './http/graceful-stop.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
 import { WIDGET_FILES } from './widget-files.ts';
-import { createLogMailer } from './mail/log-mailer.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
-import { apiMailer, createSite } from './site.ts';
+import { loggerFor, type Logger } from './log.ts';
+import { createSite } from './site.ts';
 import { StartError } from './start-error.ts';
 
 const OUTBOX_INTERVAL_MS = 1000;
@@ -40,19 +40,19 @@ export interface RunningServer {
 
 /**
  * Starts the site on Node: takes the port, opens and migrates the database, creates the sample letter
- * on an empty one, starts the outbox worker and serves. Tests start it the same way the `npm start`
- * entry does. A port in use or a database that cannot be opened is a {@link StartError}, before any
+ * on an empty one, starts the outbox worker, the purge and the threshold checks, and serves. Tests
+ * start it the same way the `npm start` entry does. A port in use or a database that cannot be opened is a {@link StartError}, before any
  * migration runs.
  */
 export async function startServer(
   config: Config,
   options: {
-    log?: (line: string) => void;
+    logger?: Logger;
     /** Wraps the store, e.g. to watch what the app asks of the database. */
     instrument?: (store: Store) => Store;
   } = {},
 ): Promise<RunningServer> {
-  const log = options.log ?? console.log;
+  const logger = options.logger ?? loggerFor(config.NODE_ENV);
   // The port is taken first; requests that come before the site is ready wait for it.
   let serving: Site | undefined;
   let ready!: (site: Site) => void;
@@ -63,7 +63,7 @@ export async function startServer(
   }) as Server;
   const stop = gracefulStop(server, { idleGraceMs: STOP_IDLE_GRACE_MS, limitMs: STOP_LIMIT_MS });
   await listen(server, config.PORT, config.HOST);
-  const site = await openSite(config, options, log).catch((error: unknown) => {
+  const site = await openSite(config, options, logger).catch((error: unknown) => {
     server.closeAllConnections();
     server.close();
     throw error;
@@ -87,56 +87,42 @@ export async function startServer(
 type Site = Awaited<ReturnType<typeof openSite>>;
 
 /** Opens the database and builds the site on it, with its periodic jobs: all but the HTTP server. */
-async function openSite(config: Config, options: { instrument?: (store: Store) => Store }, log: (line: string) => void) {
+async function openSite(config: Config, options: { instrument?: (store: Store) => Store }, logger: Logger) {
   const { db, batch, read, commit, checkpoint, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
     batchThread: true,
   });
-  const now = () => new Date();
-  await ensureSampleLetter(db, now());
+  await ensureSampleLetter(db, new Date());
   const created = createStore(db, batch, read, commit);
   const store = options.instrument ? options.instrument(created) : created;
   if ((await store.organizers()).length === 0) {
-    log('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
+    logger.info('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
-  const devOutbox = config.DEV_OUTBOX;
-  const smtpMailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
-  const logMailer = createLogMailer(log, devOutbox ? `${config.PUBLIC_URL}/dev/outbox` : undefined);
-  const mailer = smtpMailer ?? apiMailer(config) ?? logMailer;
   let worker: OutboxWorker | undefined;
   const streams = nodeEventStreams();
-  const site = await createSite(config, db, store, mailer, {
-    log,
+  const site = await createSite(config, db, store, {
+    logger,
     hashing: nodeHashing,
     connectionAddress: (c) => getConnInfo(c).remote.address,
     liveStream: { open: streams.open, heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: staticFiles(),
     gzip: (text) => gzipSync(text),
-    ...(mailer === logMailer && devOutbox && { devOutbox: logMailer.recent }),
+    smtpMailer: createSmtpMailer,
     onMailQueued: () => worker?.wake(),
+    // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
+    // leaves them nowhere on disk.
+    afterPurge: checkpoint,
   });
   worker = startOutboxWorker(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
     wakeDelayMs: 50,
     passSize: MAIL_PASS_SIZE,
-    onError: (error) => log(`outbox: ${String(error)}`),
+    onError: (error) => logger.error('outbox pass failed', { error: String(error) }),
   });
 
-  const purge = async () => {
-    const { unverified, anonymised } = await store.purge(now());
-    // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
-    // leaves them nowhere on disk.
-    await checkpoint();
-    if (unverified + anonymised > 0) {
-      log(`purge: deleted ${unverified} unconfirmed signatures, removed the email of ${anonymised} signatures`);
-    }
-  };
-  const purgeTimer = setInterval(() => void purge().catch((error) => log(`purge: ${String(error)}`)), PURGE_INTERVAL_MS);
-  await purge();
-  const releaseTimer = setInterval(
-    () => void site.releaseNames().catch((error) => log(`thresholds: ${String(error)}`)),
-    config.THRESHOLD_CHECK_SECONDS * 1000,
-  );
+  const purgeTimer = setInterval(() => void site.purge(), PURGE_INTERVAL_MS);
+  await site.purge();
+  const releaseTimer = setInterval(() => void site.releaseNames(), config.THRESHOLD_CHECK_SECONDS * 1000);
 
   return {
     fetch: site.fetch,
@@ -150,7 +136,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
       clearInterval(purgeTimer);
       clearInterval(releaseTimer);
       await worker?.stop();
-      smtpMailer?.close();
+      site.close();
       await closeDatabase();
     },
   };

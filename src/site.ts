@@ -10,13 +10,17 @@ import type { Store } from './domain/store.ts';
 import { createHmac, newToken, type Hashing } from './domain/tokens.ts';
 import type { LiveStream } from './http/event-stream.ts';
 import { createProofOfWork } from './http/proof-of-work.ts';
+import { createCachedStore } from './live/cached-store.ts';
 import { createCountHub } from './live/count-hub.ts';
+import type { Logger } from './log.ts';
 import { createHttpMailer } from './mail/http-mailer.ts';
+import { createLogMailer } from './mail/log-mailer.ts';
+import { loggedMailer } from './mail/logged-mailer.ts';
 import { composeMail } from './mail/messages.ts';
 
 /** What differs between runtimes; everything else about a site is the same on Node and Workers. */
 export interface Runtime {
-  log: (line: string) => void;
+  logger: Logger;
   /** SHA-256 and HMAC: the runtime's own where it is faster than Web Crypto (Node). */
   hashing: Hashing;
   /** The address of the connection a request came over. */
@@ -26,24 +30,30 @@ export interface Runtime {
   staticFiles?: MiddlewareHandler;
   /** gzip, where the platform does not compress responses itself. */
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
-  devOutbox?: () => readonly MailMessage[];
+  /** Opens an SMTP mailer, where the runtime may open SMTP connections (Node; Workers may not). */
+  smtpMailer?: (url: string, from: string) => Mailer & { close(): void };
   /** A signing has queued mail: send it soon. */
   onMailQueued: (c: Context) => void;
+  /** Runs after each purge, e.g. to empty a write-ahead log that may still hold purged rows. */
+  afterPurge?: () => Promise<void>;
 }
 
 /**
- * Builds a site from its configuration, database and mailer: its fetch handler, and the periodic jobs
- * that the runtime schedules (timers on Node, cron and waitUntil on Workers): the outbox pass, and
- * the release of names waiting for a threshold.
+ * Builds a site from its configuration, database and store: its fetch handler, and the periodic jobs
+ * that the runtime schedules (timers on Node, cron and waitUntil on Workers): the outbox pass, the
+ * release of names waiting for a threshold, and the purge. The jobs log their own failures.
  */
-export async function createSite(config: Config, db: Database, store: Store, mailer: Mailer, runtime: Runtime) {
+export async function createSite(config: Config, db: Database, store: Store, runtime: Runtime) {
+  const { logger } = runtime;
   const now = () => new Date();
   const secret = config.SECRET ?? (await storedSecret(db, newToken));
   const countKey = await storedCountKey(db);
   const hmac = createHmac(runtime.hashing, secret);
   const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
+  const cachedStore = createCachedStore(store, counts);
+  const mail = chooseMailer(config, runtime);
   const { fetch } = createApp({
-    store,
+    store: cachedStore,
     counts,
     limits: createRateLimits({
       signPerAddress: config.LIMIT_SIGN_PER_ADDRESS,
@@ -65,25 +75,71 @@ export async function createSite(config: Config, db: Database, store: Store, mai
     mailsPerMailbox: config.MAILS_PER_MAILBOX_PER_DAY,
     publicUrl: config.PUBLIC_URL,
     countKey,
-    ...runtime,
+    logger,
+    hashing: runtime.hashing,
+    connectionAddress: runtime.connectionAddress,
+    onMailQueued: runtime.onMailQueued,
+    ...(runtime.liveStream && { liveStream: runtime.liveStream }),
+    ...(runtime.staticFiles && { staticFiles: runtime.staticFiles }),
+    ...(runtime.gzip && { gzip: runtime.gzip }),
+    ...(mail.devOutbox && { devOutbox: mail.devOutbox }),
   });
   const deliver = () =>
     deliverDueMail({
       store,
-      mailer,
+      mailer: mail.mailer,
       compose: (job) => composeMail(job, config.PUBLIC_URL),
       now,
       retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
       claimMs: config.MAIL_CLAIM_SECONDS * 1000,
     });
-  const releaseNames = () => updateListReleases(store, now(), config.THRESHOLD_DOMAIN_SHARE);
-  return { fetch, counts, deliver, releaseNames };
+  const releaseNames = async () => {
+    try {
+      await updateListReleases(store, now(), config.THRESHOLD_DOMAIN_SHARE);
+    } catch (error) {
+      logger.error('threshold check failed', { error: messageOf(error) });
+    }
+  };
+  const purge = async () => {
+    try {
+      const { unverified, anonymised } = await store.purge(now());
+      await runtime.afterPurge?.();
+      if (unverified + anonymised > 0) logger.info('purged', { unconfirmedDeleted: unverified, emailsRemoved: anonymised });
+    } catch (error) {
+      logger.error('purge failed', { error: messageOf(error) });
+    }
+  };
+  const close = () => {
+    counts.close();
+    mail.close();
+  };
+  return { fetch, counts, deliver, releaseNames, purge, close };
 }
 
-/** The HTTP mail API mailer if one is configured. */
-export function apiMailer(config: Config): Mailer | undefined {
-  return config.MAIL_API_URL && config.MAIL_API_KEY
-    ? createHttpMailer({ url: config.MAIL_API_URL, key: config.MAIL_API_KEY, from: config.MAIL_FROM })
-    : undefined;
+/**
+ * SMTP where the runtime offers it and SMTP_URL is set, else the HTTP mail API, else the log (and
+ * /dev/outbox with DEV_OUTBOX=1): with neither, nobody can confirm a signature, which is said at once.
+ */
+function chooseMailer(config: Config, runtime: Runtime): { mailer: Mailer; devOutbox?: () => readonly MailMessage[]; close(): void } {
+  const { logger } = runtime;
+  if (config.SMTP_URL && runtime.smtpMailer) {
+    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM);
+    return { mailer: loggedMailer(smtp, logger, 'smtp'), close: () => smtp.close() };
+  }
+  if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: use MAIL_API_URL');
+  if (config.MAIL_API_URL && config.MAIL_API_KEY) {
+    const http = createHttpMailer({ url: config.MAIL_API_URL, key: config.MAIL_API_KEY, from: config.MAIL_FROM });
+    return { mailer: loggedMailer(http, logger, 'http'), close: () => {} };
+  }
+  const outboxUrl = config.DEV_OUTBOX ? `${config.PUBLIC_URL}/dev/outbox` : undefined;
+  const logMailer = createLogMailer(logger, outboxUrl);
+  logger.warn(
+    outboxUrl
+      ? `SMTP_URL is not set: mail is not sent but shown at ${outboxUrl} (DEV_OUTBOX=1: never on a public site)`
+      : 'No mailer is configured (SMTP_URL or MAIL_API_URL): no mail can be sent, so nobody can confirm a signature.',
+  );
+  return { mailer: logMailer, ...(outboxUrl && { devOutbox: logMailer.recent }), close: () => {} };
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

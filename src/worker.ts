@@ -7,17 +7,16 @@ import type { Database } from './db/database.ts';
 import * as schema from './db/schema.ts';
 import { d1Batch, libsqlBatch, type SqlBatch } from './db/sql-batch.ts';
 import { createStore } from './db/store.ts';
-import type { Store } from './domain/store.ts';
 import { webHashing } from './domain/tokens.ts';
-import { createLogMailer } from './mail/log-mailer.ts';
-import { apiMailer, createSite } from './site.ts';
+import { loggerFor, type Logger } from './log.ts';
+import { createSite } from './site.ts';
 
 /** The Worker's bindings (wrangler.toml): D1 as DB; the settings (as in README.md) as vars and secrets. */
 export interface Env {
   DB?: D1Database;
 }
 
-type Site = Awaited<ReturnType<typeof createSite>> & { store: Store };
+type Site = Awaited<ReturnType<typeof createSite>> & { logger: Logger };
 
 // Built on the first request an isolate serves, and kept for the ones after it: no work at import.
 let site: Promise<Site> | undefined;
@@ -33,15 +32,15 @@ function siteFor(env: Env): Promise<Site> {
 async function build(env: Env): Promise<Site> {
   const settings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const config = parseConfig(settings);
-  const { db, batch } = database(env, settings.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const { db, batch } = database(env, config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   // No group commit here: a Worker may not do I/O for one request in another's, so requests that
   // arrive together cannot share a batch. Each signing is its own D1 batch, one transaction as before.
   const store = createStore(db, batch, batch, batch);
-  const mailer = apiMailer(config) ?? createLogMailer(console.log, undefined);
+  const logger = loggerFor(config.NODE_ENV);
   const built: Site = {
-    store,
-    ...(await createSite(config, db, store, mailer, {
-      log: console.log,
+    logger,
+    ...(await createSite(config, db, store, {
+      logger,
       hashing: webHashing,
       connectionAddress: (c) => c.req.header('cf-connecting-ip'),
       // Send the mail right after the answer, without making the signer wait for it.
@@ -66,7 +65,7 @@ async function drain(site: Site) {
   try {
     while ((await site.deliver()) > 0);
   } catch (error) {
-    console.log(`outbox: ${String(error)}`);
+    site.logger.error('outbox pass failed', { error: String(error) });
   }
 }
 
@@ -78,7 +77,6 @@ export default {
   /** The cron trigger: send what the outbox holds, release names waiting for thresholds, purge what is no longer needed. */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const site = await siteFor(env);
-    const released = site.releaseNames().catch((error: unknown) => console.log(`thresholds: ${String(error)}`));
-    ctx.waitUntil(Promise.all([drain(site), released, site.store.purge(new Date())]));
+    ctx.waitUntil(Promise.all([drain(site), site.releaseNames(), site.purge()]));
   },
 };

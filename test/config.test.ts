@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 
 describe('configuration', () => {
-  it('runs on defaults: port 3000, a local libSQL file, mail to the log', () => {
+  it('runs on defaults: port 3000, mail to the log, the database left to the runtime', () => {
     const config = parseConfig({});
     expect(config.PORT).toBe(3000);
     expect(config.PUBLIC_URL).toBe('http://localhost:3000');
-    expect(config.DATABASE_URL).toBe('file:./data/undersigned.db');
+    // Node opens a local file (DEFAULT_DATABASE_URL); a Worker uses its D1 binding.
+    expect(config.DATABASE_URL).toBeUndefined();
     expect(config.SMTP_URL).toBeUndefined();
     expect(config.SECRET).toBeUndefined();
     expect(config.MAIL_FROM).toBe('Undersigned <no-reply@localhost>');

@@ -8,18 +8,20 @@ import { MIGRATIONS_DIR } from '../paths.node.ts';
 import { StartError } from '../start-error.ts';
 import { threadedBatch } from './batch-thread.node.ts';
 import { nativeBatch } from './native-batch.node.ts';
+import { connectionPragmas } from './pragmas.ts';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
 import * as schema from './schema.ts';
 
+/** The database of a Node server or command run without DATABASE_URL: a file beside the project. */
+export const DEFAULT_DATABASE_URL = 'file:./data/undersigned.db';
+
 /**
- * Opens the database at `url` (a local file, or a libSQL server / Turso) and brings its schema up to
- * date. A local file gets WAL (readers never wait for the writer), synchronous=FULL (an answered
- * signature survives a power cut, not only a crash), a busy timeout for other processes, and
- * secure_delete: SQLite otherwise leaves a deleted row's bytes in the page, so a purged email address
- * would stay readable in the file. One that cannot be opened is a StartError, before any migration.
+ * Opens the database at `url` (a local file, or a libSQL server / Turso), sets its connection's
+ * pragmas (see connectionPragmas) and brings its schema up to date. One that cannot be opened is a
+ * StartError, before any migration.
  */
 export async function openDatabase(
-  url: string,
+  url: string | undefined = DEFAULT_DATABASE_URL,
   authToken?: string,
   options: {
     /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */
@@ -44,13 +46,7 @@ export async function openDatabase(
     // One connection: the statements are synchronous in-process calls, so more would add no
     // throughput, and the per-connection pragmas below stay in force for everything this client runs.
     client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
-    if (local) {
-      await client.execute('PRAGMA journal_mode = WAL');
-      await client.execute('PRAGMA synchronous = FULL');
-      await client.execute('PRAGMA busy_timeout = 5000');
-      await client.execute('PRAGMA secure_delete = ON');
-    }
-    await client.execute('PRAGMA foreign_keys = ON');
+    for (const pragma of connectionPragmas({ localFile: local })) await client.execute(pragma);
   } catch (error) {
     // A server's address without the credentials or token it may carry.
     const where = local ? file : url.replace(/\/\/[^@/]*@/, '//').split('?')[0];

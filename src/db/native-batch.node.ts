@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { connectionPragmas } from './pragmas.ts';
 import type { Row, SqlBatch, Statement } from './sql-batch.ts';
 
 type Prepared = ReturnType<InstanceType<typeof Database>['prepare']>;
@@ -13,11 +14,7 @@ const MAX_STATEMENTS = 200;
  */
 export function nativeBatch(path: string): { batch: SqlBatch; run(statements: Statement[]): Row[][]; close(): void } {
   const db = new Database(path);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA busy_timeout = 5000');
-  db.exec('PRAGMA secure_delete = ON');
-  db.exec('PRAGMA foreign_keys = ON');
+  for (const pragma of connectionPragmas({ localFile: true })) db.exec(pragma);
   const cache = new Map<string, { st: Prepared; columns: string[] }>();
   const statement = (sql: string) => {
     let prepared = cache.get(sql);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import FREE_MAIL_DOMAINS from './free-mail-domains.json' with { type: 'json' };
-import { oneLineText } from './one-line-text.ts';
 import type { Actor } from './entities.ts';
+import { ONE_LINE_MAX, oneLineText } from './one-line-text.ts';
 import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -35,7 +35,7 @@ export const DomainOrganisationInput = z.strictObject(
       .toLowerCase()
       .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'Give a domain such as company.by.')
       .refine((domain) => affiliationDomain(`@${domain}`) === domain, 'Free-mail domains are never an affiliation.'),
-    organisation: oneLineText({ label: 'Organisation', max: 200, scripts: 'words' }).nullable(),
+    organisation: oneLineText({ label: 'Organisation', max: ONE_LINE_MAX.detail, scripts: 'words' }).nullable(),
   },
   { error: 'Send a domain and an organisation name.' },
 );

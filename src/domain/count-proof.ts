@@ -1,3 +1,4 @@
+import { base64url, fromBase64url, hex } from './encoding.ts';
 import type { Letter } from './entities.ts';
 
 /**
@@ -205,19 +206,4 @@ function isCanonicalTime(text: string): boolean {
 function isPublicKeyJwk(value: unknown): value is PublicKeyJwk {
   const jwk = value as Partial<PublicKeyJwk> | null;
   return jwk?.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string' && /^[A-Za-z0-9_-]{43}$/.test(jwk.x);
-}
-
-function base64url(bytes: ArrayBuffer | Uint8Array): string {
-  let binary = '';
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }

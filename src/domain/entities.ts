@@ -1,4 +1,7 @@
 import type { FormFields } from './letter-input.ts';
+import type { SignatureState, SignatureStatus } from './signature-state.ts';
+
+export type { SignatureState, SignatureStatus } from './signature-state.ts';
 
 // The domain's data: letters, signatures and what comes with them, as the store hands them over.
 
@@ -13,7 +16,6 @@ export interface Organizer {
   name: string;
 }
 
-export type SignatureState = 'pending' | 'verified' | 'hidden' | 'withdrawn';
 export type ModerationAction = 'hide' | 'unhide' | 'notable' | 'unnotable';
 /** A moderation action; marking notable carries the vetting note. */
 export interface ModerationChange {
@@ -33,7 +35,7 @@ export interface DomainOrganisation {
 }
 
 export interface SignatureFilter {
-  /** `verified` means verified and not hidden; `hidden` means hidden in any status. */
+  /** See STATE_ROWS for what each state takes in. */
   state?: SignatureState | undefined;
   /** Matches name, organisation or email, ignoring case. */
   query?: string | undefined;
@@ -41,20 +43,13 @@ export interface SignatureFilter {
   limit: number;
 }
 
-export interface AdminSignature {
+export interface AdminSignature extends SignerDetails {
   id: number;
   status: SignatureStatus;
   hidden: boolean;
   notable: boolean;
   notableNote: string | null;
-  listed: boolean;
-  listThreshold: number | null;
-  emailDomain: string | null;
-  name: string | null;
   email: string | null;
-  title: string | null;
-  organisation: string | null;
-  city: string | null;
   createdAt: Date;
   verifiedAt: Date | null;
 }
@@ -111,7 +106,6 @@ export interface CountMismatch {
 }
 
 export type LetterState = 'draft' | 'open' | 'closed';
-export type SignatureStatus = 'pending' | 'verified' | 'withdrawn';
 export type TokenPurpose = 'verify' | 'withdraw';
 
 export interface Letter {
@@ -196,10 +190,11 @@ export interface NewSigning {
   mailsPerMailbox: number;
 }
 
-/** A link's signature; a confirm link's shows the details of its own request until it is used. */
-export interface TokenSubject {
-  status: SignatureStatus;
-  signatoryNumber: number | null;
+/**
+ * What a signature says about its signer, and how it is listed; a confirm link's and its mail's are
+ * those of their own request until it is confirmed.
+ */
+export interface SignerDetails {
   name: string | null;
   title: string | null;
   organisation: string | null;
@@ -207,6 +202,12 @@ export interface TokenSubject {
   listed: boolean;
   listThreshold: number | null;
   emailDomain: string | null;
+}
+
+/** A link's signature; a confirm link's shows the details of its own request until it is used. */
+export interface TokenSubject extends SignerDetails {
+  status: SignatureStatus;
+  signatoryNumber: number | null;
   expiresAt: Date | null;
   /** The letter as it is after the change, counts included. */
   letter: LetterCount & { title: string; state: LetterState };
@@ -225,17 +226,6 @@ export interface MailJob {
   attempts: number;
   payload: MailPayload;
   /** The signature, with the details of the request whose confirm link the mail carries. */
-  signature: {
-    status: SignatureStatus;
-    email: string | null;
-    name: string | null;
-    title: string | null;
-    organisation: string | null;
-    city: string | null;
-    listed: boolean;
-    listThreshold: number | null;
-    emailDomain: string | null;
-    lang: string;
-  };
+  signature: SignerDetails & { status: SignatureStatus; email: string | null; lang: string };
   letter: { slug: string; title: string };
 }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { anyLetter } from './letters.ts';
 import type { Actor, ExportFilter, ExportRow, Letter } from './entities.ts';
+import { signatureState, signatureStateOf } from './signature-state.ts';
 import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -23,9 +24,7 @@ const date = (label: string) =>
 /** What to export, from query parameters or command-line options. */
 export const ExportOptions = z.strictObject({
   format: z.enum(['csv', 'jsonl'], { error: 'Format is csv or jsonl.' }),
-  status: z
-    .enum(['pending', 'verified', 'hidden', 'withdrawn'], { error: 'Status is one of pending, verified, hidden, withdrawn.' })
-    .optional(),
+  status: signatureState('Status').optional(),
   from: date('From'),
   to: date('To'),
   includeEmail: flag,
@@ -131,7 +130,7 @@ function fields(row: ExportRow, includeEmail: boolean): unknown[] {
   const values = [
     row.id,
     row.signatoryNumber,
-    row.hidden ? 'hidden' : row.status,
+    signatureStateOf(row),
     row.name,
     row.title,
     row.organisation,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { oneLineText } from './one-line-text.ts';
+import { LanguageTag } from '../i18n/language-tag.ts';
+import { ONE_LINE_MAX, oneLineText } from './one-line-text.ts';
 
 /** The optional fields of the sign form, and whether a letter leaves them out, offers or requires them. */
 export const OPTIONAL_FIELDS = ['title', 'organisation', 'city'] as const;
@@ -10,10 +11,8 @@ export type FieldUse = z.infer<typeof FieldUse>;
 export const FormFields = z.strictObject({ title: FieldUse, organisation: FieldUse, city: FieldUse }).partial();
 export type FormFields = z.infer<typeof FormFields>;
 
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-const lang = z.string({ error: 'Language must be text.' }).regex(LANGUAGE_TAG, 'Use a language tag such as "en" or "be".');
 // A title is one line: it goes into mail subjects and page titles.
-const title = oneLineText({ label: 'Title', max: 200, scripts: 'words', required: 'Enter a title.' });
+const title = oneLineText({ label: 'Title', max: ONE_LINE_MAX.detail, scripts: 'words', required: 'Enter a title.' });
 const body = z.string({ error: 'Text must be text.' }).trim().min(1, 'Enter the text of the letter.').max(200_000, 'Use at most 200,000 characters.');
 // No defaults or transforms that act on a missing value here: LetterPatch makes these optional, and
 // a missing field there must stay missing (unchanged), not become a default.
@@ -35,7 +34,7 @@ const letterFields = {
   title,
   body,
   summary,
-  lang,
+  lang: LanguageTag,
   state: z.enum(['draft', 'open', 'closed'], { error: 'State is one of draft, open, closed.' }),
   goal: z
     .number({ error: 'Goal must be a number.' })
@@ -74,7 +73,7 @@ const letterFields = {
     .boolean({ error: 'Proof of work is true or false.' })
     .meta({ description: 'Ask every signer for a proof of work (it is asked anyway while the letter is flooded).' }),
   translations: z
-    .record(lang, Translation, { error: 'Translations map language tags to a title and text.' })
+    .record(LanguageTag, Translation, { error: 'Translations map language tags to a title and text.' })
     .meta({ description: 'The letter in further languages, by language tag.' }),
 };
 
@@ -82,7 +81,7 @@ const letterFields = {
 export const LetterInput = z.strictObject({
   ...letterFields,
   summary: summary.optional(),
-  lang: lang.default('en'),
+  lang: LanguageTag.default('en'),
   state: letterFields.state.default('draft'),
   goal: letterFields.goal.optional(),
   anonymiseAfterDays: letterFields.anonymiseAfterDays.optional(),

@@ -48,6 +48,21 @@ export async function updateLetter(store: Store, actor: Actor, slug: string, bod
   return orSlugTaken(await store.updateLetter(letter.id, patch, actor, now));
 }
 
+/** A letter's translations by language tag, as a patch's `translations` takes them. */
+export async function translationsOf(store: Store, letter: Letter): Promise<Record<string, Translation>> {
+  return Object.fromEntries((await store.translations(letter.id)).map(({ lang, ...text }) => [lang, text]));
+}
+
+/** Adds or replaces one translation of a letter, or removes it (`text` null); the others stay. */
+export async function setTranslation(store: Store, actor: Actor, slug: string, lang: string, text: unknown, now: Date): Promise<Letter> {
+  const letter = await anyLetter(store, slug);
+  // No prototype: the tag comes from the request, and "__proto__" must be refused as a tag, not set one.
+  const translations: Record<string, unknown> = Object.assign(Object.create(null), await translationsOf(store, letter));
+  if (text === null) delete translations[lang];
+  else translations[lang] = text;
+  return updateLetter(store, actor, slug, { translations }, now);
+}
+
 function orSlugTaken(result: Letter | 'slug_taken'): Letter {
   if (result === 'slug_taken') {
     throw new ServiceError('conflict', 'Another letter has this slug.', { slug: 'Another letter already uses this slug.' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { anyLetter } from './letters.ts';
-import { oneLineText } from './one-line-text.ts';
 import type { Actor } from './entities.ts';
+import { ONE_LINE_MAX, oneLineText } from './one-line-text.ts';
 import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -16,7 +16,7 @@ export const ModerationInput = z
       .min(1, 'Choose at least one signature.')
       .max(1000, 'Act on at most 1,000 signatures at once.'),
     /** The vetting note, shown publicly as "verified by the organizers: …"; needed to mark notable. */
-    note: oneLineText({ label: 'The note', max: 300, scripts: 'words' }).optional(),
+    note: oneLineText({ label: 'The note', max: ONE_LINE_MAX.note, scripts: 'words' }).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.action === 'notable' && !input.note) ctx.addIssue({ code: 'custom', path: ['note'], message: NOTE_NEEDED });

@@ -27,9 +27,32 @@ export interface OneLineRule {
   signer?: boolean;
 }
 
+/**
+ * The longest value of each kind of one-line field, in UTF-16 code units as both `value.length` and
+ * an input's `maxlength` count them: the schemas and the forms' fields take them from here.
+ */
+export const ONE_LINE_MAX = {
+  /** A signer's or an organizer's name. */
+  name: 120,
+  /** A signer's title, organisation or city; a letter's title; the organisation of an email domain. */
+  detail: 200,
+  /** How the organizers verified a notable signatory. */
+  note: 300,
+} as const;
+
 /** NFC, runs of spaces (of any width) as one space, no spaces at the ends. */
 export function oneLine(value: string): string {
   return value.normalize('NFC').replace(/\p{Zs}+/gu, ' ').trim();
+}
+
+/**
+ * Stored text as one line, for where a line break or a control character would do harm (a mail's
+ * Subject header, a snippet pasted into another site's template): each run of white space and control
+ * characters becomes one space. Fields are checked as one line when written; this also holds for
+ * text written before a rule was.
+ */
+export function flattenLines(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
 const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;

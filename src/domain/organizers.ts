@@ -3,7 +3,7 @@ import { constantTimeEqual } from './constant-time.ts';
 import { ServiceError } from './errors.ts';
 import type { Actor, Organizer } from './entities.ts';
 import type { Store } from './store.ts';
-import { oneLineText } from './one-line-text.ts';
+import { ONE_LINE_MAX, oneLineText } from './one-line-text.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { parseInput } from './validation.ts';
 
@@ -13,7 +13,7 @@ export const COMMAND_LINE: Actor = { organizerId: null, name: 'command line' };
 const NO_MATCH = '0'.repeat(64);
 
 export const OrganizerInput = z.strictObject({
-  name: oneLineText({ label: 'Name', max: 120, scripts: 'words', required: 'Give the organizer a name.' }),
+  name: oneLineText({ label: 'Name', max: ONE_LINE_MAX.name, scripts: 'words', required: 'Give the organizer a name.' }),
 });
 
 /** Creates an organizer and returns its token: shown once, only its hash is kept. */

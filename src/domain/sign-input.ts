@@ -1,22 +1,26 @@
 import { z } from 'zod';
+import { LanguageTag } from '../i18n/language-tag.ts';
 import { OPTIONAL_FIELDS, type FormFields, type OptionalField } from './letter-input.ts';
-import { oneLineText, personName } from './one-line-text.ts';
+import { ONE_LINE_MAX, oneLineText, personName } from './one-line-text.ts';
+
+/** RFC 5321: a path is at most 256 octets with its angle brackets. */
+export const EMAIL_MAX = 254;
 
 const detail = (label: string) =>
-  oneLineText({ label, max: 200, scripts: 'words', signer: true })
+  oneLineText({ label, max: ONE_LINE_MAX.detail, scripts: 'words', signer: true })
     .nullish()
     .transform((value) => value || undefined);
 
 /** What a signer sends, from the form or as JSON (the same field names). */
 export const SignInput = z.strictObject(
   {
-    name: personName('Name', 120, 'Enter your name.'),
+    name: personName('Name', ONE_LINE_MAX.name, 'Enter your name.'),
     email: z
       .string({ error: 'Email must be text.' })
       .trim()
       .min(1, 'Enter your email address.')
-      // RFC 5321: a path is at most 256 octets with its angle brackets, a local part at most 64.
-      .max(254, 'An email address can be at most 254 characters.')
+      .max(EMAIL_MAX, `An email address can be at most ${EMAIL_MAX} characters.`)
+      // RFC 5321: a local part is at most 64 octets.
       .refine((value) => value.lastIndexOf('@') <= 64, 'The part before @ can be at most 64 characters.')
       .pipe(z.email('Enter a valid email address, like name@example.org.')),
     title: detail('Title'),
@@ -34,10 +38,7 @@ export const SignInput = z.strictObject(
       .boolean({ error: 'Say whether to show your email domain as verified (true or false).' })
       .optional()
       .meta({ description: 'Show the email’s domain as a verified affiliation ("verified at @company.by"); never for free mail.' }),
-    lang: z
-      .string({ error: 'Language must be text.' })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'Language must be a language tag such as "en" or "be".')
-      .optional(),
+    lang: LanguageTag.optional(),
   },
   { error: 'Send the signature as a JSON object.' },
 );

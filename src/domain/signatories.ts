@@ -13,7 +13,7 @@ export const SEARCH_MIN_CHARACTERS = 3;
 export const SEARCH_MAX_CHARACTERS = 100;
 
 /**
- * A search as typed, without control characters (no name holds one, and the index's query parser
+ * A search as typed, on the public list or the organizers', without control characters (no name holds one, and the index's query parser
  * takes NUL as the end of the text), trimmed and cut to its longest; undefined for none.
  */
 export function searchText(typed: string | undefined): string | undefined {

@@ -1,3 +1,5 @@
+import { base64url, hex } from './encoding.ts';
+
 const TOKEN_BYTES = 32;
 /** Characters of a {@link newToken}. */
 const TOKEN_LENGTH = 43;
@@ -99,21 +101,3 @@ export const webHashing: Hashing = {
     return async (message) => hex(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))));
   },
 };
-
-const BASE64URL = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', (c) => c.charCodeAt(0));
-
-/** base64url without padding, by table: no string per byte, no btoa and no replacing after it. */
-function base64url(bytes: Uint8Array): string {
-  const codes: number[] = [];
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    // Three bytes make four characters; a last one or two, two or three.
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) codes.push(BASE64URL[(n >> (18 - 6 * k)) & 63]!);
-  }
-  return String.fromCharCode(...codes);
-}
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -1,19 +1,18 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from './deps.ts';
 import { nameDomain } from '../domain/affiliation.ts';
-import { exportSignatures } from '../domain/export.ts';
-import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
+import { anyLetter, createLetter, translationsOf, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
+import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
 import type { Letter } from '../domain/entities.ts';
 import type { Store } from '../domain/store.ts';
 import { bearerAuth, type AdminEnv } from './admin-auth.ts';
-import { download } from './download.ts';
-import { signatureFilter } from './signature-filter.ts';
+import type { RouteDeps } from './deps.ts';
+import { exportRoutes } from './download.ts';
 import { jsonBody } from './request-body.ts';
 
 /** The organizer API under /api/admin, for scripts: the organizer token as a Bearer token. */
-export function adminApiRoutes(deps: RouteDeps) {
+export function adminApiRoutes(deps: Pick<RouteDeps, 'store' | 'now'>) {
   const api = new Hono<AdminEnv>();
   api.use(bearerAuth(deps));
   const actor = (c: Context<AdminEnv>) => actorOf(c.get('organizer'));
@@ -33,23 +32,15 @@ export function adminApiRoutes(deps: RouteDeps) {
   });
 
   api.get('/letters/:slug/signatures', async (c) => {
-    const letter = await anyLetter(deps.store, c.req.param('slug'));
-    const filter = signatureFilter(c.req.query());
-    const signatures = await deps.store.findSignatures(letter.id, filter);
-    const last = signatures.length === filter.limit ? signatures[signatures.length - 1] : undefined;
-    return c.json({ signatures, next: last ? String(last.id) : null });
+    const { signatures, next } = await listSignatures(deps.store, c.req.param('slug'), c.req.query());
+    return c.json({ signatures, next });
   });
 
   api.post('/letters/:slug/signatures/moderate', async (c) =>
     c.json(await moderate(deps.store, actor(c), c.req.param('slug'), await jsonBody(c), deps.now())),
   );
 
-  for (const format of ['csv', 'jsonl'] as const) {
-    api.get(`/letters/:slug/export.${format}`, async (c) => {
-      const params = { ...c.req.query(), format };
-      return download(c, await exportSignatures(deps.store, actor(c), c.req.param('slug'), params, deps.now()));
-    });
-  }
+  exportRoutes(api, deps);
 
   api.get('/domains', async (c) => c.json({ domains: await deps.store.domainOrganisations() }));
 
@@ -91,8 +82,5 @@ function letterJson(letter: Letter) {
 }
 
 async function fullLetterJson(store: Store, letter: Letter) {
-  const translations = Object.fromEntries(
-    (await store.translations(letter.id)).map(({ lang, ...text }) => [lang, text]),
-  );
-  return { ...letterJson(letter), translations };
+  return { ...letterJson(letter), translations: await translationsOf(store, letter) };
 }

@@ -1,15 +1,20 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import type { RouteDeps } from './deps.ts';
 import { constantTimeEqual } from '../domain/constant-time.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { authenticate, sessionOrganizer } from '../domain/organizers.ts';
 import type { Organizer } from '../domain/entities.ts';
 import { newToken } from '../domain/tokens.ts';
+import type { RouteDeps } from './deps.ts';
 import { formBody } from './request-body.ts';
 
 export type AdminEnv = { Variables: { organizer: Organizer; csrf: string } };
+
+/** What finding a session's organizer takes. */
+export type SessionDeps = Pick<RouteDeps, 'store' | 'publicUrl' | 'now'>;
+/** What making and checking the admin forms' CSRF tokens takes. */
+export type CsrfDeps = Pick<RouteDeps, 'publicUrl' | 'hmac'>;
 
 /** The admin pages' cookies: their names, and settings that keep script and other sites from them. */
 export interface AdminCookies {
@@ -37,7 +42,7 @@ export function adminCookies(publicUrl: string): AdminCookies {
 const bearerToken = (c: Context) => c.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
 
 /** /api/admin: the organizer token as `Authorization: Bearer`. */
-export function bearerAuth(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
+export function bearerAuth(deps: Pick<RouteDeps, 'store'>): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     try {
       c.set('organizer', await authenticate(deps.store, bearerToken(c) ?? ''));
@@ -50,7 +55,7 @@ export function bearerAuth(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
 }
 
 /** The organizer of the admin page session, or an `unauthorized` error. */
-export async function sessionOf(deps: RouteDeps, c: Context): Promise<Organizer> {
+export async function sessionOf(deps: SessionDeps, c: Context): Promise<Organizer> {
   return sessionOrganizer(deps.store, getCookie(c, adminCookies(deps.publicUrl).session), deps.now());
 }
 
@@ -59,7 +64,7 @@ export async function sessionOf(deps: RouteDeps, c: Context): Promise<Organizer>
  * undefined: for what is allowed to organizers beyond the routes that require one (a larger body,
  * the details of /healthz). Reads no body.
  */
-export async function organizerOf(deps: RouteDeps, c: Context): Promise<Organizer | undefined> {
+export async function organizerOf(deps: SessionDeps, c: Context): Promise<Organizer | undefined> {
   const token = bearerToken(c);
   try {
     return token !== undefined ? await authenticate(deps.store, token) : await sessionOf(deps, c);
@@ -82,7 +87,7 @@ async function checkField(c: Context, expected: string) {
  * cookie, which is set here if the browser has none. Another site can neither read the cookie nor
  * compute the token, and SameSite=Strict keeps the cookie from its posts.
  */
-export async function signInToken(deps: RouteDeps, c: Context): Promise<string> {
+export async function signInToken(deps: CsrfDeps, c: Context): Promise<string> {
   const cookies = adminCookies(deps.publicUrl);
   let cookie = getCookie(c, cookies.csrf);
   if (!cookie) {
@@ -93,7 +98,7 @@ export async function signInToken(deps: RouteDeps, c: Context): Promise<string> 
 }
 
 /** The sign-in form's POST carries the token of {@link signInToken}, or gets 403. */
-export function signInCsrf(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
+export function signInCsrf(deps: CsrfDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     if (!getCookie(c, adminCookies(deps.publicUrl).csrf)) throw forged();
     const token = await signInToken(deps, c);
@@ -109,7 +114,7 @@ export function signInCsrf(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
  * that someone got on their own visit, planted in an organizer's browser, passes nothing.
  * Runs after the session is known (see sessionOf).
  */
-export function sessionCsrf(deps: RouteDeps): MiddlewareHandler<AdminEnv> {
+export function sessionCsrf(deps: CsrfDeps): MiddlewareHandler<AdminEnv> {
   const cookies = adminCookies(deps.publicUrl);
   return async (c, next) => {
     const expected = await deps.hmac(`csrf\u0000session\u0000${getCookie(c, cookies.session) ?? ''}`);

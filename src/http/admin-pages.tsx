@@ -2,31 +2,30 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { RouteDeps } from './deps.ts';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { exportSignatures } from '../domain/export.ts';
-import { OPTIONAL_FIELDS, type LetterInput, type Translation } from '../domain/letter-input.ts';
-import { anyLetter, createLetter, updateLetter } from '../domain/letters.ts';
+import { OPTIONAL_FIELDS, type LetterInput } from '../domain/letter-input.ts';
+import { anyLetter, createLetter, setTranslation, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
 import type { Letter } from '../domain/entities.ts';
+import { listSignatures } from '../domain/signature-list.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
 import type { ActionOutcome } from '../views/admin/layout.tsx';
 import { DomainsPage } from '../views/admin/domains.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
-import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv } from './admin-auth.ts';
-import { download } from './download.ts';
-import { letterPage } from './letter-page.tsx';
-import { perAddress } from './rate-limit.ts';
+import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv, type CsrfDeps, type SessionDeps } from './admin-auth.ts';
+import { exportRoutes } from './download.ts';
+import { showFormAgain } from './form-again.ts';
+import { letterPage, type LetterPageDeps } from './letter-page.tsx';
+import { perAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { page } from './render.tsx';
 import { formBody, formLists } from './request-body.ts';
-import { signatureFilter } from './signature-filter.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
-export function adminPageRoutes(deps: RouteDeps) {
+export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps & LetterPageDeps) {
   const admin = new Hono<AdminEnv>();
   const cookies = adminCookies(deps.publicUrl);
 
@@ -81,7 +80,7 @@ export function adminPageRoutes(deps: RouteDeps) {
       const letter = await createLetter(deps.store, actor(c), letterFromForm(values), deps.now());
       return c.redirect(`/admin/letters/${letter.slug}`, 303);
     } catch (error) {
-      return formErrors(error, (errors) => english(c, <LetterFormPage {...common(c)} values={values} errors={errors} />, 400));
+      return showFormAgain(error, (errors) => english(c, <LetterFormPage {...common(c)} values={values} errors={errors} />, 400));
     }
   });
 
@@ -110,23 +109,18 @@ export function adminPageRoutes(deps: RouteDeps) {
       const updated = await updateLetter(deps.store, actor(c), letter.slug, letterFromForm(values), deps.now());
       return c.redirect(`/admin/letters/${updated.slug}`, 303);
     } catch (error) {
-      return formErrors(error, (errors) => editPage(c, letter, values, errors));
+      return showFormAgain(error, (errors) => editPage(c, letter, values, errors));
     }
   });
 
   admin.post('/letters/:slug/translations', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
     const { lang = '', title = '', body = '', summary = '', remove } = await formBody(c);
-    const translations: Record<string, Translation> = Object.fromEntries(
-      (await deps.store.translations(letter.id)).map(({ lang, ...text }) => [lang, text]),
-    );
-    if (remove) delete translations[lang];
-    else translations[lang] = { title, body, summary };
     try {
-      await updateLetter(deps.store, actor(c), letter.slug, { translations }, deps.now());
+      await setTranslation(deps.store, actor(c), letter.slug, lang, remove ? null : { title, body, summary }, deps.now());
       return c.redirect(`/admin/letters/${letter.slug}`, 303);
     } catch (error) {
-      return formErrors(error, (errors) => editPage(c, letter, letterFormValues(letter), errors));
+      return showFormAgain(error, (errors) => editPage(c, letter, letterFormValues(letter), errors));
     }
   });
 
@@ -136,13 +130,10 @@ export function adminPageRoutes(deps: RouteDeps) {
   });
 
   const signaturesPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) => {
-    const letter = await anyLetter(deps.store, c.req.param('slug')!);
-    const filter = signatureFilter(c.req.query());
-    const signatures = await deps.store.findSignatures(letter.id, filter);
-    const next = signatures.length === filter.limit ? String(signatures[signatures.length - 1]!.id) : null;
+    const list = await listSignatures(deps.store, c.req.param('slug')!, c.req.query());
     return english(
       c,
-      <SignaturesPage {...common(c)} letter={letter} signatures={signatures} filter={filter} next={next} {...outcome} />,
+      <SignaturesPage {...common(c)} {...list} {...outcome} />,
       outcome.errors ? 400 : 200,
     );
   };
@@ -159,7 +150,7 @@ export function adminPageRoutes(deps: RouteDeps) {
       const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), input, deps.now());
       return signaturesPage(c, { message: `${action}: ${changed} signature${changed === 1 ? '' : 's'} changed.` });
     } catch (error) {
-      return formErrors(error, (errors) => signaturesPage(c, { errors }));
+      return showFormAgain(error, (errors) => signaturesPage(c, { errors }));
     }
   });
 
@@ -174,16 +165,11 @@ export function adminPageRoutes(deps: RouteDeps) {
       const named = await nameDomain(deps.store, actor(c), { domain, organisation }, deps.now());
       return domainsPage(c, { message: named.organisation ? `@${named.domain} is ${named.organisation}.` : `@${named.domain} is no longer named.` });
     } catch (error) {
-      return formErrors(error, (errors) => domainsPage(c, { errors }));
+      return showFormAgain(error, (errors) => domainsPage(c, { errors }));
     }
   });
 
-  for (const format of ['csv', 'jsonl'] as const) {
-    admin.get(`/letters/:slug/export.${format}`, async (c) => {
-      const params = { ...c.req.query(), format };
-      return download(c, await exportSignatures(deps.store, actor(c), c.req.param('slug'), params, deps.now()));
-    });
-  }
+  exportRoutes(admin, deps);
 
   return admin;
 }
@@ -204,13 +190,6 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     listDelayHours: form.listDelayHours?.trim() ? Number(form.listDelayHours) : undefined,
     proofOfWork: form.proofOfWork === 'true',
   };
-}
-
-function formErrors<T>(error: unknown, render: (errors: Record<string, string>) => T): T {
-  if (error instanceof ServiceError && (error.code === 'invalid_input' || error.code === 'conflict')) {
-    return render(error.fields ?? { _: error.message });
-  }
-  throw error;
 }
 
 /** An admin page: these are in English only. */

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from './deps.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';
@@ -8,23 +7,29 @@ import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import { badgeLabel, defaultLabel } from '../views/badge.ts';
-import { keepAnswer, perLetter } from '../live/per-letter.ts';
+import { cacheResponse, perLetter } from '../live/per-letter.ts';
+import type { SignDeps } from '../domain/sign.ts';
 import { COUNT_PROOF_HEADER, encodeProofHeader } from './count-proof-http.ts';
+import type { RouteDeps } from './deps.ts';
 import { streamCounts } from './count-stream.ts';
-import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
+import { embeddable, prebuildEmbeddable, etagOf, queryOf } from './embeddable.ts';
 import { PROOF_FIELD } from '../views/sign-form-fields.ts';
-import { perAddress } from './rate-limit.ts';
+import { perAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { openApiRoute } from './openapi.ts';
 import { jsonBody } from './request-body.ts';
-import { hasOwnHeaders, madeWithHeaders } from './security-headers.ts';
+import { hasCompleteHeaders, markHeadersComplete } from './security-headers.ts';
+
+type ApiDeps = SignDeps &
+  AddressLimitDeps &
+  Pick<RouteDeps, 'counts' | 'countKey' | 'liveStream' | 'minDomainSigners' | 'onMailQueued' | 'proofOfWork' | 'publicUrl' | 'security'>;
 
 /** The public JSON API under /api: reads are open to any site (CORS); writes are not. */
-export function apiRoutes(deps: RouteDeps) {
+export function apiRoutes(deps: ApiDeps) {
   const api = new Hono();
   api.use(async (c, next) => {
     await next();
-    if (c.req.method === 'GET' && !hasOwnHeaders(c.res)) c.res.headers.set('access-control-allow-origin', '*');
+    if (c.req.method === 'GET' && !hasCompleteHeaders(c.res)) c.res.headers.set('access-control-allow-origin', '*');
   });
 
   const summary = (letter: Letter, locale = 'en') => ({
@@ -66,20 +71,20 @@ export function apiRoutes(deps: RouteDeps) {
     });
   });
 
-  // The hottest reads there are: body and ETag are built once per count change and locale, and each
-  // query string's answer is kept, for the front to answer from memory (see answerFromMemory).
+  // The hottest reads there are: body and ETag are built once per count change and locale, and
+  // cached per query string (docs/performance.md#prebuilt-responses).
   api.get('/letters/:slug/count', async (c) => {
     const locale = localeOf(c);
     const letter = await publicLetter(deps.store, c.req.param('slug'));
     const answer = await perLetter(letter, `count\u0000${locale}`, async () => {
       const signed = await proof(letter);
-      return embeddableAnswer(deps.security.forPath(c.req.path), {
+      return prebuildEmbeddable(deps.security.forPath(c.req.path), {
         etag: etagOf(version(signed, 'count', locale)),
         type: 'application/json',
         body: JSON.stringify(countJson(signed, locale)),
       });
     });
-    return embeddable(c, keepAnswer(letter, 'count', queryOf(c), answer));
+    return embeddable(c, cacheResponse(letter, 'count', queryOf(c), answer));
   });
 
   api.get('/letters/:slug/shields.json', async (c) => {
@@ -90,7 +95,7 @@ export function apiRoutes(deps: RouteDeps) {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
     const answer = await perLetter(letter, `shields\u0000${locale}\u0000${label}`, async () => {
       const signed = await proof(letter);
-      return embeddableAnswer(deps.security.forPath(c.req.path), {
+      return prebuildEmbeddable(deps.security.forPath(c.req.path), {
         etag: etagOf(version(signed, 'shields', locale, label)),
         type: 'application/json',
         body: JSON.stringify({ schemaVersion: 1, label, message: displayCount(signed.count, locale), color: 'blue' }),
@@ -99,7 +104,7 @@ export function apiRoutes(deps: RouteDeps) {
         headers: { [COUNT_PROOF_HEADER]: encodeProofHeader(signed), 'access-control-expose-headers': COUNT_PROOF_HEADER },
       });
     });
-    return embeddable(c, keepAnswer(letter, 'shields', queryOf(c), answer));
+    return embeddable(c, cacheResponse(letter, 'shields', queryOf(c), answer));
   });
 
   const live = deps.liveStream;
@@ -156,7 +161,7 @@ export function apiRoutes(deps: RouteDeps) {
     if (proofCheck === 'missing' || proofCheck === 'invalid') throw proofError(slug, proofCheck);
     const { mailQueued } = await sign(deps, slug, input);
     if (mailQueued) deps.onMailQueued?.(c);
-    return madeWithHeaders(new Response(pending, { status: 202, headers: pendingHeaders }));
+    return markHeadersComplete(new Response(pending, { status: 202, headers: pendingHeaders }));
   });
 
   // A challenge for a signing's proof of work; each is new, so none is kept by a cache.

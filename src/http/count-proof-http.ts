@@ -1,5 +1,5 @@
-import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import type { CountProof } from '../domain/count-proof.ts';
+import { base64url, decodeBase64Json } from '../domain/encoding.ts';
 
 // Where a signed count travels over HTTP: the site's public keys at a well-known path, and the proof
 // in a response header where the body cannot carry it.
@@ -15,15 +15,10 @@ export const COUNT_PROOF_HEADER = 'Undersigned-Count-Proof';
 /** The value of the {@link COUNT_PROOF_HEADER}: the proof as JSON, base64url without padding. */
 export function encodeProofHeader(proof: CountProof): string {
   const { slug, count, updatedAt, textSha256, keyId, signature } = proof;
-  const json = new TextEncoder().encode(JSON.stringify({ slug, count, updatedAt, textSha256, keyId, signature }));
-  return encodeBase64Url(json.buffer).replace(/=+$/, '');
+  return base64url(new TextEncoder().encode(JSON.stringify({ slug, count, updatedAt, textSha256, keyId, signature })));
 }
 
 /** The proof a {@link COUNT_PROOF_HEADER} holds, unchecked; undefined if it is not base64url JSON. */
 export function decodeProofHeader(value: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(decodeBase64Url(value)));
-  } catch {
-    return undefined;
-  }
+  return decodeBase64Json(value);
 }

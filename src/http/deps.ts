@@ -3,12 +3,14 @@ import type { CountSigningKey } from '../domain/count-proof.ts';
 import type { MailMessage } from '../domain/mail.ts';
 import type { SignDeps } from '../domain/sign.ts';
 import type { CountHub } from '../live/count-hub.ts';
+import type { Logger } from '../log.ts';
 import type { LiveStream } from './event-stream.ts';
-import type { formGuard } from './form-guard.ts';
+import type { FormGuard } from './form-guard.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
 import type { AddressLimitDeps } from './rate-limit.ts';
 import type { SecurityHeaders } from './security-headers.ts';
 
+/** What the app is built from (see createApp); the entries supply it through createSite. */
 export interface AppDeps extends SignDeps {
   /** The request header a trusted proxy puts the client's address in; unset: the connection's. */
   trustProxy?: string | undefined;
@@ -32,7 +34,7 @@ export interface AppDeps extends SignDeps {
   publicUrl: string;
   /** Signs the counts the API serves; its public key is served at /.well-known/undersigned.json. */
   countKey: CountSigningKey;
-  log: (line: string) => void;
+  logger: Logger;
   /** Called when a signing has queued mail, so it can be sent right away (on Workers, after the answer). */
   onMailQueued?: (c: Context) => void;
   /** The mail kept by the log mailer; when given, /dev/outbox shows it. */
@@ -48,8 +50,11 @@ export interface AppDeps extends SignDeps {
   staticFiles?: MiddlewareHandler;
 }
 
-/** What the routes get: the app's deps, with the store behind the count hub, and per-app helpers. */
+/**
+ * Everything a route may be given: the app's deps and the helpers createApp makes once per app. A
+ * route factory takes a Pick of it, only what it uses.
+ */
 export interface RouteDeps extends AppDeps, AddressLimitDeps {
-  formGuard: ReturnType<typeof formGuard>;
+  formGuard: FormGuard;
   security: SecurityHeaders;
 }

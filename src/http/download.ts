@@ -1,5 +1,21 @@
-import type { Context } from 'hono';
-import type { Export } from '../domain/export.ts';
+import type { Context, Hono } from 'hono';
+import type { RouteDeps } from './deps.ts';
+import { exportSignatures, type Export } from '../domain/export.ts';
+import { actorOf } from '../domain/organizers.ts';
+import type { AdminEnv } from './admin-auth.ts';
+
+/**
+ * `GET /letters/:slug/export.csv` and `export.jsonl` on an organizer's app, the API's or the pages':
+ * the query's options, checked and logged by exportSignatures.
+ */
+export function exportRoutes(app: Hono<AdminEnv>, deps: Pick<RouteDeps, 'store' | 'now'>): void {
+  for (const format of ['csv', 'jsonl'] as const) {
+    app.get(`/letters/:slug/export.${format}`, async (c) => {
+      const params = { ...c.req.query(), format };
+      return download(c, await exportSignatures(deps.store, actorOf(c.get('organizer')), c.req.param('slug'), params, deps.now()));
+    });
+  }
+}
 
 /** Streams an export as a file download. */
 export function download(c: Context, file: Export) {

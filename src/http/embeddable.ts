@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { madeWithHeaders } from './security-headers.ts';
+import { markHeadersComplete } from './security-headers.ts';
 
 /** How long embeds and caches may keep the count: fresh for 10 s, served stale for a minute while refetched. */
 export const EMBED_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=60';
@@ -10,7 +10,7 @@ export function etagOf(version: string): string {
 }
 
 /** A read any site may embed, in one version: its ETag, its body, and the headers of both answers. */
-export interface EmbeddableAnswer {
+export interface PrebuiltEmbeddable {
   etag: string;
   body: string;
   headers: Readonly<Record<string, string>>;
@@ -24,14 +24,14 @@ export interface EmbeddableAnswer {
  * These are the hottest reads of a viral letter, so their answers are Responses of their own, with
  * headers in plain objects made once here: hono keeps a response's headers in a web Headers object,
  * which @hono/node-server sorts and copies for each answer, and even copying a plain object per
- * answer slows these reads measurably (docs/performance.md#answers-from-memory). Such a Response
+ * answer slows these reads measurably (docs/performance.md#prebuilt-responses). Such a Response
  * carries the security headers and CORS itself, and is marked so that the middleware leaves it as it
  * is; nothing on these routes sets anything else.
  */
-export function embeddableAnswer(
+export function prebuildEmbeddable(
   securityHeaders: Readonly<Record<string, string>>,
   answer: { etag: string; type: string; body: string; cacheControl?: string; headers?: Record<string, string> },
-): EmbeddableAnswer {
+): PrebuiltEmbeddable {
   // Shared by every answer of this version, so frozen.
   const notModifiedHeaders = Object.freeze({
     ...securityHeaders,
@@ -49,25 +49,17 @@ export function embeddableAnswer(
 }
 
 /** Answers an embeddable read: 304 without the body when the client already has this version (If-None-Match). */
-export function embeddable(c: Context, answer: EmbeddableAnswer): Response {
-  return embeddableResponse(answer, c.req.header('if-none-match'));
-}
-
-/** {@link embeddable}, given the request's If-None-Match. */
-export function embeddableResponse(answer: EmbeddableAnswer, ifNoneMatch: string | null | undefined): Response {
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === answer.etag || tag.trim() === '*')) {
-    return madeWithHeaders(new Response(null, { status: 304, headers: answer.notModifiedHeaders }));
+export function embeddable(c: Context, prebuilt: PrebuiltEmbeddable): Response {
+  const ifNoneMatch = c.req.header('if-none-match');
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === prebuilt.etag || tag.trim() === '*')) {
+    return markHeadersComplete(new Response(null, { status: 304, headers: prebuilt.notModifiedHeaders }));
   }
-  return madeWithHeaders(new Response(answer.body, { status: 200, headers: answer.headers }));
+  return markHeadersComplete(new Response(prebuilt.body, { status: 200, headers: prebuilt.headers }));
 }
 
-/** The query string of a request as sent, with its `?` ('' without one): it chooses among a read's kept answers. */
+/** The query string of a request as sent, with its `?` ('' without one): the cache key of an embeddable read. */
 export function queryOf(c: Context): string {
-  return queryString(c.req.url);
-}
-
-/** The query string of `url`, with its `?` ('' without one). */
-export function queryString(url: string): string {
+  const url = c.req.url;
   const start = url.indexOf('?');
   return start < 0 ? '' : url.slice(start);
 }

@@ -1,20 +1,20 @@
 import { Hono, type Context } from 'hono';
-import type { RouteDeps } from './deps.ts';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { isPublic, publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
-import { keepAnswer, perLetter } from '../live/per-letter.ts';
-import { embeddable, embeddableAnswer, etagOf, queryOf } from './embeddable.ts';
+import { cacheResponse, perLetter } from '../live/per-letter.ts';
+import type { RouteDeps } from './deps.ts';
+import { embeddable, prebuildEmbeddable, etagOf, queryOf } from './embeddable.ts';
 import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
 
 /** What other sites embed: the counter badge and the iframe widget. */
-export function embedRoutes(deps: RouteDeps) {
+export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'security' | 'liveStream'>) {
   const embeds = new Hono();
 
-  // Kept by its query string, as the count is, for the front to answer from memory.
+  // Cached per query string, as the count is.
   embeds.get('/badge/:file', async (c) => {
     const file = c.req.param('file');
     const style = (c.req.query('style') ?? 'flat') as BadgeStyle;
@@ -28,13 +28,13 @@ export function embedRoutes(deps: RouteDeps) {
     const { label } = asked;
     // Drawing a badge measures every character; it is drawn once per count change and look.
     const answer = perLetter(letter, ['badge', style, locale, label].join('\u0000'), () =>
-      embeddableAnswer(deps.security.forPath(c.req.path), {
+      prebuildEmbeddable(deps.security.forPath(c.req.path), {
         etag: etagOf([letter.slug, letter.signatureCount, style, locale, label].join('\u0000')),
         type: SVG,
         body: badgeSvg(label, displayCount(letter.signatureCount, locale), style),
       }),
     );
-    return embeddable(c, keepAnswer(letter, 'badge', queryOf(c), answer));
+    return embeddable(c, cacheResponse(letter, 'badge', queryOf(c), answer));
   });
 
   embeds.get('/embed/:slug', async (c) => {

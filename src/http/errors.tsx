@@ -5,7 +5,9 @@ import { RateLimited } from '../domain/rate-limits.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { languageOf, page } from './render.tsx';
+import type { Logger } from '../log.ts';
 import { MalformedBody } from './request-body.ts';
+import { requestIdOf, routeOf } from './request-log.ts';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
@@ -39,11 +41,12 @@ export function errorResponse(c: Context, error: ServiceError) {
 }
 
 /** Turns any error into an answer; the details of an unexpected one go to the log, never the client. */
-export function onError(log: (line: string) => void) {
+export function onError(logger: Logger) {
   return (error: Error, c: Context) => {
-    if (error instanceof MalformedBody) log(`bad body: ${c.req.method} ${routeOf(c)}: ${error.message}`);
+    const fields = { requestId: requestIdOf(c), method: c.req.method, route: routeOf(c) };
+    if (error instanceof MalformedBody) logger.warn('bad body', { ...fields, reason: error.message });
     if (error instanceof ServiceError) return errorResponse(c, error);
-    log(`error: ${c.req.method} ${routeOf(c)}: ${error.stack ?? error.message}`);
+    logger.error('unexpected error', { ...fields, error: error.stack ?? error.message });
     if (wantsJson(c)) {
       return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, 500);
     }
@@ -54,9 +57,4 @@ export function onError(log: (line: string) => void) {
 
 export function notFound(c: Context) {
   return errorResponse(c, new ServiceError('not_found', 'There is nothing at this address.'));
-}
-
-/** The matched route pattern, not the path: paths carry tokens, which must not reach the log. */
-function routeOf(c: Context): string {
-  return c.req.routePath || '(unmatched)';
 }

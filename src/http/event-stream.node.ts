@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { EventStream, OpenEventStream } from './event-stream.ts';
-import { madeWithHeaders } from './security-headers.ts';
+import { markHeadersComplete } from './security-headers.ts';
 
 /**
  * The last event of every stream when the server shuts down: the stream ends because the server
@@ -53,7 +53,7 @@ export function nodeEventStreams(): { open: OpenEventStream; close(): void } {
       (error: unknown) => outgoing.destroy(error instanceof Error ? error : new Error(String(error))),
     );
     if (closing) outgoing.end(SHUTDOWN_EVENT);
-    return madeWithHeaders(RESPONSE_ALREADY_SENT);
+    return markHeadersComplete(RESPONSE_ALREADY_SENT);
   };
   return {
     open,

@@ -21,24 +21,16 @@ export type FormVerdict = 'person' | 'bot' | 'too_fast' | 'expired';
 export function formGuard(hmac: (message: string) => Promise<string>, minSeconds: number, maxSeconds: number) {
   const sign = (time: number) => hmac(`form\u0000${time}`);
   // One stamp per second serves every page shown in it: a second is finer than any minimum wait.
-  let current: { time: number; stamp: Promise<string>; made?: string } | undefined;
+  let current: { time: number; stamp: Promise<string> } | undefined;
   const secondOf = (now: Date) => Math.floor(now.getTime() / STAMP_MS) * STAMP_MS;
   return {
     /** The stamp for a form shown now. */
     stamp(now: Date): Promise<string> {
       const time = secondOf(now);
       if (current?.time !== time) {
-        const second: NonNullable<typeof current> = {
-          time,
-          stamp: sign(time).then((signature) => (second.made = `${time}.${signature}`)),
-        };
-        current = second;
+        current = { time, stamp: sign(time).then((signature) => `${time}.${signature}`) };
       }
       return current.stamp;
-    },
-    /** The stamp for a form shown now, if {@link stamp} has made it already: a page from memory waits for nothing. */
-    madeStamp(now: Date): string | undefined {
-      return current?.time === secondOf(now) ? current.made : undefined;
     },
     /** Whose a posted form looks like, and whether it came in the time a stamp allows. */
     async check(fields: Record<string, string>, now: Date): Promise<FormVerdict> {
@@ -53,3 +45,5 @@ export function formGuard(hmac: (message: string) => Promise<string>, minSeconds
     },
   };
 }
+
+export type FormGuard = ReturnType<typeof formGuard>;

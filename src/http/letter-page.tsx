@@ -1,24 +1,27 @@
 import type { Context } from 'hono';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import type { RouteDeps } from './deps.ts';
 import { letterLanguages, letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
-import { keepAnswer, keptAnswer, perLetter } from '../live/per-letter.ts';
-import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { cacheResponse, cachedResponse, perLetter } from '../live/per-letter.ts';
+import { isLanguage, type Language } from '../i18n/index.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { pageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
 import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
+import type { RouteDeps } from './deps.ts';
 import { chooseLanguage } from './request-language.ts';
-import { madeWithHeaders } from './security-headers.ts';
+import { markHeadersComplete } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
-/** What sending a kept page takes. */
-type PageDeps = Pick<RouteDeps, 'formGuard' | 'now' | 'gzip' | 'proofOfWork'>;
+/** What rendering and sending the letter page takes. */
+export type LetterPageDeps = Pick<
+  RouteDeps,
+  'store' | 'formGuard' | 'now' | 'gzip' | 'proofOfWork' | 'publicUrl' | 'security' | 'liveStream'
+>;
 
 const SIGNATORIES_SHOWN = 20;
-/** Stands for the form's stamp in a cached page; each answer puts in the stamp of its second. */
+/** Stands for the form's stamp in a cached page; each response puts in the stamp of its second. */
 const STAMP = '\u0000stamp\u0000';
 const VARY = 'Accept-Language, Cookie, Accept-Encoding';
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8', Vary: VARY };
@@ -26,7 +29,7 @@ const HTML_GZIP = { ...HTML, 'Content-Encoding': 'gzip' };
 
 /** Renders a letter in the reader's language (`?lang=`, then Accept-Language, then its default). */
 export async function letterPage(
-  deps: RouteDeps,
+  deps: LetterPageDeps,
   c: Context,
   letter: Letter,
   options: { form?: SignFormState; status?: 200 | 400; banner?: string; lang?: string | undefined } = {},
@@ -39,26 +42,12 @@ export async function letterPage(
   }
   const lang = c.req.query('lang');
   const chosenBy = choiceOf((name) => c.req.header(name), lang, proofOfWork);
-  const variant = keptAnswer<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy, proofOfWork));
+  // Readers of a viral letter send the same few headers: their page is prebuilt once per change.
+  const variant = cachedResponse<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy, proofOfWork));
   const stamp = await deps.formGuard.stamp(deps.now());
   // Choosing a language sets its cookie on the context's response: that one is sent as it is.
   if (lang !== undefined) return c.body(bodyOf(deps, variant, stamp), 200, variant.gzipped ? HTML_GZIP : HTML);
-  return answer(deps, variant, stamp);
-}
-
-/**
- * The letter page from memory, for the front (see answerFromMemory): when a reader who sends these
- * headers and no language in the query was given this letter object's page, and this second's stamp
- * is made. Else undefined, and the route makes it.
- */
-export function keptLetterPage(
-  deps: PageDeps,
-  letter: Letter,
-  header: (name: string) => string | undefined,
-): Response | undefined {
-  const variant = keptAnswer<Variant>(letter, 'page', choiceOf(header, undefined, deps.proofOfWork.required(letter)));
-  const stamp = variant && deps.formGuard.madeStamp(deps.now());
-  return variant && stamp !== undefined ? answer(deps, variant, stamp) : undefined;
+  return prebuiltPage(deps, variant, stamp);
 }
 
 /**
@@ -75,10 +64,10 @@ function choiceOf(header: (name: string) => string | undefined, lang: string | u
 
 /**
  * A Response of its own, with its headers in a plain object made once, as the count's are (see
- * embeddableAnswer): hono's headers are copied for every answer.
+ * prebuildEmbeddable): hono's headers are copied for every response.
  */
-function answer(deps: PageDeps, variant: Variant, stamp: string): Response {
-  return madeWithHeaders(new Response(bodyOf(deps, variant, stamp), { status: 200, headers: variant.headers }));
+function prebuiltPage(deps: LetterPageDeps, variant: Variant, stamp: string): Response {
+  return markHeadersComplete(new Response(bodyOf(deps, variant, stamp), { status: 200, headers: variant.headers }));
 }
 
 /**
@@ -86,7 +75,7 @@ function answer(deps: PageDeps, variant: Variant, stamp: string): Response {
  * per change, language and second (the stamp's), a third of the bytes to send, without compressing
  * on every request.
  */
-function bodyOf(deps: PageDeps, { rendition, gzipped }: Variant, stamp: string): string | Uint8Array<ArrayBuffer> {
+function bodyOf(deps: LetterPageDeps, { rendition, gzipped }: Variant, stamp: string): string | Uint8Array<ArrayBuffer> {
   if (rendition.stamp !== stamp) {
     rendition.stamp = stamp;
     rendition.html = rendition.template.replace(STAMP, stamp);
@@ -109,11 +98,11 @@ interface Rendition {
 interface Variant {
   rendition: Rendition;
   gzipped: boolean;
-  /** The content and security headers, for an answer made with its headers. */
+  /** The content and security headers, for a response that carries them itself (see markHeadersComplete). */
   headers: Readonly<Record<string, string>>;
 }
 
-async function newVariant(deps: RouteDeps, c: Context, letter: Letter, chosenBy: string, proofOfWork: boolean) {
+async function newVariant(deps: LetterPageDeps, c: Context, letter: Letter, chosenBy: string, proofOfWork: boolean) {
   const parts = await pageParts(deps, c, letter, proofOfWork);
   const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}\u0000${proofOfWork}`, (): Rendition => ({
     template: render(parts, { values: {}, errors: {}, stamp: STAMP }),
@@ -123,23 +112,23 @@ async function newVariant(deps: RouteDeps, c: Context, letter: Letter, chosenBy:
   }));
   const gzipped = deps.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
   const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...(gzipped ? HTML_GZIP : HTML) });
-  return keepAnswer<Variant>(letter, 'page', chosenBy, { rendition, gzipped, headers });
+  return cacheResponse<Variant>(letter, 'page', chosenBy, { rendition, gzipped, headers });
 }
 
 /** What a page is rendered from; kept with the letter object, so each is read once per change. */
-async function pageParts(deps: RouteDeps, c: Context, letter: Letter, proofOfWork: boolean, lang?: string): Promise<PageParts> {
+async function pageParts(deps: LetterPageDeps, c: Context, letter: Letter, proofOfWork: boolean, lang?: string): Promise<PageParts> {
   const [translations, signatories] = await Promise.all([
     perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
-  const ui = lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : languageOf(c);
+  const ui = isLanguage(lang) ? lang : languageOf(c);
   const shown = chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language'));
   const text = letterText(letter, translations, shown);
   return { deps, ui, letter, text, signatories, proofOfWork };
 }
 
 interface PageParts {
-  deps: RouteDeps;
+  deps: LetterPageDeps;
   ui: Language;
   /** Whether the form asks for a proof of work. */
   proofOfWork: boolean;
@@ -150,7 +139,7 @@ interface PageParts {
 
 // A function of the module, not a closure made in letterPage: most requests for the page never render
 // it, and under tsx every named closure is given its name by Object.defineProperty each time it is
-// made, a cost every request paid (docs/performance.md#answers-from-memory).
+// made, a cost every request paid (docs/performance.md#prebuilt-responses).
 function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string) {
   return renderPage(
     <LetterPage

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ExportOptions } from '../domain/export.ts';
 import { LetterInput, LetterPatch } from '../domain/letter-input.ts';
 import { ModerationInput } from '../domain/moderation.ts';
+import { SIGNATURE_STATES } from '../domain/signature-state.ts';
 import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 import * as answers from './api-schemas.ts';
 import { COUNT_PROOF_HEADER } from './count-proof-http.ts';
@@ -156,7 +157,7 @@ const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: 'A letter’s signatures, newest first',
       organizer: true,
       query: z.object({
-        state: z.enum(['pending', 'verified', 'hidden', 'withdrawn']).optional().meta({ description: '`verified`: and not hidden; `hidden`: in any state.' }),
+        state: z.enum(SIGNATURE_STATES).optional().meta({ description: 'Each signature is in one: `withdrawn`, hidden or not; else `hidden`; else its status.' }),
         q: text('Names, organisations and emails that contain this text.'),
         before: text('The `next` of the previous page.'),
         limit: text('1 to 500; 100 by default.'),

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { LANGUAGES, messagesFor } from '../i18n/index.ts';
+import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from './deps.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
-import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
@@ -15,22 +14,29 @@ import { DevOutboxPage } from '../views/dev-outbox.tsx';
 import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
-import { letterPage } from './letter-page.tsx';
+import type { SignDeps } from '../domain/sign.ts';
+import { letterPage, type LetterPageDeps } from './letter-page.tsx';
 import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from '../views/sign-form-fields.ts';
-import { perAddress, takeForAddress } from './rate-limit.ts';
+import { showFormAgain } from './form-again.ts';
+import { perAddress, takeForAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
 import { LANGUAGE_COOKIE, page } from './render.tsx';
 import { checkbox, formBody, isForm } from './request-body.ts';
 
+type PageDeps = SignDeps &
+  AddressLimitDeps &
+  LetterPageDeps &
+  Pick<RouteDeps, 'devOutbox' | 'minDomainSigners' | 'onMailQueued'>;
+
 /** The server-rendered pages; every form on them works with JavaScript off. */
-export function pageRoutes(deps: RouteDeps) {
+export function pageRoutes(deps: PageDeps) {
   const pages = new Hono();
 
   // A language picked with ?lang= (the switcher's links) is remembered for the next pages.
   // Not async: an await of its own would cost every page request a promise and a turn.
   pages.use((c, next) => {
     const lang = c.req.query('lang');
-    if (lang && (LANGUAGES as readonly string[]).includes(lang)) {
+    if (isLanguage(lang)) {
       setCookie(c, LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
     }
     return next();
@@ -69,8 +75,7 @@ export function pageRoutes(deps: RouteDeps) {
       const { mailQueued } = await sign(deps, slug, input);
       if (mailQueued) deps.onMailQueued?.(c);
     } catch (error) {
-      if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      return showAgain(error.fields ?? { _: error.message });
+      return showFormAgain(error, showAgain);
     }
     return checkEmail();
   });
@@ -111,10 +116,15 @@ export function pageRoutes(deps: RouteDeps) {
     try {
       confirmation = await confirmSignature(deps, token, deps.now(), choices);
     } catch (error) {
-      if (!(error instanceof ServiceError && error.code === 'invalid_input')) throw error;
-      const form = { values: choices.details as Record<string, string>, errors: error.fields ?? { name: error.message } };
-      const shown = await inspectConfirmation(deps, token, deps.now());
-      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={shown} form={form} />, 400);
+      return showFormAgain(
+        error,
+        async (errors) => {
+          const form = { values: choices.details as Record<string, string>, errors };
+          const shown = await inspectConfirmation(deps, token, deps.now());
+          return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={shown} form={form} />, 400);
+        },
+        'name',
+      );
     }
     return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
   });

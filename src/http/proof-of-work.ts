@@ -1,6 +1,7 @@
 import { createChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { z } from 'zod';
+import { decodeBase64Json } from '../domain/encoding.ts';
 import type { Rate } from '../domain/rate-limits.ts';
 import type { Letter } from '../domain/entities.ts';
 
@@ -85,7 +86,7 @@ export function createProofOfWork(deps: {
     return Math.max(count, previous) > deps.floodAbove.max;
   };
   const verify = async (payload: string) => {
-    const parsed = Payload.safeParse(decode(payload));
+    const parsed = Payload.safeParse(decodeBase64Json(payload));
     if (!parsed.success) return false;
     const { challenge, solution } = parsed.data;
     const t = deps.now().getTime();
@@ -119,12 +120,4 @@ export function createProofOfWork(deps: {
       return typeof proof === 'string' && (await verify(proof)) ? 'solved' : 'invalid';
     },
   };
-}
-
-function decode(payload: string): unknown {
-  try {
-    return JSON.parse(atob(payload));
-  } catch {
-    return undefined;
-  }
 }

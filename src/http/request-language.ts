@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { isLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 
 /**
  * The language of the interface: `?lang=`, then the choice the language switcher remembered (the
@@ -6,7 +6,7 @@ import { LANGUAGES, type Language } from '../i18n/index.ts';
  */
 export function interfaceLanguage(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Language {
   for (const wanted of [query, cookie]) {
-    if (wanted && (LANGUAGES as readonly string[]).includes(wanted)) return wanted as Language;
+    if (isLanguage(wanted)) return wanted;
   }
   return chooseLanguage([...LANGUAGES], undefined, acceptLanguage) as Language;
 }

@@ -14,7 +14,7 @@ const CSP = [
 export interface SecurityHeaders {
   /** The headers a response to `path` carries, as a plain object with lower-case names. */
   forPath(path: string): Readonly<Record<string, string>>;
-  /** Sets them on every response, but those marked with {@link madeWithHeaders}. */
+  /** Sets them on every response, but those marked with {@link markHeadersComplete}. */
   middleware: MiddlewareHandler;
 }
 
@@ -29,15 +29,15 @@ type Marked = Response & { [COMPLETE]?: true };
 /**
  * Marks a response that carries its security and CORS headers already. The hottest answers (count,
  * badge, letter page) are made with their headers in a plain object, once per version; setting the
- * headers again on each of them slowed the count (docs/performance.md#answers-from-memory).
+ * headers again on each of them slowed the count (docs/performance.md#prebuilt-responses).
  */
-export function madeWithHeaders(response: Response): Response {
+export function markHeadersComplete(response: Response): Response {
   (response as Marked)[COMPLETE] = true;
   return response;
 }
 
-/** Whether a response was marked with {@link madeWithHeaders}. */
-export function hasOwnHeaders(response: Response): boolean {
+/** Whether a response was marked with {@link markHeadersComplete}. */
+export function hasCompleteHeaders(response: Response): boolean {
   return (response as Marked)[COMPLETE] === true;
 }
 
@@ -81,7 +81,7 @@ export function securityHeaders(options: { https: boolean }): SecurityHeaders {
     // its headers directly: hono's c.header would copy a finished response once per header.
     middleware: async (c, next) => {
       await next();
-      if (hasOwnHeaders(c.res)) return;
+      if (hasCompleteHeaders(c.res)) return;
       const headers = c.res.headers;
       for (const [name, value] of entries.get(forPath(c.req.path))!) headers.set(name, value);
     },

@@ -1,15 +1,14 @@
 import { be } from './be.ts';
 import { en, type Messages, type Plural } from './en.ts';
+import { isLanguage, type Language } from './language-tag.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
 
-export const LANGUAGES = ['en', 'be', 'ru', 'uk'] as const;
-export type Language = (typeof LANGUAGES)[number];
 const MESSAGES: Record<Language, Messages> = { en, be, ru, uk };
 
 /** The interface's strings in a language, English for one it does not have. */
 export function messagesFor(lang: string): Messages {
-  return MESSAGES[lang as Language] ?? en;
+  return isLanguage(lang) ? MESSAGES[lang] : en;
 }
 
 const rules = new Map<string, Intl.PluralRules>();

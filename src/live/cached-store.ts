@@ -2,10 +2,11 @@ import type { Store } from '../domain/store.ts';
 import type { CountHub } from './count-hub.ts';
 
 /**
- * The store with letters read through the count hub, and every write that changes a letter telling
- * the hub: confirmations and withdrawals hand it the new counts they read in their own batch.
+ * The store the routes use: letters read through the count hub (from memory, refreshed per interval),
+ * and every write that changes a letter telling the hub: confirmations and withdrawals hand it the new
+ * counts they read in their own batch. The hub itself reads from the plain store.
  */
-export function withCountHub(store: Store, hub: CountHub): Store {
+export function createCachedStore(store: Store, hub: CountHub): Store {
   return {
     ...store,
     letterBySlug: hub.letter,

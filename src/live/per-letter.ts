@@ -21,28 +21,27 @@ export function perLetter<T>(letter: Letter, key: string, build: () => T): T {
   return entries.get(key) as T;
 }
 
-/** Answers kept per letter and route, at most: the request chooses their keys. */
-const MAX_KEPT = 100;
+/** Cached responses per letter and route, at most: the request chooses their keys. */
+const MAX_CACHED = 100;
 
 /**
- * The answer kept with a letter object for a route and a choice: what in a request chooses among the
- * route's answers (its query string; for a page, the headers that choose its language and encoding),
- * taken as it comes. The readers of a viral letter send the same few, so each answer is worked out
- * once per change; with the count hub's current letter, the hottest reads then answer without a
- * promise, a parse or a check.
+ * The response cached with a letter object for a route and a cache key: what in a request chooses
+ * among the route's responses (its query string; for a page, the headers that choose its language
+ * and encoding), taken as it comes. The readers of a viral letter send the same few, so each response
+ * is prebuilt once per change of the letter (docs/performance.md#prebuilt-responses).
  */
-export function keptAnswer<T>(letter: Letter, route: string, choice: string): T | undefined {
-  return keptFor<T>(letter, route).get(choice);
+export function cachedResponse<T>(letter: Letter, route: string, key: string): T | undefined {
+  return cacheFor<T>(letter, route).get(key);
 }
 
-/** Keeps `answer` for {@link keptAnswer}. */
-export function keepAnswer<T>(letter: Letter, route: string, choice: string, answer: T): T {
-  const kept = keptFor<T>(letter, route);
-  if (kept.size >= MAX_KEPT) kept.clear();
-  kept.set(choice, answer);
-  return answer;
+/** Caches `response` for {@link cachedResponse}. */
+export function cacheResponse<T>(letter: Letter, route: string, key: string, response: T): T {
+  const cache = cacheFor<T>(letter, route);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, response);
+  return response;
 }
 
-function keptFor<T>(letter: Letter, route: string): Map<string, T> {
-  return perLetter(letter, `kept\u0000${route}`, () => new Map<string, T>());
+function cacheFor<T>(letter: Letter, route: string): Map<string, T> {
+  return perLetter(letter, `response\u0000${route}`, () => new Map<string, T>());
 }

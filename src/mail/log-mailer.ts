@@ -1,4 +1,5 @@
 import type { Mailer, MailMessage } from '../domain/mail.ts';
+import type { Logger } from '../log.ts';
 
 export interface LogMailer extends Mailer {
   /** The latest messages, newest first, for the development outbox page. */
@@ -10,13 +11,13 @@ export interface LogMailer extends Mailer {
  * development outbox page and logs that it did, so the sign-and-confirm flow works end to end without
  * any set-up. The log line holds no address, name or link: logs travel further than a mailbox.
  */
-export function createLogMailer(log: (line: string) => void, outboxUrl: string | undefined, keep = 50): LogMailer {
+export function createLogMailer(logger: Logger, outboxUrl: string | undefined, keep = 50): LogMailer {
   const messages: MailMessage[] = [];
   return {
     async send(message) {
       messages.unshift(message);
       messages.length = Math.min(messages.length, keep);
-      log(`mail not sent (no SMTP_URL): "${message.subject}"${outboxUrl ? `; read it at ${outboxUrl}` : ''}`);
+      logger.info('mail not sent: no mailer is configured', { subject: message.subject, outbox: outboxUrl });
     },
     recent: () => messages,
   };

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import type { MailMessage } from '../domain/mail.ts';
 import type { MailJob } from '../domain/entities.ts';
 import { exactCount } from '../domain/count-display.ts';
+import { flattenLines } from '../domain/one-line-text.ts';
 import { detailsToCheck, listingChoice, messagesFor } from '../i18n/index.ts';
 import { defang } from './defang.ts';
 
@@ -15,7 +16,8 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
   const { signature, letter, payload } = job;
   if (!signature.email || !payload.withdrawToken) return undefined;
   const m = messagesFor(signature.lang);
-  const title = oneLine(letter.title);
+  // Line breaks in a title would otherwise reach the Subject header.
+  const title = flattenLines(letter.title);
   const withdrawUrl = `${publicUrl}/withdraw/${payload.withdrawToken}`;
 
   if (signature.status === 'pending' && payload.verifyToken) {
@@ -64,9 +66,4 @@ export function composeMail(job: MailJob, publicUrl: string): MailMessage | unde
     };
   }
   return undefined;
-}
-
-/** Line breaks in a title would otherwise reach the Subject header. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -5,7 +5,7 @@ import { proveCount, signedLetterText, wellKnownDocument, type CountSigningKey }
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import type { Store } from '../domain/store.ts';
-import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { isLanguage } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
 import { Head } from '../views/head.ts';
 import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
@@ -38,7 +38,7 @@ export interface MirrorDeps {
  * any length is written in constant memory.
  */
 export async function* mirrorFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
-  const ui = (LANGUAGES as readonly string[]).includes(letter.lang) ? (letter.lang as Language) : 'en';
+  const ui = isLanguage(letter.lang) ? letter.lang : 'en';
   const language = pageLanguage(ui);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);

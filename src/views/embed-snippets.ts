@@ -1,3 +1,5 @@
+import { flattenLines } from '../domain/one-line-text.ts';
+
 /**
  * The code the letter page offers for pasting into other sites. It runs there, outside our escaping
  * and our CSP, so everything from a letter goes through one escaper per output kind below: a title
@@ -29,13 +31,12 @@ export function embedSnippets(publicUrl: string, slug: string, title: string): E
 
 // A snippet is one line: a line break in a title would end a Markdown paragraph (and with it the
 // image syntax) or split an attribute across lines of the pasting site's template.
-const oneLine = (text: string) => text.replace(/[\s\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text as the value of a quoted HTML attribute, whichever quote the pasting site's template uses. */
 function htmlAttribute(text: string): string {
-  return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+  return flattenLines(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
 }
 
 /**
@@ -44,7 +45,7 @@ function htmlAttribute(text: string): string {
  * the text is read as syntax, by any renderer that follows the spec.
  */
 function markdownText(text: string): string {
-  return oneLine(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return flattenLines(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** An absolute URL as a Markdown link destination: nothing in it can close the parenthesis or the line. */

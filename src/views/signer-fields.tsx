@@ -1,4 +1,6 @@
 import type { FieldUse, FormFields, OptionalField } from '../domain/letter-input.ts';
+import { ONE_LINE_MAX } from '../domain/one-line-text.ts';
+import { EMAIL_MAX } from '../domain/sign-input.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { PageLanguage } from './page-language.ts';
 
@@ -12,11 +14,11 @@ export interface SignerField {
 }
 
 export const SIGNER_FIELDS: SignerField[] = [
-  { name: 'name', label: 'yourName', type: 'text', autocomplete: 'name', max: 120 },
-  { name: 'email', label: 'email', type: 'email', autocomplete: 'email', max: 254 },
-  { name: 'title', label: 'titleOrRole', type: 'text', autocomplete: 'organization-title', max: 200 },
-  { name: 'organisation', label: 'organisation', type: 'text', autocomplete: 'organization', max: 200 },
-  { name: 'city', label: 'city', type: 'text', autocomplete: 'address-level2', max: 200 },
+  { name: 'name', label: 'yourName', type: 'text', autocomplete: 'name', max: ONE_LINE_MAX.name },
+  { name: 'email', label: 'email', type: 'email', autocomplete: 'email', max: EMAIL_MAX },
+  { name: 'title', label: 'titleOrRole', type: 'text', autocomplete: 'organization-title', max: ONE_LINE_MAX.detail },
+  { name: 'organisation', label: 'organisation', type: 'text', autocomplete: 'organization', max: ONE_LINE_MAX.detail },
+  { name: 'city', label: 'city', type: 'text', autocomplete: 'address-level2', max: ONE_LINE_MAX.detail },
 ];
 
 /** Whether a letter's form asks for a field: name and email always, the others as the organizers set. */

@@ -122,13 +122,36 @@ describe('signer privacy and page safety', () => {
       await site.fetch('/verify/not-a-token', { method: 'POST' });
       await new Promise((resolve) => setTimeout(resolve, 300));
       const log = site.logs.join('\n');
-      expect(log).toContain('mail not sent (no SMTP_URL): "Confirm your signature: Code does not grow in fear"');
-      expect(log).not.toMatch(/logged|form\.person|Person|example\.org|127\.0\.0\.1|\/verify\//i);
+      expect(log).toContain('"subject":"Confirm your signature: Code does not grow in fear"');
+      // Routes are logged by their pattern (/verify/:token), never by the path with its token.
+      expect(log).not.toMatch(/logged|form\.person|Person|example\.org|127\.0\.0\.1|\/verify\/(?!:token)/i);
       // …while the development outbox, turned on, shows the mail in full.
       expect(await (await site.fetch('/dev/outbox')).text()).toContain('logged.person@example.org');
     } finally {
       await site.close();
     }
+  });
+
+  it('logs a signing and its confirmation by request id and route, without the email, name or token', async () => {
+    const from = ctx.site.logs.length;
+    await ctx.site.signJson({ name: 'Quiet Signer', email: 'quiet.signer@example.org', listed: true });
+    const [mail] = await ctx.mail.mailTo('quiet.signer@example.org');
+    const verifyPath = linkPath(mail!, 'verify');
+    expect((await ctx.site.fetch(verifyPath, { method: 'POST' })).status).toBe(200);
+
+    const lines = ctx.site.logs.slice(from);
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = entries.filter((entry) => entry.msg === 'request');
+    const signing = requests.find((entry) => entry.method === 'POST' && entry.route === '/api/letters/:slug/signatures');
+    const confirming = requests.find((entry) => entry.method === 'POST' && entry.route === '/verify/:token');
+    expect(signing).toMatchObject({ level: 'info', status: 202, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(confirming).toMatchObject({ level: 'info', status: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(confirming!.requestId).not.toBe(signing!.requestId);
+    expect(entries).toContainEqual(expect.objectContaining({ msg: 'mail sent', transport: 'smtp' }));
+
+    const token = verifyPath.split('/').pop()!;
+    const log = lines.join('\n');
+    for (const secret of ['quiet.signer', 'example.org', 'Quiet', 'Signer', token, SLUG]) expect(log).not.toContain(secret);
   });
 });
 

@@ -10,6 +10,7 @@ import { createStore } from '../../src/db/store.ts';
 import { issueOrganizerToken } from '../../src/domain/organizers.ts';
 import type { Store } from '../../src/domain/store.ts';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
+import { createLogger } from '../../src/log.ts';
 import { startServer } from '../../src/server.node.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { linkPath, startMailSink, type MailSink } from './smtp.ts';
@@ -21,7 +22,7 @@ export const SLUG = SAMPLE_LETTER.slug;
 export interface Site {
   url: string;
   databaseUrl: string;
-  /** Raw log lines the server wrote. */
+  /** The log lines the server wrote, as JSON (see src/log.ts). */
   logs: string[];
   /** A second connection to the same database file, for looking at what is stored. */
   db: Client;
@@ -72,7 +73,7 @@ export async function startSite(
   });
   const logs: string[] = [];
   const server = await startServer(config, {
-    log: (line) => logs.push(line),
+    logger: createLogger({ format: 'json', write: (line) => logs.push(line) }),
     ...(options.instrument && { instrument: options.instrument }),
   });
   const db = createClient({ url: databaseUrl });

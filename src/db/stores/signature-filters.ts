@@ -1,19 +1,13 @@
-import { and, eq, gte, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
-import type { ExportFilter, SignatureState } from '../../domain/entities.ts';
+import { and, eq, gte, inArray, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
+import type { ExportFilter } from '../../domain/entities.ts';
+import { STATE_ROWS, type SignatureState } from '../../domain/signature-state.ts';
 import { signatures } from '../schema.ts';
 
-/** The rows of a signature state as organizers see them. */
+/** The rows of a signature state (see STATE_ROWS). */
 export function stateCondition(state: SignatureState | undefined): SQL | undefined {
-  switch (state) {
-    case undefined:
-      return undefined;
-    case 'hidden':
-      return eq(signatures.hidden, true);
-    case 'withdrawn':
-      return eq(signatures.status, 'withdrawn');
-    default:
-      return and(eq(signatures.status, state), eq(signatures.hidden, false));
-  }
+  if (!state) return undefined;
+  const { statuses, hidden } = STATE_ROWS[state];
+  return and(inArray(signatures.status, statuses), hidden !== undefined ? eq(signatures.hidden, hidden) : undefined);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DomainOrganisation, Organizer } from '../../domain/entities.ts';
+import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {
@@ -27,7 +28,7 @@ export function DomainsPage(props: Props) {
         </div>
         <div class="field">
           <label for="field-organisation">Organisation</label>
-          <input id="field-organisation" name="organisation" type="text" maxlength={200} />
+          <input id="field-organisation" name="organisation" type="text" maxlength={ONE_LINE_MAX.detail} />
         </div>
         <button type="submit">Save</button>
       </form>

@@ -1,4 +1,6 @@
-import type { AdminSignature, Letter, Organizer, SignatureState } from '../../domain/entities.ts';
+import type { AdminSignature, Letter, Organizer } from '../../domain/entities.ts';
+import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
+import { SIGNATURE_STATES, signatureStateOf, type SignatureState } from '../../domain/signature-state.ts';
 import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
 
 interface Props extends ActionOutcome {
@@ -28,7 +30,7 @@ export function SignaturesPage(props: Props) {
         <label for="filter-state">State</label>{' '}
         <select id="filter-state" name="state">
           <option value="">all</option>
-          {(['pending', 'verified', 'hidden', 'withdrawn'] as const).map((state) => (
+          {SIGNATURE_STATES.map((state) => (
             <option value={state} selected={filter.state === state}>
               {state}
             </option>
@@ -61,7 +63,7 @@ export function SignaturesPage(props: Props) {
                 <td>{s.name ?? '(withdrawn)'}</td>
                 <td>{[s.title, s.organisation, s.city].filter(Boolean).join(', ')}</td>
                 <td>{s.email ?? ''}</td>
-                <td>{s.hidden ? `hidden (${s.status})` : s.status}</td>
+                <td>{signatureStateOf(s) === 'hidden' ? `hidden (${s.status})` : s.status}</td>
                 <td>{s.listed ? (s.listThreshold ? `from ${s.listThreshold} signatures` : 'yes') : 'no'}</td>
                 <td>{s.emailDomain ? `@${s.emailDomain}` : ''}</td>
                 <td>{s.notable ? `yes: ${s.notableNote ?? ''}` : ''}</td>
@@ -79,7 +81,7 @@ export function SignaturesPage(props: Props) {
         </select>{' '}
         <div class="field">
           <label for="field-note">How the organizers verified them (needed to mark notable; shown publicly)</label>
-          <input id="field-note" name="note" type="text" maxlength={300} placeholder="e.g. work email at company.by; public statement: https://…" />
+          <input id="field-note" name="note" type="text" maxlength={ONE_LINE_MAX.note} placeholder="e.g. work email at company.by; public statement: https://…" />
         </div>
         <button type="submit">Apply</button>
       </form>

@@ -2,6 +2,7 @@ import type { LetterState, SignatureStatus, TokenSubject } from '../../domain/en
 import type { SigningStore } from '../../domain/store.ts';
 import type { Row, SqlBatch } from '../sql-batch.ts';
 import { requestDetail, requestDetailColumns } from './request-details.ts';
+import { signerDetailsOf } from './signer-details.ts';
 
 // Signing and confirming are the hot paths of a viral letter: they are written as plain SQL, built
 // once, and go through group commit (many requests, one transaction). Withdrawing is plain SQL too,
@@ -235,13 +236,7 @@ function subject(row: Row | undefined): TokenSubject | undefined {
   return {
     status: row.status as SignatureStatus,
     signatoryNumber: row.signatory_number === null ? null : Number(row.signatory_number),
-    name: row.name as string | null,
-    title: row.title as string | null,
-    organisation: row.organisation as string | null,
-    city: row.city as string | null,
-    listed: Boolean(row.listed),
-    listThreshold: row.list_threshold === null ? null : Number(row.list_threshold),
-    emailDomain: row.email_domain as string | null,
+    ...signerDetailsOf(row),
     expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
     letter: {
       slug: row.slug as string,

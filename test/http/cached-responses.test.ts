@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { linkPath } from '../support/smtp.ts';
 import { SLUG, siteWithMail } from '../support/site.ts';
 
-// The page, the count and the badge are answered from memory once a reader with the same query and
-// headers has had them (see fromMemory and keptLetterPage). These read each of them twice before a
-// change, so that the reads after it are the ones memory would answer; the count hub reads the letter
-// once a minute here, so that no refresh in between makes them anew.
+// The page, the count and the badge are prebuilt once per version of the letter, and cached for each
+// query string and set of choosing headers (src/live/per-letter.ts). These read each of them twice
+// before a change, so that the reads after it are the ones a cache would answer; the count hub reads
+// the letter once a minute here, so that no refresh in between makes them anew.
 
 const pageCount = (html: string) => Number(html.match(/data-count="(\d+)"/)?.[1]);
 const badgeText = (svg: string) => svg.match(/<title>([^<]*)<\/title>/)?.[1];
 
-describe('answers from memory', () => {
+describe('cached responses of the page, the count and the badge', () => {
   const ctx = siteWithMail({ COUNT_REFRESH_MS: '60000' });
 
   async function readAll() {

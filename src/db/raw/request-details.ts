@@ -1,3 +1,5 @@
+// What the raw statements that show a request's details share (signing.ts, outbox-claim.ts).
+
 /**
  * A signature's details as a verify token `t` gives them: the token's own request's while it holds
  * them (its `name` is set then, as every request has one), else the signature's (a withdraw link, a

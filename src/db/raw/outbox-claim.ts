@@ -1,0 +1,56 @@
+import type { MailJob, MailPayload, SignatureStatus } from '../../domain/entities.ts';
+import type { MailStore } from '../../domain/store.ts';
+import type { SqlBatch } from '../sql-batch.ts';
+import { requestDetailColumns } from './request-details.ts';
+import { signerDetailsOf } from './signer-details.ts';
+
+// Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
+// other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
+
+/** One UPDATE claims the jobs: a second worker running the same statement cannot take them too. */
+const CLAIM = `
+  UPDATE outbox SET claimed_until = ?2, attempts = attempts + 1
+  WHERE id IN (SELECT id FROM outbox
+               WHERE failed_at IS NULL AND next_attempt_at <= ?1 AND (claimed_until IS NULL OR claimed_until <= ?1)
+               ORDER BY id LIMIT ?3)
+  RETURNING id`;
+
+/** A mail shows the details of its own request, while its confirm link still has them. */
+const CLAIMED = `
+  SELECT o.id, o.attempts, o.payload, s.status, s.email,
+         ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain', 'lang'])},
+         l.slug, l.title AS letter_title
+  FROM outbox o JOIN signatures s ON s.id = o.signature_id JOIN letters l ON l.id = s.letter_id
+    LEFT JOIN tokens t ON t.hash = o.verify_token_hash
+  WHERE o.id IN (SELECT value FROM json_each(?1))`;
+
+const SENT = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';
+
+/** Claiming a pass of outbox jobs and clearing the sent ones. */
+export function outboxClaimStore(batch: SqlBatch): Pick<MailStore, 'claimMail' | 'mailSent'> {
+  return {
+    async claimMail(now, leaseUntil, limit) {
+      const [claimed = []] = await batch([{ sql: CLAIM, args: [now.getTime(), leaseUntil.getTime(), limit] }]);
+      if (claimed.length === 0) return [];
+      const [rows = []] = await batch([{ sql: CLAIMED, args: [JSON.stringify(claimed.map((row) => row.id))] }]);
+      return rows.map(
+        (row): MailJob => ({
+          id: Number(row.id),
+          attempts: Number(row.attempts),
+          payload: JSON.parse(row.payload as string) as MailPayload,
+          signature: {
+            status: row.status as SignatureStatus,
+            email: row.email as string | null,
+            ...signerDetailsOf(row),
+            lang: row.lang as string,
+          },
+          letter: { slug: row.slug as string, title: row.letter_title as string },
+        }),
+      );
+    },
+
+    async mailSent(jobIds) {
+      if (jobIds.length > 0) await batch([{ sql: SENT, args: [JSON.stringify(jobIds)] }]);
+    },
+  };
+}
