@@ -46,9 +46,9 @@ export interface Waiting {
 
 /**
  * Group commit: the waiting batches go together as one transaction, one disk sync for all of them,
- * and each is answered with its own statements' rows. Under load that turns a few thousand commits a
- * second into many more rows. If the combined transaction fails, each batch is retried alone, so one
- * cannot fail another. Both groupCommit and Node's write thread (batch-worker.node.ts) group this way.
+ * and each is answered with its own statements' rows: under load, many requests' rows per disk sync
+ * instead of one. If the combined transaction fails, each batch is retried alone, so one cannot fail
+ * another. Both groupCommit and Node's write thread (batch-worker.node.ts) group this way.
  */
 export async function commitTogether(group: Waiting[], batch: SqlBatch): Promise<void> {
   try {
