@@ -12,7 +12,7 @@ export async function build() {
   await rm(`${root}dist`, { recursive: true, force: true });
   await esbuild({
     absWorkingDir: root,
-    entryPoints: { node: 'src/node.ts', cli: 'src/cli.node.ts', 'batch-worker': 'src/db/batch-worker.node.ts' },
+    entryPoints: { node: 'src/node.ts', cli: 'src/cli.node.ts', 'write-thread': 'src/db/write-thread-main.node.ts' },
     outdir: 'dist',
     bundle: true,
     // Code the entries share is a file of its own, and what a command imports when it runs (the

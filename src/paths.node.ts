@@ -11,7 +11,7 @@ export const FROM_SOURCE = import.meta.url.endsWith('.ts');
 export const PUBLIC_DIR = fileURLToPath(new URL('public/', root));
 /** The migrations drizzle-kit generates. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('drizzle/', root));
-/** The database write thread's module (see src/db/batch-thread.node.ts). */
-export const BATCH_WORKER = new URL(FROM_SOURCE ? 'src/db/batch-worker.node.ts' : 'dist/batch-worker.js', root);
+/** The database write thread's module (see src/db/write-thread.node.ts). */
+export const WRITE_THREAD_MAIN = new URL(FROM_SOURCE ? 'src/db/write-thread-main.node.ts' : 'dist/write-thread.js', root);
 /** The `altcha` package's dist/, where the widget's files are (see src/widget-files.ts). */
 export const WIDGET_DIR = fileURLToPath(new URL('../', pathToFileURL(createRequire(import.meta.url).resolve('altcha'))));

@@ -89,7 +89,7 @@ type Site = Awaited<ReturnType<typeof openSite>>;
 /** Opens the database and builds the site on it, with its periodic jobs: all but the HTTP server. */
 async function openSite(config: Config, options: { instrument?: (store: Store) => Store }, logger: Logger) {
   const { db, batch, read, commit, checkpoint, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
-    batchThread: true,
+    writeThread: true,
   });
   await ensureSampleLetter(db, new Date());
   const created = createStore(db, batch, read, commit);

@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './database.ts';
 import { MIGRATIONS_DIR } from '../paths.node.ts';
 import { StartError } from '../start-error.ts';
-import { threadedBatch } from './batch-thread.node.ts';
+import { writeThreadBatch } from './write-thread.node.ts';
 import { nativeBatch } from './native-batch.node.ts';
 import { connectionPragmas } from './pragmas.ts';
 import { libsqlBatch, type SqlBatch } from './sql-batch.ts';
@@ -25,7 +25,7 @@ export async function openDatabase(
   authToken?: string,
   options: {
     /** Run the hot-path batches of a local file on a thread of their own: for a server under load. */
-    batchThread?: boolean;
+    writeThread?: boolean;
   } = {},
 ): Promise<{
   db: Database;
@@ -54,10 +54,10 @@ export async function openDatabase(
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  const native = path ? (options.batchThread ? threadedBatch(path) : nativeBatch(path)) : undefined;
+  const native = path ? (options.writeThread ? writeThreadBatch(path) : nativeBatch(path)) : undefined;
   // Reads stay on this thread, on a connection of their own (WAL: they never wait for the writer):
   // a read of a few rows costs less than a message to the write thread and back.
-  const reader = path && options.batchThread ? nativeBatch(path) : undefined;
+  const reader = path && options.writeThread ? nativeBatch(path) : undefined;
   const batch = native?.batch ?? libsqlBatch(client);
   return {
     db,
@@ -65,7 +65,7 @@ export async function openDatabase(
     batch,
     read: reader?.batch ?? batch,
     // The write thread groups what it is sent into shared transactions itself.
-    ...(options.batchThread && native && { commit: native.batch }),
+    ...(options.writeThread && native && { commit: native.batch }),
     async checkpoint() {
       if (local) await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
     },

@@ -48,7 +48,7 @@ export interface Waiting {
  * Group commit: the waiting batches go together as one transaction, one disk sync for all of them,
  * and each is answered with its own statements' rows: under load, many requests' rows per disk sync
  * instead of one. If the combined transaction fails, each batch is retried alone, so one cannot fail
- * another. Both groupCommit and Node's write thread (batch-worker.node.ts) group this way.
+ * another. Both groupCommit and Node's write thread (write-thread-main.node.ts) group this way.
  */
 export async function commitTogether(group: Waiting[], batch: SqlBatch): Promise<void> {
   try {

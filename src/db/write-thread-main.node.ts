@@ -1,4 +1,4 @@
-// The thread batch-thread.node.ts starts: runs the batches it is sent on a connection of its own, so
+// The thread write-thread.node.ts starts: runs the batches it is sent on a connection of its own, so
 // that statements and the disk sync of each commit take no time from the thread that serves HTTP.
 //
 // It is also where group commit happens on Node: the batches that arrive while one is being written
