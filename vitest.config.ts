@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/worker/**'],
           pool: 'forks',
+          globalSetup: ['test/support/build.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // Waiting for a page or a mail: generous, for a loaded CI machine (nothing here asserts a time).

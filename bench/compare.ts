@@ -39,10 +39,8 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
   try {
     await seedSignatures(`file:${files[0]}`, options.rows);
     await copyFile(files[0], files[1]);
-    const servers = await Promise.all([
-      startBenchServer(`file:${files[0]}`),
-      startBenchServer(`file:${files[1]}`, {}, resolve(options.other)),
-    ]);
+    // One after the other: each builds its checkout first, and the other may be this one.
+    const servers = [await startBenchServer(`file:${files[0]}`), await startBenchServer(`file:${files[1]}`, {}, resolve(options.other))];
     try {
       // Every slice is a run of its own, counting from 0: the signers are counted here, to stay distinct.
       const sign = signing('Compare');

@@ -1,21 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 
-/** The real Node server (`src/node.ts`) as a child process on 127.0.0.1, for load from this process. */
+/** The real Node server, as `npm start` runs it (dist/node.js), as a child process on 127.0.0.1, for load from this process. */
 export interface BenchServer {
   url: string;
   pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts the server of the checkout in `cwd` (this one by default), with its own dependencies. */
+/** Builds and starts the server of the checkout in `cwd` (this one by default), with its own dependencies. */
 export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}, cwd?: string): Promise<BenchServer> {
+  const build = pathToFileURL(resolve(cwd ?? '.', 'scripts/build.mjs')).href;
+  await ((await import(build)) as typeof import('../scripts/build.mjs')).buildIfStale();
   // The server's output (a line per mail) goes to a file beside its database: through a pipe, this
   // process, the load generator, would have to read it while it measures.
   const logPath = `${databaseUrl.replace(/^file:/, '')}.log`;
   const log = await open(logPath, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/node.js'], {
     cwd,
     env: {
       PATH: process.env.PATH,

@@ -1,32 +1,8 @@
 #!/usr/bin/env node
-// The command line (`npx undersigned …`). esbuild bundles the TypeScript source on each run (a tenth
-// of a second) and Node runs the bundle: a module loader such as tsx would stay in memory, in a thread
-// of its own, beside a million-row export.
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { build, stop } from 'esbuild';
+// The command line (`npx undersigned …`): runs the build in dist/, made first if src/ has changed
+// since (scripts/build.mjs). Plain Node runs it: a TypeScript loader such as tsx would stay in memory,
+// in a thread of its own, beside a million-row export.
+import { buildIfStale } from '../scripts/build.mjs';
 
-const src = new URL('../src/', import.meta.url);
-// Inside the project, so the bundle finds its packages in node_modules; one folder per process.
-const out = new URL(`../node_modules/.cache/undersigned/cli-${process.pid}/`, import.meta.url);
-await build({
-  entryPoints: { cli: fileURLToPath(new URL('cli.node.ts', src)) },
-  outdir: fileURLToPath(out),
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  // What a command imports when it runs (the mirror's pages) is a file of its own, loaded only then.
-  splitting: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'error',
-  // The one module that finds the project's folders (src/paths.node.ts) does so from its own URL.
-  define: { 'import.meta.url': JSON.stringify(new URL('paths.node.ts', src).href) },
-});
-await stop();
-try {
-  await import(new URL('cli.mjs', out).href);
-} finally {
-  await rm(out, { recursive: true, force: true });
-}
+await buildIfStale();
+await import('../dist/cli.js');

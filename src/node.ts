@@ -3,6 +3,7 @@ import { parseConfig } from './config.ts';
 import { loadEnvFile } from './load-env.node.ts';
 import { loggerFor } from './log.ts';
 import { startServer } from './server.node.ts';
+import { StartError } from './start-error.ts';
 
 let config;
 try {
@@ -14,9 +15,14 @@ try {
 }
 
 const logger = loggerFor(config.NODE_ENV);
-const server = await startServer(config, { logger });
+const server = await startServer(config, { logger }).catch((error: unknown) => {
+  if (!(error instanceof StartError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 logger.info(`Undersigned is listening on ${server.url} (public address ${config.PUBLIC_URL})`);
 
+// A second signal, while the server drains, stops it at once (Node's default).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close().then(() => process.exit(0));

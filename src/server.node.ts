@@ -1,7 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
+import type { Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/libsql.node.ts';
@@ -9,7 +10,8 @@ import { ensureSampleLetter } from './db/sample-letter.ts';
 import { createStore } from './db/store.ts';
 import { MAIL_PASS_SIZE } from './domain/mail.ts';
 import type { Store } from './domain/store.ts';
-import { nodeEventStream } from './http/event-stream.node.ts';
+import { nodeEventStreams } from './http/event-stream.node.ts';
+import { gracefulStop } from './http/graceful-stop.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
 import { WIDGET_FILES } from './widget-files.ts';
@@ -17,21 +19,30 @@ import { startMailSender, type MailSender } from './mail/mail-sender.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { createSite } from './site.ts';
+import { StartError } from './start-error.ts';
 
 const OUTBOX_INTERVAL_MS = 1000;
 /** Unconfirmed signatures and expired data are purged this often (and at start). */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+/** On stop, how long connections idle at that moment are kept, and how long any is waited for. */
+const STOP_IDLE_GRACE_MS = 1000;
+const STOP_LIMIT_MS = 30_000;
 
 export interface RunningServer {
   /** Where the server listens, e.g. http://127.0.0.1:3000 */
   url: string;
+  /**
+   * Stops gracefully: takes no new connections, lets the requests in flight and the write batches
+   * they wait for finish, ends the live streams with a last event, then closes the database.
+   */
   close(): Promise<void>;
 }
 
 /**
- * Starts the site on Node: opens and migrates the database, creates the sample letter on an empty
- * one, starts the outbox worker, the purge and the threshold checks, and listens. Tests start it the
- * same way the `npm start` entry does.
+ * Starts the site on Node: takes the port, opens and migrates the database, creates the sample letter
+ * on an empty one, starts the outbox worker, the purge and the threshold checks, and serves. Tests
+ * start it the same way the `npm start` entry does. A port in use or a database that cannot be opened is a {@link StartError}, before any
+ * migration runs.
  */
 export async function startServer(
   config: Config,
@@ -42,8 +53,43 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? loggerFor(config.NODE_ENV);
+  // The port is taken first; requests that come before the site is ready wait for it.
+  let serving: Site | undefined;
+  let ready!: (site: Site) => void;
+  const opened = new Promise<Site>((resolve) => (ready = resolve));
+  const server = createAdaptorServer({
+    fetch: (request, env) => (serving ? serving.fetch(request, env) : opened.then((site) => site.fetch(request, env))),
+    ...(config.HOST && { hostname: config.HOST }),
+  }) as Server;
+  const stop = gracefulStop(server, { idleGraceMs: STOP_IDLE_GRACE_MS, limitMs: STOP_LIMIT_MS });
+  await listen(server, config.PORT, config.HOST);
+  const site = await openSite(config, options, logger).catch((error: unknown) => {
+    server.closeAllConnections();
+    server.close();
+    throw error;
+  });
+  serving = site;
+  ready(site);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST && config.HOST !== '0.0.0.0' && config.HOST !== '::' ? config.HOST : 'localhost';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    async close() {
+      const stopped = stop();
+      site.endStreams();
+      await stopped;
+      await site.close();
+    },
+  };
+}
+
+type Site = Awaited<ReturnType<typeof openSite>>;
+
+/** Opens the database and builds the site on it, with its periodic jobs: all but the HTTP server. */
+async function openSite(config: Config, options: { instrument?: (store: Store) => Store }, logger: Logger) {
   const { db, batch, read, commit, checkpoint, close: closeDatabase } = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
-    batchThread: true,
+    writeThread: true,
   });
   await ensureSampleLetter(db, new Date());
   const created = createStore(db, batch, read, commit);
@@ -53,11 +99,12 @@ export async function startServer(
   }
 
   let worker: MailSender | undefined;
+  const streams = nodeEventStreams();
   const site = await createSite(config, db, store, {
     logger,
     hashing: nodeHashing,
     connectionAddress: (c) => getConnInfo(c).remote.address,
-    liveStream: { open: nodeEventStream, heartbeatMs: config.SSE_HEARTBEAT_MS },
+    liveStream: { open: streams.open, heartbeatMs: config.SSE_HEARTBEAT_MS },
     staticFiles: staticFiles(),
     gzip: (text) => gzipSync(text),
     smtpMailer: createSmtpMailer,
@@ -77,21 +124,17 @@ export async function startServer(
   await site.purge();
   const releaseTimer = setInterval(() => void site.releaseNames(), config.THRESHOLD_CHECK_SECONDS * 1000);
 
-  const server = await listen(() =>
-    serve({ fetch: site.fetch, port: config.PORT, ...(config.HOST && { hostname: config.HOST }) }),
-  );
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST && config.HOST !== '0.0.0.0' && config.HOST !== '::' ? config.HOST : 'localhost';
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    fetch: site.fetch,
+    /** Live streams never end by themselves; a shutdown ends them. */
+    endStreams() {
+      streams.close();
+      site.counts.close();
+    },
+    /** Stops the jobs and closes the database, once no request is in flight. */
     async close() {
       clearInterval(purgeTimer);
       clearInterval(releaseTimer);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Live streams never end by themselves; a shutdown ends them.
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      await closed;
       await worker?.stop();
       site.close();
       await closeDatabase();
@@ -106,10 +149,16 @@ function staticFiles(): MiddlewareHandler {
   return (c, next) => (WIDGET_FILES[c.req.path] ? widgetFiles(c, next) : publicFiles(c, next));
 }
 
-function listen(start: () => ServerType): Promise<ServerType> {
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server = start();
-    server.once('listening', () => resolve(server));
-    server.once('error', reject);
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = host ? `${host}:${port}` : `port ${port}`;
+      if (error.code === 'EADDRINUSE') reject(new StartError(`Cannot listen on ${where}: it is in use; stop what listens there, or set PORT.`));
+      else if (error.code === 'EACCES') reject(new StartError(`Cannot listen on ${where}: not allowed for this user; set PORT above 1023.`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new StartError(`Cannot listen on ${where}: HOST is not an address of this machine.`));
+      else reject(error);
+    });
+    server.listen(port, host);
   });
 }

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,11 +25,39 @@ describe('the start command', () => {
     expect(run.output()).toContain('PORT must be a port number');
   });
 
+  it('stops with one line when the port is in use, before it touches the database', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((other.address() as AddressInfo).port);
+      const run = start({ PORT: port, HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db` });
+      child = run.child;
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toBe(`Cannot listen on 127.0.0.1:${port}: it is in use; stop what listens there, or set PORT.\n`);
+      await expect(access(join(dir, 'data'))).rejects.toThrow();
+    } finally {
+      other.close();
+    }
+  });
+
+  it('stops with one line when the database cannot be opened, and leaves the file as it was', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
+    const file = join(dir, 'site.db');
+    const notADatabase = 'a spreadsheet saved under the wrong name, long enough to have a header '.repeat(4);
+    await writeFile(file, notADatabase);
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${file}` });
+    child = run.child;
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/^Cannot open the database \S+site\.db \(DATABASE_URL\): .*not a database\n$/);
+    expect(await readFile(file, 'utf8')).toBe(notADatabase);
+  });
+
   it('serves the sample letter on a fresh database, shows the dev outbox, and stops on SIGTERM', async () => {
     dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
     // What `npm start` sets for the sample set-up.
     const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-    expect(packageJson.scripts.start).toMatch(/^DEV_OUTBOX=\$\{DEV_OUTBOX:-1\} tsx src\/node\.ts$/);
+    expect(packageJson.scripts.start).toMatch(/^DEV_OUTBOX=\$\{DEV_OUTBOX:-1\} exec node dist\/node\.js$/);
     const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db`, DEV_OUTBOX: '1' });
     child = run.child;
     const url = await run.listening;

@@ -37,19 +37,37 @@ export function d1Batch(d1: {
   };
 }
 
+/** A batch waiting to share a transaction with others, and where its answer goes. */
+export interface Waiting {
+  statements: Statement[];
+  resolve(rows: Row[][]): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Group commit: statements from requests that arrive within a short window, or while a batch is
- * being written, go together in the next batch: one transaction and one disk sync for all of them.
- * Under load that turns a few thousand commits a second into many more rows. If a combined batch
- * fails, each request's statements are retried alone, so one request cannot fail another.
+ * Group commit: the waiting batches go together as one transaction, one disk sync for all of them,
+ * and each is answered with its own statements' rows: under load, many requests' rows per disk sync
+ * instead of one. If the combined transaction fails, each batch is retried alone, so one cannot fail
+ * another. Both groupCommit and Node's write thread (write-thread-main.node.ts) group this way.
  */
-export function groupCommit(
-  batch: SqlBatch,
-  options: { windowMs?: number; maxGroup?: number } = {},
-): (statements: Statement[]) => Promise<Row[][]> {
+export async function commitTogether(group: Waiting[], batch: SqlBatch): Promise<void> {
+  try {
+    const rows = await batch(group.flatMap((w) => w.statements));
+    let offset = 0;
+    for (const w of group) w.resolve(rows.slice(offset, (offset += w.statements.length)));
+  } catch (error) {
+    if (group.length === 1) return group[0]!.reject(error);
+    for (const w of group) await batch(w.statements).then(w.resolve, w.reject);
+  }
+}
+
+/**
+ * The SqlBatch that commits together (see commitTogether) the batches that arrive within a short
+ * window, or while a group is being written.
+ */
+export function groupCommit(batch: SqlBatch, options: { windowMs?: number; maxGroup?: number } = {}): SqlBatch {
   const { windowMs = 2, maxGroup = 500 } = options;
-  type Waiting = { statements: Statement[]; resolve: (rows: Row[][]) => void; reject: (error: unknown) => void };
-  let queue: Waiting[] = [];
+  const queue: Waiting[] = [];
   let writing = false;
   let scheduled = false;
   // The first request of a group waits a moment for the others in flight (they are still hashing
@@ -63,20 +81,7 @@ export function groupCommit(
   const write = async () => {
     scheduled = false;
     writing = true;
-    while (queue.length > 0) {
-      const group = queue.slice(0, maxGroup);
-      queue = queue.slice(group.length);
-      try {
-        const rows = await batch(group.flatMap((w) => w.statements));
-        let offset = 0;
-        for (const w of group) {
-          w.resolve(rows.slice(offset, offset + w.statements.length));
-          offset += w.statements.length;
-        }
-      } catch {
-        for (const w of group) await batch(w.statements).then(w.resolve, w.reject);
-      }
-    }
+    while (queue.length > 0) await commitTogether(queue.splice(0, maxGroup), batch);
     writing = false;
   };
 

@@ -68,7 +68,7 @@ const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/letters/{slug}/count/stream': {
     get: {
       summary: 'The signed count, live (Server-Sent Events)',
-      description: 'An event `count` now and at each change, its data a SignedCount; comments as heartbeats. The stream ends when the letter stops being public. Served by the Node runtime; on Workers, poll the count.',
+      description: 'An event `count` now and at each change, its data a SignedCount; comments as heartbeats. The stream ends when the letter stops being public, and with an event `shutdown` when the server stops (reconnect later). Served by the Node runtime; on Workers, poll the count.',
       query: locale,
       ok: { status: 200, answer: { media: 'text/event-stream', description: 'Events `count` whose data is a SignedCount.' } },
       errors: [400, 404],

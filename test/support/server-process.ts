@@ -19,9 +19,9 @@ export function serverEnv(databaseUrl: string, smtpPort: number, more: Record<st
   };
 }
 
-/** The `npm start` entry (src/node.ts) as a real child process. */
+/** The `npm start` entry (dist/node.js, built before the tests by test/support/build.ts) as a real child process. */
 export function startServerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, ['dist/node.js'], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,8 @@ import { waitFor } from './wait.ts';
 export interface SseClient {
   /** The data of every `count` event so far, parsed. */
   counts: { count: number; display: string }[];
+  /** The type of every event so far, in order. */
+  events: string[];
   /** Comments (heartbeats) seen so far. */
   comments: number;
   status: number;
@@ -22,6 +24,7 @@ export async function openStream(url: string): Promise<SseClient> {
   const client: SseClient = {
     ended: new Promise<void>((resolve) => (ended = resolve)),
     counts: [],
+    events: [],
     comments: 0,
     status: res.status,
     headers: res.headers,
@@ -48,6 +51,7 @@ async function read(body: ReadableStream<Uint8Array>, client: SseClient): Promis
         if (block.startsWith(':')) client.comments++;
         const event = block.match(/^event: (.*)$/m)?.[1];
         const data = block.match(/^data: (.*)$/m)?.[1];
+        if (event) client.events.push(event);
         if (event === 'count' && data) client.counts.push(JSON.parse(data));
       }
     }

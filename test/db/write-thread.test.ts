@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { threadedBatch } from '../../src/db/batch-thread.node.ts';
+import { writeThreadBatch } from '../../src/db/write-thread.node.ts';
 import { isUniqueViolation } from '../../src/db/errors.ts';
-import { nativeBatch } from '../../src/db/native-batch.node.js';
+import { nativeBatch } from '../../src/db/native-batch.node.ts';
 
 // The server's writes run on a thread of their own: what they commit, and how they fail, must be
 // what the same batches do on the server's own thread.
@@ -21,7 +21,7 @@ describe('the database write thread', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('commits a batch before it answers, and returns each statement its rows', async () => {
-    const thread = threadedBatch(path);
+    const thread = writeThreadBatch(path);
     const [inserted, rows] = await thread.batch([
       { sql: 'INSERT INTO t (name) VALUES (?), (?) RETURNING id', args: ['a', 'b'] },
       { sql: 'SELECT name FROM t ORDER BY id', args: [] },
@@ -36,7 +36,7 @@ describe('the database write thread', () => {
   });
 
   it('rolls back a failed batch whole and reports the database error', async () => {
-    const thread = threadedBatch(path);
+    const thread = writeThreadBatch(path);
     await thread.batch([{ sql: 'INSERT INTO t (name) VALUES (?)', args: ['a'] }]);
     const failed = thread.batch([
       { sql: 'INSERT INTO t (name) VALUES (?)', args: ['b'] },
@@ -48,7 +48,7 @@ describe('the database write thread', () => {
   });
 
   it('commits batches sent together, and fails only the one that fails', async () => {
-    const thread = threadedBatch(path);
+    const thread = writeThreadBatch(path);
     // Sent at once, they reach the thread together and are tried as one transaction first.
     const results = await Promise.allSettled(
       ['x', 'x', 'y'].map((name) => thread.batch([{ sql: 'INSERT INTO t (name) VALUES (?) RETURNING name', args: [name] }])),
@@ -61,7 +61,7 @@ describe('the database write thread', () => {
   });
 
   it('answers batches sent after it closed with an error instead of leaving them waiting', async () => {
-    const thread = threadedBatch(path);
+    const thread = writeThreadBatch(path);
     await thread.close();
     await expect(thread.batch([{ sql: 'SELECT 1', args: [] }])).rejects.toThrow(/stopped/);
   });
