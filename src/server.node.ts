@@ -40,7 +40,7 @@ export interface RunningServer {
 
 /**
  * Starts the site on Node: takes the port, opens and migrates the database, creates the sample letter
- * on an empty one, starts the outbox worker, the purge and the threshold checks, and serves. Tests
+ * on an empty one, starts the mail sender, the purge and the threshold checks, and serves. Tests
  * start it the same way the `npm start` entry does. A port in use or a database that cannot be opened is a {@link StartError}, before any
  * migration runs.
  */
