@@ -98,7 +98,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     logger.info('No organizer yet. Create the first organizer token with: npx undersigned token create --name "Your name"');
   }
 
-  let worker: MailSender | undefined;
+  let mailSender: MailSender | undefined;
   const streams = nodeEventStreams();
   const site = await createSite(config, db, store, {
     logger,
@@ -108,12 +108,12 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     staticFiles: staticFiles(),
     gzip: (text) => gzipSync(text),
     smtpMailer: createSmtpMailer,
-    onMailQueued: () => worker?.wake(),
+    onMailQueued: () => mailSender?.wake(),
     // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
     // leaves them nowhere on disk.
     afterPurge: checkpoint,
   });
-  worker = startMailSender(site.deliver, {
+  mailSender = startMailSender(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
     wakeDelayMs: 50,
     passSize: MAIL_PASS_SIZE,
@@ -135,7 +135,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     async close() {
       clearInterval(purgeTimer);
       clearInterval(releaseTimer);
-      await worker?.stop();
+      await mailSender?.stop();
       site.close();
       await closeDatabase();
     },
