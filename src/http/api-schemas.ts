@@ -31,7 +31,7 @@ export const ApiDescription = z
   .looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) })
   .meta({ description: 'This description: OpenAPI 3.1.' });
 
-export const LetterSummary = z.strictObject({
+const LetterSummary = z.strictObject({
   slug: z.string(),
   title: z.string(),
   url: z.url().meta({ description: 'The letter page.' }),
