@@ -140,8 +140,8 @@ export const tokens = sqliteTable(
 );
 
 /**
- * Mail jobs, written in the same batch as the signature they are about. The worker decides what to
- * say from the signature's state when it sends, and deletes the job once sent.
+ * Mail jobs, written in the same batch as the signature they are about. The mail sender decides what
+ * to say from the signature's state when it sends, and deletes the job once sent.
  */
 export const outbox = sqliteTable(
   'outbox',
@@ -156,7 +156,7 @@ export const outbox = sqliteTable(
     confirmTokenHash: text('confirm_token_hash'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull(),
-    /** A worker's claim; another worker may take the job once it has passed. */
+    /** A mail sender's claim; another may take the job once it has passed. */
     claimedUntil: timestamp('claimed_until'),
     lastError: text('last_error'),
     failedAt: timestamp('failed_at'),

@@ -28,7 +28,7 @@ export interface DeliveryDeps {
   maxAttempts: number;
   /**
    * How long a claim on a job lasts. It must outlast any send (the SMTP mailer gives up within a
-   * minute); a job claimed by a worker that died is sent by another once its claim has passed.
+   * minute); a job claimed by a mail sender that died is sent by another once its claim has passed.
    */
   claimMs: number;
 }
@@ -40,7 +40,7 @@ export const MAIL_PASS_SIZE = 200;
 /**
  * Sends the mail jobs that are due, one claimed batch at a time, and returns how many it handled.
  * A failed send is retried with exponential backoff (base, 2×, 4×… up to an hour) until
- * `maxAttempts`; a job is claimed atomically, so two workers never send the same one.
+ * `maxAttempts`; a job is claimed atomically, so two mail senders never send the same one.
  */
 export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_SIZE): Promise<number> {
   const now = deps.now();
