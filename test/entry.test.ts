@@ -53,6 +53,23 @@ describe('the start command', () => {
     expect(await readFile(file, 'utf8')).toBe(notADatabase);
   });
 
+  it('names a database server it cannot reach without the password or token it was given', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = start({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `libsql://alice:pass%40word@127.0.0.1:${port}?tls=0&authToken=url-token`,
+      DATABASE_AUTH_TOKEN: 'env-token',
+    });
+    child = run.child;
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(new RegExp(`^Cannot open the database libsql://127\\.0\\.0\\.1:${port}\\?tls=0 \\(DATABASE_URL\\): .+\\n$`));
+    for (const secret of ['alice', 'pass', 'word', 'url-token', 'env-token']) expect(run.output()).not.toContain(secret);
+  });
+
   it('serves the sample letter on a fresh database, shows the dev outbox, and stops on SIGTERM', async () => {
     dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
     // What `npm start` sets for the sample set-up.
