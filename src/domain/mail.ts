@@ -1,4 +1,5 @@
 import type { MailJob } from './entities.ts';
+import { maskAddresses } from './mask-addresses.ts';
 import type { Store } from './store.ts';
 
 export interface MailMessage {
@@ -73,5 +74,5 @@ async function deliver(deps: DeliveryDeps, job: MailJob): Promise<boolean> {
 /** A failure reason fit to store: short, and without the addresses a server's reply may quote. */
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').slice(0, 500);
+  return maskAddresses(message).slice(0, 500);
 }
