@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from './deps.ts';
-import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
+import { confirmSignature, inspectConfirmation, type ConfirmChoices, type Confirmation } from '../domain/confirm.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
@@ -53,10 +53,16 @@ export function pageRoutes(deps: PageDeps) {
 
   pages.post('/l/:slug/sign', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
-    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
-    // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
-    const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
+    const body = await formBody(c);
+    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = body;
     const letter = await openLetter(deps.store, slug);
+    // The same answer for every signing, a bot's too: it depends on nothing but what was sent. Not a
+    // redirect, so the page can hold the signing's fields for sending it again (see CheckEmailPage).
+    const checkEmail = async () => {
+      const resend = { fields: resentFields(body), stamp: await deps.formGuard.stamp(deps.now()) };
+      c.header('Cache-Control', 'no-store');
+      return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} resend={resend} />);
+    };
     const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     // A box sent with a value it cannot have is shown again unticked, beside its error.
     const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };
@@ -96,8 +102,21 @@ export function pageRoutes(deps: PageDeps) {
 
   pages.get('/l/:slug/check-email', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return page(c, (language) => <CheckEmailPage language={language} letter={letter} />);
+    return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} />);
   });
+
+  // The address of the form's answer, opened again (its language links, a reload): the letter.
+  pages.get('/l/:slug/sign', (c) => {
+    const lang = c.req.query('lang');
+    return c.redirect(`/l/${encodeURIComponent(c.req.param('slug'))}${isLanguage(lang) ? `?lang=${lang}` : ''}`, 303);
+  });
+
+  /** Once a signature is confirmed, the letter its page offers to pass on (in its own language's order). */
+  async function shareAfter(confirmation: Confirmation) {
+    if (confirmation.outcome === 'ready') return undefined;
+    const letter = await deps.store.letterBySlug(confirmation.subject.letter.slug);
+    return letter && { letter, publicUrl: deps.publicUrl };
+  }
 
   // Links from emails: GET only shows what the button will do, POST does it. `/verify/` is the confirm
   // link's old name, still in mails sent before the rename.
@@ -107,7 +126,8 @@ export function pageRoutes(deps: PageDeps) {
     pages.get(path, async (c) => {
       const token = c.req.param('token');
       const confirmation = await inspectConfirmation(deps, token, deps.now());
-      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
+      const share = await shareAfter(confirmation);
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} share={share} />);
     });
 
     pages.post(path, perAddress(deps, 'linksPerAddress'), async (c) => {
@@ -127,7 +147,8 @@ export function pageRoutes(deps: PageDeps) {
           'name',
         );
       }
-      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
+      const share = await shareAfter(confirmation);
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} share={share} />);
     });
   }
 
@@ -169,6 +190,13 @@ async function confirmChoices(c: Context): Promise<ConfirmChoices> {
 async function noStore(c: Context, next: () => Promise<void>) {
   c.header('Cache-Control', 'no-store');
   await next();
+}
+
+/** The sign form's own fields, which the check-email page can post again as they were sent. */
+const RESENT_FIELDS = ['name', 'email', 'title', 'organisation', 'city', 'listed', 'showDomain', 'lang'];
+
+function resentFields(body: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(RESENT_FIELDS.flatMap((name) => (typeof body[name] === 'string' ? [[name, body[name]]] : [])));
 }
 
 /**
