@@ -58,10 +58,9 @@ export function pageRoutes(deps: PageDeps) {
     const letter = await openLetter(deps.store, slug);
     // The same answer for every signing, a bot's too: it depends on nothing but what was sent. Not a
     // redirect, so the page can hold the signing's fields for sending it again (see CheckEmailPage).
-    const checkEmail = async () => {
-      const resend = { fields: resentFields(body), stamp: await deps.formGuard.stamp(deps.now()) };
+    const checkEmail = () => {
       c.header('Cache-Control', 'no-store');
-      return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} resend={resend} />);
+      return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} resend={resentFields(body)} />);
     };
     const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     // A box sent with a value it cannot have is shown again unticked, beside its error.
@@ -192,8 +191,11 @@ async function noStore(c: Context, next: () => Promise<void>) {
   await next();
 }
 
-/** The sign form's own fields, which the check-email page can post again as they were sent. */
-const RESENT_FIELDS = ['name', 'email', 'title', 'organisation', 'city', 'listed', 'showDomain', 'lang'];
+/**
+ * The sign form's fields that the check-email page can post again as they were sent. The stamp too:
+ * a resend is the same form sent again, within the lifetime of the time it was shown.
+ */
+const RESENT_FIELDS = ['name', 'email', 'title', 'organisation', 'city', 'listed', 'showDomain', 'lang', STAMP_FIELD];
 
 function resentFields(body: Record<string, string>): Record<string, string> {
   return Object.fromEntries(RESENT_FIELDS.flatMap((name) => (typeof body[name] === 'string' ? [[name, body[name]]] : [])));
