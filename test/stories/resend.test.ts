@@ -54,6 +54,15 @@ describe('sending the confirmation mail again', () => {
     expect(linked).toContain('Sign again on the letter’s page');
   });
 
+  it('leads the answer’s language links, which go to the form’s address, back to the letter, not to a 404', async () => {
+    const html = await (await ctx.site.signForm({ name: 'Ales', email: 'ales.resend@example.org', listed: 'true' })).text();
+    expect(html).toContain('href="?lang=be"');
+    const switched = await ctx.site.fetch(`/l/${SLUG}/sign?lang=be`);
+    expect(switched.status).toBe(303);
+    expect(switched.headers.get('location')).toBe(`/l/${SLUG}?lang=be`);
+    expect((await ctx.site.fetch(`/l/${SLUG}/sign`)).headers.get('location')).toBe(`/l/${SLUG}`);
+  });
+
   it('tells Eve nothing about whether an address signed: a resend is answered the same, byte for byte', async () => {
     // Eve keeps one answer and posts its form again with Olga's address as Olga's state changes.
     const fields = { ...resendFields(await (await ctx.site.signForm({ name: 'Eve', email: 'eve@example.org', listed: 'true' })).text()) };
