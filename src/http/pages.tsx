@@ -56,8 +56,8 @@ export function pageRoutes(deps: PageDeps) {
     const body = await formBody(c);
     const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = body;
     const letter = await openLetter(deps.store, slug);
-    // The same answer for every signing, a bot's too: it depends on nothing but what was sent. Not a
-    // redirect, so the page can hold the signing's fields for sending it again (see CheckEmailPage).
+    // The same answer for every signing, a bot's too: made from the request alone, never from the
+    // address's state. Not a redirect, so it can hold the form's fields for sending it again.
     const checkEmail = () => {
       c.header('Cache-Control', 'no-store');
       return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} resend={resentFields(body)} />);
@@ -195,7 +195,7 @@ async function noStore(c: Context, next: () => Promise<void>) {
  * The sign form's fields that the check-email page can post again as they were sent. The stamp too:
  * a resend is the same form sent again, within the lifetime of the time it was shown.
  */
-const RESENT_FIELDS = ['name', 'email', 'title', 'organisation', 'city', 'listed', 'showDomain', 'lang', STAMP_FIELD];
+const RESENT_FIELDS = ['name', 'email', ...OPTIONAL_FIELDS, 'listed', 'showDomain', 'lang', STAMP_FIELD];
 
 function resentFields(body: Record<string, string>): Record<string, string> {
   return Object.fromEntries(RESENT_FIELDS.flatMap((name) => (typeof body[name] === 'string' ? [[name, body[name]]] : [])));
