@@ -53,15 +53,10 @@ export function pageRoutes(deps: PageDeps) {
 
   pages.post('/l/:slug/sign', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
-    const body = await formBody(c);
-    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = body;
+    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
+    // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
+    const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
     const letter = await openLetter(deps.store, slug);
-    // The same answer for every signing, a bot's too: made from the request alone, never from the
-    // address's state. Not a redirect, so it can hold the form's fields for sending it again.
-    const checkEmail = () => {
-      c.header('Cache-Control', 'no-store');
-      return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} resend={resentFields(body)} />);
-    };
     const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     // A box sent with a value it cannot have is shown again unticked, beside its error.
     const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };
@@ -104,7 +99,7 @@ export function pageRoutes(deps: PageDeps) {
     return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} />);
   });
 
-  // The address of the form's answer, opened again (its language links, a reload): the letter.
+  // The address of a form shown again with its errors, opened by its language links: the letter.
   pages.get('/l/:slug/sign', (c) => {
     const lang = c.req.query('lang');
     return c.redirect(`/l/${encodeURIComponent(c.req.param('slug'))}${isLanguage(lang) ? `?lang=${lang}` : ''}`, 303);
@@ -189,16 +184,6 @@ async function confirmChoices(c: Context): Promise<ConfirmChoices> {
 async function noStore(c: Context, next: () => Promise<void>) {
   c.header('Cache-Control', 'no-store');
   await next();
-}
-
-/**
- * The sign form's fields that the check-email page can post again as they were sent. The stamp too:
- * a resend is the same form sent again, within the lifetime of the time it was shown.
- */
-const RESENT_FIELDS = ['name', 'email', ...OPTIONAL_FIELDS, 'listed', 'showDomain', 'lang', STAMP_FIELD];
-
-function resentFields(body: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(RESENT_FIELDS.flatMap((name) => (typeof body[name] === 'string' ? [[name, body[name]]] : [])));
 }
 
 /**

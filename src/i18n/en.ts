@@ -126,7 +126,7 @@ export const en = {
   noMailTips: ['Look in your spam, junk or promotions folder.', 'Wait a few minutes: mail sometimes takes a while.'],
   resendHint: 'Still nothing? We can send it again. To protect everyone’s inbox, only a few emails a day go to one address.',
   resendButton: 'Send the email again',
-  signAgainHint: 'Still nothing? Sign again on the letter’s page with the same address, and we will send the email again.',
+  signAgainHint: 'Still nothing? Sign again on the letter’s page with the same address: the email is sent again, within the daily limit.',
   shareTitle: 'Share the letter',
   shareHint: 'Open letters grow when people pass them on.',
   shareText: (title: string) => `Open letter: ${title}`,
@@ -137,6 +137,7 @@ export const en = {
   letterLink: 'Link to the letter',
   qrAlt: 'QR code with the link to the letter',
   qrDownload: 'Download the QR code (SVG, for posters)',
+  resentNote: 'Sent again, unless this address has already had today’s few emails: then the next one can go tomorrow.',
 };
 
 export type Messages = typeof en;

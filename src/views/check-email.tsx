@@ -2,19 +2,16 @@ import type { Letter } from '../domain/entities.ts';
 import type { PageLanguage } from './page-language.ts';
 import { MessagePage } from './layout.tsx';
 import { Share } from './share.tsx';
-import { HONEYPOT_FIELD } from './sign-form-fields.ts';
 
 /**
  * The one answer every signing gets, whatever the state of the address (no enumeration): what happens
- * next, what to do when no mail comes, and ways to pass the letter on. As the answer to the form, it
- * can send the same signing again: the person's own fields go back to them only as hidden fields of
- * this answer (no cookie, no link carries the address), and are posted, with the time the form was
- * shown, to the same signing under the same mail allowances: the answer depends on nothing but what
- * was sent. Shown by a link, it has no address and sends the reader to the letter's form.
+ * next, what to do when no mail comes, and ways to pass the letter on. The page knows no address: with
+ * JavaScript, /resend.js fills its resend form from the fields the sign form kept in this tab and shows
+ * it; without, or with nothing kept, the reader keeps the link back to the letter's form.
  */
-export function CheckEmailPage(props: { language: PageLanguage; letter: Letter; publicUrl: string; resend?: Record<string, string> }) {
+export function CheckEmailPage(props: { language: PageLanguage; letter: Letter; publicUrl: string }) {
   const { m } = props.language;
-  const { letter, resend } = props;
+  const { letter } = props;
   return (
     <MessagePage language={props.language} title={m.checkEmailTitle}>
       <p>
@@ -27,20 +24,19 @@ export function CheckEmailPage(props: { language: PageLanguage; letter: Letter; 
           <li>{tip}</li>
         ))}
       </ul>
-      {resend ? (
-        <form method="post" action={`/l/${letter.slug}/sign`} class="resend">
+      <div class="resend">
+        <form method="post" action={`/l/${letter.slug}/sign`} hidden>
           <p>{m.resendHint}</p>
-          {Object.entries(resend).map(([name, value]) => (
-            <input type="hidden" name={name} value={value} />
-          ))}
-          <input type="hidden" name={HONEYPOT_FIELD} value="" />
           <button type="submit">{m.resendButton}</button>
         </form>
-      ) : (
-        <p>
+        <p class="resent" role="status" hidden>
+          {m.resentNote}
+        </p>
+        <p class="sign-again">
           <a href={`/l/${letter.slug}`}>{m.signAgainHint}</a>
         </p>
-      )}
+        <script src="/resend.js" defer></script>
+      </div>
       <Share language={props.language} letter={letter} publicUrl={props.publicUrl} />
     </MessagePage>
   );

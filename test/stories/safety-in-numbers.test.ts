@@ -33,7 +33,7 @@ describe('listing a name once a threshold is reached', () => {
 
   /** Signs through the app and confirms from the mail; returns the withdraw link. */
   async function signAndConfirm(email: string, fields: Record<string, string>) {
-    expect((await ctx.site.signForm({ name: email.split('@')[0]!, email, ...fields })).status).toBe(200);
+    expect((await ctx.site.signForm({ name: email.split('@')[0]!, email, ...fields })).status).toBe(303);
     const [mail] = await ctx.mail.mailTo(email);
     expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
     return { mail: mail!, withdraw: linkPath(mail!, 'withdraw') };

@@ -40,8 +40,9 @@ describe('a signer signs, confirms and withdraws', () => {
       city: 'Minsk',
       listed: 'true',
     });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<h1>Check your email</h1>');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/l/${SLUG}/check-email`);
+    expect(await (await ctx.site.fetch(res.headers.get('location')!)).text()).toContain('Check your email');
 
     const [message] = await ctx.mail.mailTo('anna@example.org');
     expect(message!.subject).toBe('Confirm your signature: Code does not grow in fear');

@@ -9,7 +9,7 @@ import { SLUG, siteWithMail, startSite } from '../support/site.ts';
 describe('small leaks', () => {
   const ctx = siteWithMail();
 
-  it('sends no Location header with a signing form\'s answer, refused or taken', async () => {
+  it('sends no Location header with a refused form: only the "check your email" answer redirects', async () => {
     const invalid = await ctx.site.signForm({ name: '', email: 'not-an-address', listed: 'true' });
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('location')).toBeNull();
@@ -22,14 +22,14 @@ describe('small leaks', () => {
     expect(unknown.headers.get('location')).toBeNull();
 
     const signed = await ctx.site.signForm({ name: 'Located', email: 'located@example.org', listed: 'true' });
-    expect(signed.status).toBe(200);
-    expect(signed.headers.get('location')).toBeNull();
+    expect(signed.status).toBe(303);
+    expect(signed.headers.get('location')).toBe(`/l/${SLUG}/check-email`);
   });
 
   it('reads a form checkbox sent as "false", "0" or "off" as unticked, and "true", "on" or "1" as ticked', async () => {
     const domainOf = async (email: string, showDomain: string | undefined) => {
       const res = await ctx.site.signForm({ name: `Signer ${showDomain}`, email, listed: 'true', ...(showDomain !== undefined && { showDomain }) });
-      expect(res.status).toBe(200);
+      expect(res.status).toBe(303);
       const [mail] = await ctx.mail.mailTo(email);
       expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
       const list = (await (await ctx.site.fetch(`/api/letters/${SLUG}/signatures`)).json()) as {
@@ -50,7 +50,7 @@ describe('small leaks', () => {
       ((await (await ctx.site.fetch(`/api/letters/${SLUG}/signatures`)).json()) as { signatures: { name: string }[] }).signatures.map((s) => s.name);
     for (const [i, listed] of ['0', 'off'].entries()) {
       const email = `unlisted${i}@example.org`;
-      expect((await ctx.site.signForm({ name: `Unlisted ${listed}`, email, listed })).status).toBe(200);
+      expect((await ctx.site.signForm({ name: `Unlisted ${listed}`, email, listed })).status).toBe(303);
       const [mail] = await ctx.mail.mailTo(email);
       expect((await ctx.site.fetch(linkPath(mail!, 'confirm'), { method: 'POST' })).status).toBe(200);
       expect(await listedNames()).not.toContain(`Unlisted ${listed}`);
