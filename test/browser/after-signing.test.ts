@@ -52,9 +52,19 @@ describe('after signing, in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, `check-email-${lang}`);
 
+    // The page at its own address knows no address: the button is filled in from this tab's storage.
+    expect(page.url()).toBe(`${ctx.site.url}/l/${SLUG}/check-email`);
+    expect(await (await page.request.get(page.url())).text()).not.toContain(email);
+    expect(await page.getByText(m.signAgainHint).isVisible()).toBe(false);
     await ctx.mail.mailTo(email);
     await page.getByRole('button', { name: m.resendButton }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(m.checkEmailTitle);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: m.resentNote }).isVisible()).toBe(true);
+    expect(await page.locator('h1').textContent()).toBe(m.checkEmailTitle);
+    // Sent once more, it offers the way back to the form rather than the button, and keeps nothing.
+    expect(await page.getByRole('button', { name: m.resendButton }).count()).toBe(0);
+    expect(await page.getByText(m.signAgainHint).isVisible()).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    if (lang === 'en') await screenshots(page, 'check-email-resent-en');
     const mails = await ctx.mail.mailTo(email, 2);
 
     await page.goto(`${ctx.site.url}${linkPath(mails[1]!, 'confirm')}`);
@@ -105,14 +115,32 @@ describe('after signing, in the browser', () => {
     await page.close();
   });
 
-  it('keeps the plain links and the link to select without JavaScript, and no button that cannot work', async () => {
+  it('offers the link back to the form when the tab kept nothing to send again', async () => {
+    const page = await browser.page();
+    await page.goto(`${ctx.site.url}/l/${SLUG}/check-email?lang=en`);
+    const m = messagesFor('en');
+    await page.getByRole('link', { name: m.signAgainHint }).click();
+    await expect.poll(() => page.url()).toBe(LETTER_URL.replace(PUBLIC_URL, ctx.site.url));
+    expect(await page.getByRole('button', { name: m.resendButton }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('signs, and keeps the plain links, the link to select and the link back to the form without JavaScript, and no button that cannot work', async () => {
     const noScript = await openBrowser({ javaScriptEnabled: false });
     try {
+      const m = messagesFor('en');
       const page = await noScript.page();
-      await page.goto(`${ctx.site.url}/l/${SLUG}/check-email?lang=en`);
+      await page.goto(`${ctx.site.url}/l/${SLUG}?lang=en`);
+      await page.locator('#field-name').fill('No Script');
+      await page.locator('#field-email').fill('after.noscript@example.org');
+      await page.locator('form.sign button[type=submit]').click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe(m.checkEmailTitle);
+      expect(page.url()).toBe(`${ctx.site.url}/l/${SLUG}/check-email`);
       expect(await networks(page)).toEqual(NETWORKS);
       expect(await page.locator('#share-url').inputValue()).toBe(LETTER_URL);
+      expect(await page.getByRole('link', { name: m.signAgainHint }).isVisible()).toBe(true);
       expect(await page.getByRole('button').count()).toBe(0);
+      await screenshots(page, 'check-email-noscript-en');
     } finally {
       await noScript.close();
     }
