@@ -11,6 +11,7 @@ import type { AppDeps, RouteDeps } from './http/deps.ts';
 import { embedRoutes } from './http/embeds.tsx';
 import { notFound, onError } from './http/errors.tsx';
 import { formGuard } from './http/form-guard.ts';
+import { letterQrRoutes } from './http/letter-qr.ts';
 import { pageRoutes } from './http/pages.tsx';
 import { MalformedBody } from './http/request-body.ts';
 import { requestLog } from './http/request-log.ts';
@@ -101,6 +102,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   app.route('/api', apiRoutes(deps));
   app.route('/admin', adminPageRoutes(deps));
   app.route('/', embedRoutes(deps));
+  app.route('/', letterQrRoutes(deps));
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);

@@ -342,6 +342,7 @@ function SignForm(
       <button type="submit" id="field-again">
         {m.sign}
       </button>
+      <script src="/resend.js" defer></script>
     </form>
   );
 }

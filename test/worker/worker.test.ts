@@ -103,6 +103,13 @@ describe('the Worker with D1', () => {
     });
   });
 
+  it('draws the letter’s QR code on Workers too', async () => {
+    const res = await site(`/l/${SLUG}/qr.svg?download=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-qr.svg"`);
+    expect(await res.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+">/);
+  });
+
   it('offers no stream on Workers: the page script polls the count instead', async () => {
     const page = await (await site(`/l/${SLUG}`)).text();
     expect(page).toContain(`data-count-url="/api/letters/${SLUG}/count?locale=en"`);
