@@ -17,7 +17,7 @@ const wrong = or(ne(letters.signatureCount, counted), ne(letters.listedCount, li
 export function letterStore(db: Database): LetterStore {
   const insertTranslations = (letterId: number | SQL, translations: Record<string, Translation>) =>
     Object.entries(translations).map(([lang, t]) =>
-      db.insert(letterTranslations).values({ letterId, lang, title: t.title, body: t.body, summary: t.summary }),
+      db.insert(letterTranslations).values({ letterId, lang, ...t }),
     );
 
   return {
@@ -36,6 +36,8 @@ export function letterStore(db: Database): LetterStore {
           title: letterTranslations.title,
           body: letterTranslations.body,
           summary: letterTranslations.summary,
+          organisedBy: letterTranslations.organisedBy,
+          addressee: letterTranslations.addressee,
         })
         .from(letterTranslations)
         .where(eq(letterTranslations.letterId, letterId))
