@@ -26,6 +26,12 @@ export function statusAt(letter: Pick<Letter, 'status' | 'deadline'>, now: Date)
   return letter.status === 'open' && letter.deadline !== null && letter.deadline <= now ? 'closed' : letter.status;
 }
 
+/** The letter as readers see it at `now`: with its {@link statusAt}; the same object while that is its own. */
+export function letterAt(letter: Letter, now: Date): Letter {
+  const status = statusAt(letter, now);
+  return status === letter.status ? letter : { ...letter, status };
+}
+
 /** Whether `letter` takes signatures at `now` (see {@link statusAt}). */
 export function isOpen(letter: Pick<Letter, 'status' | 'deadline'>, now: Date): boolean {
   return statusAt(letter, now) === 'open';

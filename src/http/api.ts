@@ -55,7 +55,7 @@ export function apiRoutes(deps: ApiDeps) {
   const version = (signed: CountProof, ...rest: string[]) => [signed.signature, ...rest].join('\u0000');
 
   api.get('/letters', async (c) => {
-    const letters = await deps.store.openLetters();
+    const letters = await deps.store.openLetters(deps.now());
     return c.json({ letters: letters.map((letter) => summary(letter)) });
   });
 

@@ -43,7 +43,7 @@ export function pageRoutes(deps: PageDeps) {
   });
 
   pages.get('/', async (c) => {
-    const letters = await deps.store.openLetters();
+    const letters = await deps.store.openLetters(deps.now());
     return page(c, (language) => <HomePage language={language} letters={letters} />);
   });
 

@@ -127,4 +127,10 @@ export const be: Messages = {
     alreadySigned: 'Вы ўжо падпісалі яго, і ваш подпіс палічаны адзін раз; нічога не змянілася.',
     withdrawNow: 'Каб адклікаць подпіс і выдаліць свае звесткі:',
   },
+  organisedBy: 'Арганізатары',
+  addressedTo: 'Каму',
+  letterDate: 'Дата',
+  signaturesUntil: 'Подпісы прымаюцца да',
+  signingEnded: 'Збор подпісаў скончыўся',
+  closesIn: (when) => `збор подпісаў скончыцца ${when}`,
 };

@@ -122,6 +122,13 @@ export const en = {
     alreadySigned: 'You have already signed it, and your signature is counted once; nothing has changed.',
     withdrawNow: 'To withdraw your signature and delete your details:',
   },
+  organisedBy: 'Organised by',
+  addressedTo: 'To',
+  letterDate: 'Date',
+  signaturesUntil: 'Signatures until',
+  signingEnded: 'Signing ended',
+  /** `when` from Intl.RelativeTimeFormat: "in 3 days", "in 5 hours". */
+  closesIn: (when: string) => `closes ${when}`,
 };
 
 export type Messages = typeof en;

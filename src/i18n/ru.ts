@@ -127,4 +127,10 @@ export const ru: Messages = {
     alreadySigned: 'Вы уже подписали его, и ваша подпись засчитана один раз; ничего не изменилось.',
     withdrawNow: 'Чтобы отозвать подпись и удалить свои данные:',
   },
+  organisedBy: 'Организаторы',
+  addressedTo: 'Кому',
+  letterDate: 'Дата',
+  signaturesUntil: 'Подписи принимаются до',
+  signingEnded: 'Сбор подписей завершён',
+  closesIn: (when) => `сбор подписей закончится ${when}`,
 };

@@ -127,4 +127,10 @@ export const uk: Messages = {
     alreadySigned: 'Ви вже підписали його, і ваш підпис зараховано один раз; нічого не змінилося.',
     withdrawNow: 'Щоб відкликати підпис і видалити свої дані:',
   },
+  organisedBy: 'Організатори',
+  addressedTo: 'Кому',
+  letterDate: 'Дата',
+  signaturesUntil: 'Підписи приймаються до',
+  signingEnded: 'Збір підписів завершено',
+  closesIn: (when) => `збір підписів завершиться ${when}`,
 };

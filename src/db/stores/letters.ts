@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Translation } from '../../domain/letter-input.ts';
 import type { LetterStore } from '../../domain/store.ts';
@@ -23,7 +23,12 @@ export function letterStore(db: Database): LetterStore {
   return {
     // Each method returns a promise: a drizzle query runs again every time it is awaited, and callers
     // keep what they get (the letter page keeps the translations with the letter).
-    openLetters: async () => db.select().from(letters).where(eq(letters.status, 'open')).orderBy(asc(letters.id)),
+    openLetters: async (now) =>
+      db
+        .select()
+        .from(letters)
+        .where(and(eq(letters.status, 'open'), or(isNull(letters.deadline), gt(letters.deadline, now))))
+        .orderBy(asc(letters.id)),
 
     allLetters: async () => db.select().from(letters).orderBy(asc(letters.id)),
 
