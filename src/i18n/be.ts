@@ -132,5 +132,10 @@ export const be: Messages = {
   letterDate: 'Дата',
   signaturesUntil: 'Подпісы прымаюцца да',
   signingEnded: 'Збор подпісаў скончыўся',
-  closesIn: (when) => `збор подпісаў скончыцца ${when}`,
+  closesIn: (left) => `збор подпісаў скончыцца праз ${left}`,
+  timeUnits: {
+    day: { one: 'дзень', few: 'дні', many: 'дзён', other: 'дня' },
+    hour: { one: 'гадзіну', few: 'гадзіны', many: 'гадзін', other: 'гадзіны' },
+    minute: { one: 'хвіліну', few: 'хвіліны', many: 'хвілін', other: 'хвіліны' },
+  },
 };

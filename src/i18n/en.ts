@@ -127,8 +127,13 @@ export const en = {
   letterDate: 'Date',
   signaturesUntil: 'Signatures until',
   signingEnded: 'Signing ended',
-  /** `when` from Intl.RelativeTimeFormat: "in 3 days", "in 5 hours". */
-  closesIn: (when: string) => `closes ${when}`,
+  /** `left` as timeLeft writes it: "3 days", "5 hours". */
+  closesIn: (left: string) => `closes in ${left}`,
+  timeUnits: {
+    day: { one: 'day', other: 'days' },
+    hour: { one: 'hour', other: 'hours' },
+    minute: { one: 'minute', other: 'minutes' },
+  } as Record<'day' | 'hour' | 'minute', Plural>,
 };
 
 export type Messages = typeof en;

@@ -132,5 +132,10 @@ export const ru: Messages = {
   letterDate: 'Дата',
   signaturesUntil: 'Подписи принимаются до',
   signingEnded: 'Сбор подписей завершён',
-  closesIn: (when) => `сбор подписей закончится ${when}`,
+  closesIn: (left) => `сбор подписей закончится через ${left}`,
+  timeUnits: {
+    day: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
+    hour: { one: 'час', few: 'часа', many: 'часов', other: 'часа' },
+    minute: { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' },
+  },
 };

@@ -132,5 +132,10 @@ export const uk: Messages = {
   letterDate: 'Дата',
   signaturesUntil: 'Підписи приймаються до',
   signingEnded: 'Збір підписів завершено',
-  closesIn: (when) => `збір підписів завершиться ${when}`,
+  closesIn: (left) => `збір підписів завершиться через ${left}`,
+  timeUnits: {
+    day: { one: 'день', few: 'дні', many: 'днів', other: 'дня' },
+    hour: { one: 'годину', few: 'години', many: 'годин', other: 'години' },
+    minute: { one: 'хвилину', few: 'хвилини', many: 'хвилин', other: 'хвилини' },
+  },
 };

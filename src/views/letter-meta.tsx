@@ -1,5 +1,6 @@
 import type { Letter } from '../domain/entities.ts';
 import type { LetterText } from '../domain/letters.ts';
+import { plural } from '../i18n/index.ts';
 import type { PageLanguage } from './page-language.ts';
 
 const MINUTE = 60 * 1000;
@@ -46,7 +47,7 @@ export function LetterMeta(props: {
             {props.countdown !== false && (
               <>
                 {' '}
-                (<strong class="countdown">{m.closesIn(timeLeft(deadline, now, lang))}</strong>)
+                (<strong class="countdown">{m.closesIn(timeLeft(deadline, now, props.language))}</strong>)
               </>
             )}
           </Item>
@@ -67,31 +68,39 @@ function Item(props: { term: string; children: unknown }) {
 // English dates read day-month-year with a 24-hour clock, as the other three languages' do.
 const dateLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
 
+/**
+ * Dates in the page's language; where the runtime has no data for it (Workers have none for
+ * Belarusian), as numbers in the order the four languages share ("25.03.2026"), never in English.
+ */
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): (date: Date) => string {
+  const locale = dateLocale(lang);
+  if (Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0) {
+    return (date) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  }
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (date) => {
+    const day = `${two(date.getUTCDate())}.${two(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
+    return options.hour ? `${day} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC` : day;
+  };
+}
+
 /** "25 March 2026", "25 сакавіка 2026 г.": a calendar day, not a moment, so no time zone moves it. */
 export function formatDay(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return dateFormat(lang, { dateStyle: 'long' })(new Date(`${day}T00:00:00Z`));
 }
 
 /** "31 December 2026 at 18:00 UTC": the server knows no reader's time zone, so it names its own. */
 export function formatMoment(moment: Date, lang: string): string {
-  return new Intl.DateTimeFormat(dateLocale(lang), {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(moment);
+  const options = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
+  return dateFormat(lang, options)(moment);
 }
 
-/** "in 3 days", "in 5 hours", "in 12 minutes": whole units left, rounded down, never "in 0". */
-export function timeLeft(deadline: Date, now: Date, lang: string): string {
+/** "3 days", "5 hours", "12 minutes": whole units left, rounded down, never "0 minutes". */
+export function timeLeft(deadline: Date, now: Date, language: PageLanguage): string {
   const left = deadline.getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
-  if (left >= DAY) return format.format(Math.floor(left / DAY), 'day');
-  if (left >= HOUR) return format.format(Math.floor(left / HOUR), 'hour');
-  return format.format(Math.max(1, Math.floor(left / MINUTE)), 'minute');
+  const [amount, unit] =
+    left >= DAY ? [Math.floor(left / DAY), 'day' as const] : left >= HOUR ? [Math.floor(left / HOUR), 'hour' as const] : [Math.max(1, Math.floor(left / MINUTE)), 'minute' as const];
+  return `${amount} ${plural(language.lang, amount, language.m.timeUnits[unit])}`;
 }
 
 /** The widget's one line of it: who is behind the letter, and the time left or that signing ended. */
@@ -100,7 +109,7 @@ export function LetterMetaLine(props: { language: PageLanguage; letter: Letter; 
   const { lang, m } = props.language;
   const parts = [
     letter.organisedBy && `${m.organisedBy}: ${letter.organisedBy}`,
-    letter.deadline && letter.status !== 'closed' && m.closesIn(timeLeft(letter.deadline, now, lang)),
+    letter.deadline && letter.status !== 'closed' && m.closesIn(timeLeft(letter.deadline, now, props.language)),
     letter.deadline && letter.deadline <= now && `${m.signingEnded}: ${formatMoment(letter.deadline, lang)}`,
   ].filter(Boolean);
   return parts.length > 0 ? <p class="meta">{parts.join(' · ')}</p> : null;

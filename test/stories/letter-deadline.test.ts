@@ -35,7 +35,7 @@ describe('a letter closes itself at its deadline', () => {
     const late = await ctx.site.signJson(signer('Late'), slug);
     expect(late.status).toBe(409);
     expect(((await late.json()) as { error: { code: string } }).error.code).toBe('letter_closed');
-    const lateForm = await ctx.site.signForm(signer('Latecomer'), slug);
+    const lateForm = await ctx.site.signForm({ name: 'Latecomer', email: 'latecomer@example.org', listed: 'true' }, slug);
     expect(lateForm.status).toBe(409);
     expect(await lateForm.text()).toContain('This letter is closed');
 
