@@ -65,4 +65,18 @@ describe('a letter closes itself at its deadline', () => {
     const reopened = await (await ctx.site.fetch(`/l/${slug}?lang=ru`)).text();
     expect(reopened).toContain('<strong class="countdown">сбор подписей закончится через 3 дня</strong>');
   });
+
+  it('deletes the signers’ addresses the chosen number of days after the deadline, as after closing', async () => {
+    const token = await ctx.site.organizerToken('Bob');
+    const deadline = new Date(Date.now() + 2000);
+    await ctx.site.admin(token, 'PATCH', `/letters/${slug}`, { deadline: deadline.toISOString(), anonymiseAfterDays: 1 });
+    const emails = async () =>
+      (await ctx.site.db.execute({ sql: 'SELECT email FROM signatures WHERE email IS NOT NULL AND letter_id = (SELECT id FROM letters WHERE slug = ?)', args: [slug] })).rows.length;
+    expect(await emails()).toBeGreaterThan(0);
+    const day = 24 * 60 * 60 * 1000;
+    await ctx.site.store.purge(new Date(deadline.getTime() + day - 1000));
+    expect(await emails()).toBeGreaterThan(0);
+    await ctx.site.store.purge(new Date(deadline.getTime() + day));
+    expect(await emails()).toBe(0);
+  });
 });
