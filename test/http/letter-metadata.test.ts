@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminBrowser } from '../support/admin-browser.ts';
 import { PUBLIC_URL, startSite, type Site } from '../support/site.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -89,6 +90,38 @@ describe('letter metadata', () => {
 
     const widget = await (await site.fetch(`/embed/${slug}?lang=en`)).text();
     expect(widget).toContain('<p class="meta">Organised by: Friends of the Library · closes in 10 days</p>');
+  });
+
+  it('takes them on the admin page, the deadline in UTC, and shows a wrong date again beside its message', async () => {
+    const browser = new AdminBrowser(site);
+    await browser.login(token);
+    const form = { slug: 'from-the-form', title: 'From the form', body: 'Text', status: 'open', lang: 'en' };
+    const wrong = await browser.post('/admin/letters', { ...form, organisedBy: 'Alice', publishedOn: '2026-13-01', deadline: '2026-05-01T18:00' });
+    expect(wrong.status).toBe(400);
+    const html = await wrong.text();
+    expect(html).toContain('Give the date as YYYY-MM-DD, like 2026-03-25.');
+    expect(html).toContain('name="publishedOn" type="date" value="2026-13-01"');
+    expect(html).toContain('name="organisedBy" type="text" value="Alice"');
+    const ok = await browser.post('/admin/letters', { ...form, organisedBy: 'Alice', addressee: 'Bob', publishedOn: '2026-04-01', deadline: '2099-05-01T18:00' });
+    expect(ok.status).toBe(303);
+    expect(await (await site.admin(token, 'GET', '/letters/from-the-form')).json()).toMatchObject({
+      organisedBy: 'Alice',
+      addressee: 'Bob',
+      publishedOn: '2026-04-01',
+      deadline: '2099-05-01T18:00:00.000Z',
+    });
+    const edit = await (await browser.get('/admin/letters/from-the-form')).text();
+    expect(edit).toContain('name="deadline" type="datetime-local" value="2099-05-01T18:00"');
+    // A translation's own names, from its form on the same page.
+    const translated = await browser.post('/admin/letters/from-the-form/translations', {
+      lang: 'be',
+      title: 'З формы',
+      body: 'Тэкст',
+      organisedBy: 'Аліса',
+      addressee: 'Бобу',
+    });
+    expect(translated.status).toBe(303);
+    expect(await (await site.fetch('/l/from-the-form?lang=be')).text()).toContain('<dt>Арганізатары</dt><dd>Аліса</dd>');
   });
 
   it('shows nothing of them on a letter that has none', async () => {
