@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Letter } from '../domain/entities.ts';
 import type { LetterText } from '../domain/letters.ts';
 import { plural } from '../i18n/index.ts';
@@ -56,7 +57,7 @@ export function LetterMeta(props: {
   );
 }
 
-function Item(props: { term: string; children: unknown }) {
+function Item(props: { term: string; children: Child }) {
   return (
     <div>
       <dt>{props.term}</dt>
@@ -85,21 +86,21 @@ function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): (date: D
 }
 
 /** "25 March 2026", "25 сакавіка 2026 г.": a calendar day, not a moment, so no time zone moves it. */
-export function formatDay(day: string, lang: string): string {
+function formatDay(day: string, lang: string): string {
   return dateFormat(lang, { dateStyle: 'long' })(new Date(`${day}T00:00:00Z`));
 }
 
 /** "31 December 2026 at 18:00 UTC": the server knows no reader's time zone, so it names its own. */
-export function formatMoment(moment: Date, lang: string): string {
+function formatMoment(moment: Date, lang: string): string {
   const options = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
   return dateFormat(lang, options)(moment);
 }
 
 /** "3 days", "5 hours", "12 minutes": whole units left, rounded down, never "0 minutes". */
-export function timeLeft(deadline: Date, now: Date, language: PageLanguage): string {
+function timeLeft(deadline: Date, now: Date, language: PageLanguage): string {
   const left = deadline.getTime() - now.getTime();
-  const [amount, unit] =
-    left >= DAY ? [Math.floor(left / DAY), 'day' as const] : left >= HOUR ? [Math.floor(left / HOUR), 'hour' as const] : [Math.max(1, Math.floor(left / MINUTE)), 'minute' as const];
+  const unit = left >= DAY ? 'day' : left >= HOUR ? 'hour' : 'minute';
+  const amount = Math.max(1, Math.floor(left / { day: DAY, hour: HOUR, minute: MINUTE }[unit]));
   return `${amount} ${plural(language.lang, amount, language.m.timeUnits[unit])}`;
 }
 
@@ -112,5 +113,8 @@ export function LetterMetaLine(props: { language: PageLanguage; letter: Letter; 
     letter.deadline && letter.status !== 'closed' && m.closesIn(timeLeft(letter.deadline, now, props.language)),
     letter.deadline && letter.deadline <= now && `${m.signingEnded}: ${formatMoment(letter.deadline, lang)}`,
   ].filter(Boolean);
-  return parts.length > 0 ? <p class="meta">{parts.join(' · ')}</p> : null;
+  if (parts.length === 0) return null;
+  const line = parts.join(' · ');
+  // "closes in 3 days" may open the line.
+  return <p class="meta">{line.charAt(0).toLocaleUpperCase(lang) + line.slice(1)}</p>;
 }

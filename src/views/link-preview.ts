@@ -1,5 +1,5 @@
 /** The name link previews give the site. */
-export const SITE_NAME = 'Undersigned';
+const SITE_NAME = 'Undersigned';
 
 /**
  * The head tags a link preview is made from: Open Graph (read by Facebook, Telegram, WhatsApp, Viber,
@@ -30,7 +30,7 @@ export function linkPreview(page: {
 }
 
 /** Open Graph writes a locale as language_TERRITORY ("be_BY"): the likely territory of a bare tag. */
-export function openGraphLocale(tag: string): string {
+function openGraphLocale(tag: string): string {
   const { language, region } = new Intl.Locale(tag).maximize();
   return region ? `${language}_${region}` : language;
 }
