@@ -48,7 +48,19 @@ export function LetterMeta(props: {
             {props.countdown !== false && (
               <>
                 {' '}
-                (<strong class="countdown">{m.closesIn(timeLeft(deadline, now, props.language))}</strong>)
+                (
+                <strong
+                  class="countdown"
+                  data-deadline={String(deadline.getTime())}
+                  data-lang={lang}
+                  data-units={JSON.stringify(m.timeUnits)}
+                  data-template={m.closesIn('{left}')}
+                  data-closed={m.closed}
+                >
+                  {m.closesIn(timeLeft(deadline, now, props.language))}
+                </strong>
+                )
+                <script src="/countdown.js" defer />
               </>
             )}
           </Item>

@@ -32,6 +32,24 @@ describe('letter metadata in the browser', () => {
   });
   afterAll(() => site.close());
 
+  it('counts down while the page stays open, and says the letter is closed at the deadline', async () => {
+    const token = await site.organizerToken('Bob');
+    const deadline = new Date(Date.now() + 4000);
+    await site.admin(token, 'POST', '/letters', { slug: 'soon', title: 'Soon', body: 'Text', status: 'open', deadline: deadline.toISOString() });
+    const browser = await openBrowser();
+    try {
+      const page = await browser.page();
+      await page.goto(`${site.url}/l/soon?lang=uk`);
+      const countdown = page.locator('.countdown');
+      expect(await countdown.textContent()).toBe('збір підписів завершиться через 1 хвилину');
+      await expect
+        .poll(() => countdown.textContent(), { timeout: 10_000 })
+        .toBe('Цей лист закрито, він більше не приймає підписи.');
+    } finally {
+      await browser.close();
+    }
+  });
+
   for (const width of [375, 1280]) {
     it(`shows them under the title at ${width} px in four languages, with no serious axe violation`, async () => {
       const browser = await openBrowser({ viewport: { width, height: width === 375 ? 667 : 800 } });
