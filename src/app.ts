@@ -97,6 +97,8 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
     }
   });
+  // Browsers and crawlers ask for /favicon.ico whatever the page links: the icon is public/favicon.svg.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/admin', adminApiRoutes(deps));
   app.route('/api', apiRoutes(deps));

@@ -43,7 +43,7 @@ export function pageRoutes(deps: PageDeps) {
   });
 
   pages.get('/', async (c) => {
-    const letters = await deps.store.openLetters();
+    const letters = await deps.store.openLetters(deps.now());
     return page(c, (language) => <HomePage language={language} letters={letters} />);
   });
 
@@ -56,7 +56,7 @@ export function pageRoutes(deps: PageDeps) {
     const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
     // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
     const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
-    const letter = await openLetter(deps.store, slug);
+    const letter = await openLetter(deps.store, slug, deps.now());
     const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     // A box sent with a value it cannot have is shown again unticked, beside its error.
     const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };

@@ -138,6 +138,18 @@ export const en = {
   qrAlt: 'QR code with the link to the letter',
   qrDownload: 'Download the QR code (SVG, for posters)',
   resentNote: 'Sent again, unless this address has already had today’s few emails: then the next one can go tomorrow.',
+  organisedBy: 'Organised by',
+  addressedTo: 'To',
+  letterDate: 'Date',
+  signaturesUntil: 'Signatures until',
+  signingEnded: 'Signing ended',
+  /** `left` as timeLeft writes it: "3 days", "5 hours". */
+  closesIn: (left: string) => `closes in ${left}`,
+  timeUnits: {
+    day: { one: 'day', other: 'days' },
+    hour: { one: 'hour', other: 'hours' },
+    minute: { one: 'minute', other: 'minutes' },
+  } as Record<'day' | 'hour' | 'minute', Plural>,
 };
 
 export type Messages = typeof en;

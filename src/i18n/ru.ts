@@ -143,4 +143,15 @@ export const ru: Messages = {
   qrAlt: 'QR-код со ссылкой на письмо',
   qrDownload: 'Скачать QR-код (SVG, для плакатов)',
   resentNote: 'Письмо отправлено снова, если только на этот адрес сегодня ещё не ушли положенные несколько писем: тогда следующее можно будет отправить завтра.',
+  organisedBy: 'Организаторы',
+  addressedTo: 'Кому',
+  letterDate: 'Дата',
+  signaturesUntil: 'Подписи принимаются до',
+  signingEnded: 'Сбор подписей завершён',
+  closesIn: (left) => `сбор подписей закончится через ${left}`,
+  timeUnits: {
+    day: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
+    hour: { one: 'час', few: 'часа', many: 'часов', other: 'часа' },
+    minute: { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' },
+  },
 };

@@ -11,6 +11,8 @@ import { plural } from '../i18n/index.ts';
 import { embedSnippets } from './embed-snippets.ts';
 import type { PageLanguage } from './page-language.ts';
 import { Layout } from './layout.tsx';
+import { LetterMeta } from './letter-meta.tsx';
+import { linkPreview } from './link-preview.ts';
 import { fieldUse, SIGNER_FIELDS, TextField, type SignerField } from './signer-fields.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
@@ -40,6 +42,8 @@ export interface LetterPageProps {
   publicUrl: string;
   /** Where the page's script can follow the count live; absent where the runtime cannot stream. */
   streamUrl?: string | undefined;
+  /** The time the page is rendered at: the deadline's countdown counts from it. */
+  now: Date;
   /** Shown above the letter, e.g. on an organizer's preview of a draft. */
   banner?: string;
   /** Whether the form asks for a proof of work, which the ALTCHA widget makes in the browser. */
@@ -60,16 +64,7 @@ export function LetterPage(props: LetterPageProps) {
       description={description || undefined}
       scripts={props.proofOfWork ? ['/live-count.js', PROOF_OF_WORK_SCRIPT] : ['/live-count.js']}
       links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
-      meta={[
-        { property: 'og:type', content: 'article' },
-        { property: 'og:title', content: text.title },
-        { property: 'og:description', content: description },
-        { property: 'og:url', content: url },
-        { property: 'og:locale', content: text.lang },
-        { name: 'twitter:card', content: 'summary' },
-        { name: 'twitter:title', content: text.title },
-        { name: 'twitter:description', content: description },
-      ]}
+      meta={linkPreview({ title: text.title, description, url, lang: text.lang, languages: text.languages })}
     >
       {props.banner && <p class="notice">{props.banner}</p>}
       {text.languages.length > 1 && (
@@ -87,6 +82,7 @@ export function LetterPage(props: LetterPageProps) {
       )}
       <article class="letter" lang={text.lang}>
         <h1>{text.title}</h1>
+        <LetterMeta language={language} letter={letter} text={text} now={props.now} />
         <p class="count">
           <LiveCount language={language} letter={letter} streamUrl={props.streamUrl} zero={m.noSignaturesYet}>
             {countText}
