@@ -14,6 +14,7 @@ import { Layout } from './layout.tsx';
 import { LetterMeta } from './letter-meta.tsx';
 import { linkPreview } from './link-preview.ts';
 import { fieldUse, SIGNER_FIELDS, TextField, type SignerField } from './signer-fields.tsx';
+import { ScriptTag } from './head.ts';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
   listed?: boolean;
@@ -338,7 +339,7 @@ function SignForm(
       <button type="submit" id="field-again">
         {m.sign}
       </button>
-      <script src="/resend.js" defer></script>
+      <ScriptTag src="/resend.js" />
     </form>
   );
 }
