@@ -122,6 +122,14 @@ export const en = {
     alreadySigned: 'You have already signed it, and your signature is counted once; nothing has changed.',
     withdrawNow: 'To withdraw your signature and delete your details:',
   },
+  listNowHint: 'Your name is shown as soon as you confirm your signature.',
+  thresholdLimit: 'It does not keep your name private for good: once the letter reaches that count, your name is public like the others.',
+  listNeverHint: 'You are counted, and your name is never shown on the site.',
+  signCount: 'Signatures so far',
+  shareAndEmbed: 'Share and embed',
+  embedLabels: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', widget: 'Widget (iframe)' } as Record<string, string>,
+  copy: 'Copy',
+  copied: 'Copied',
 };
 
 export type Messages = typeof en;
