@@ -22,7 +22,7 @@ describe('a signer in the browser', () => {
   it('signs, confirms from the mail, and a second tab sees the count rise without reloading', async () => {
     const watcher = await browser.page();
     await watcher.goto(`${ctx.site.url}/l/${SLUG}`);
-    await expect.poll(() => watcher.locator('.count').textContent()).toBe('No signatures yet.');
+    await expect.poll(async () => (await watcher.locator('.count').textContent())?.trim()).toBe('No signatures yet.');
 
     const page = await browser.page();
     await page.goto(`${ctx.site.url}/l/${SLUG}`);
