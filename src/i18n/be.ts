@@ -130,7 +130,6 @@ export const be: Messages = {
   listNowHint: 'Ваша імя з’явіцца, як толькі вы пацвердзіце подпіс.',
   thresholdLimit: 'Гэта не хавае ваша імя назаўсёды: калі ліст набярэ столькі подпісаў, ваша імя стане публічным, як і астатнія.',
   listNeverHint: 'Вас палічаць, а ваша імя ніколі не з’явіцца на сайце.',
-  signCount: 'Подпісаў на гэты момант',
   shareAndEmbed: 'Падзяліцца і ўбудаваць',
   embedLabels: { badgeHtml: 'Значок (HTML)', badgeMarkdown: 'Значок (Markdown)', widget: 'Віджэт (iframe)' },
   copy: 'Скапіяваць',

@@ -125,7 +125,6 @@ export const en = {
   listNowHint: 'Your name is shown as soon as you confirm your signature.',
   thresholdLimit: 'It does not keep your name private for good: once the letter reaches that count, your name is public like the others.',
   listNeverHint: 'You are counted, and your name is never shown on the site.',
-  signCount: 'Signatures so far',
   shareAndEmbed: 'Share and embed',
   embedLabels: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', widget: 'Widget (iframe)' } as Record<string, string>,
   copy: 'Copy',

@@ -130,7 +130,6 @@ export const ru: Messages = {
   listNowHint: 'Ваше имя появится, как только вы подтвердите подпись.',
   thresholdLimit: 'Это не скрывает ваше имя навсегда: когда письмо наберёт столько подписей, ваше имя станет публичным, как и остальные.',
   listNeverHint: 'Вас посчитают, а ваше имя никогда не появится на сайте.',
-  signCount: 'Подписей на данный момент',
   shareAndEmbed: 'Поделиться и встроить',
   embedLabels: { badgeHtml: 'Значок (HTML)', badgeMarkdown: 'Значок (Markdown)', widget: 'Виджет (iframe)' },
   copy: 'Скопировать',

@@ -130,7 +130,6 @@ export const uk: Messages = {
   listNowHint: 'Ваше ім’я з’явиться, щойно ви підтвердите підпис.',
   thresholdLimit: 'Це не приховує ваше ім’я назавжди: коли лист збере стільки підписів, ваше ім’я стане публічним, як і решта.',
   listNeverHint: 'Вас порахують, а ваше ім’я ніколи не з’явиться на сайті.',
-  signCount: 'Підписів на цю мить',
   shareAndEmbed: 'Поділитися та вбудувати',
   embedLabels: { badgeHtml: 'Значок (HTML)', badgeMarkdown: 'Значок (Markdown)', widget: 'Віджет (iframe)' },
   copy: 'Скопіювати',
