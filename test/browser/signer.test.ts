@@ -242,6 +242,17 @@ describe('a signer in the browser', () => {
     await screenshot(page, 'letter-dark-1280');
   });
 
+  it('prints the letter and its count without the form, the sign bar or the share controls', async () => {
+    const page = await browser.page();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${ctx.site.url}/l/${SLUG}`);
+    expect(await page.locator('.letter-body').isVisible()).toBe(true);
+    expect(await page.locator('.count').isVisible()).toBe(true);
+    for (const selector of ['form.sign', '.tally a.button', 'a.sign-bar', 'details.embed', 'header.site nav']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    }
+  });
+
   it('keeps the embed snippets behind "Share and embed", each with a copy button', async () => {
     const page = await browser.page();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.site.url });
