@@ -7,9 +7,9 @@ import type { Letter, PublicSignature } from '../domain/entities.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
 import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from './sign-form-fields.ts';
 import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';
-import { plural, type Plural } from '../i18n/index.ts';
+import { plural } from '../i18n/index.ts';
 import { embedSnippets } from './embed-snippets.ts';
-import type { PageLanguage } from './page-language.ts';
+import { signaturesWord, type PageLanguage } from './page-language.ts';
 import { languageName } from './language-name.ts';
 import { Layout } from './layout.tsx';
 import { fieldUse, SIGNER_FIELDS, TextField, type SignerField } from './signer-fields.tsx';
@@ -161,16 +161,11 @@ export function LiveCount(props: {
       {show === 'tally' && (
         <>
           <span class="count-number">{zero ? '' : displayCount(count, lang)}</span>{' '}
-          <span class="count-word">{zero || countWord(count, lang, m.signatures)}</span>
+          <span class="count-word">{zero || signaturesWord(count, lang)}</span>
         </>
       )}
     </span>
   );
-}
-
-/** The word that goes with a count as it is shown: "2,500+" takes the form of 2,500. */
-function countWord(count: number, lang: string, forms: Plural): string {
-  return plural(lang, count < 1000 ? count : Number(displayCount(count, lang).replace(/\D/g, '')), forms);
 }
 
 /**
