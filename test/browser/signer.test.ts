@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, seriousViolations } from '../support/browser.ts';
 import { linkPath } from '../support/smtp.ts';
-import { rows, SLUG, signAndConfirm, siteWithMail } from '../support/site.ts';
+import { addVerifiedSignatures, rows, SLUG, signAndConfirm, siteWithMail } from '../support/site.ts';
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
@@ -200,9 +200,18 @@ describe('a signer in the browser', () => {
     expect(await page.locator('a.sign-bar').isVisible()).toBe(false);
   });
 
-  it('moves nothing on the page when the live count changes', async () => {
+  it('moves nothing on the page when the live count changes, the goal’s numbers included', async () => {
     // From a count of at least one: the first signature replaces "No signatures yet." with a number, once.
     await signAndConfirm(ctx, { name: 'First Reader', email: 'first.reader@example.org', listed: false });
+    // A goal whose count grows by a digit meanwhile.
+    const token = await ctx.site.organizerToken();
+    const patched = await ctx.site.fetch(`/api/admin/letters/${SLUG}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ goal: 1000 }),
+    });
+    expect(patched.status).toBe(200);
+    await addVerifiedSignatures(ctx.site, 9 - (await ctx.site.count()), { listed: false });
     for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
       const sized = await openBrowser({ viewport });
       try {
@@ -221,6 +230,7 @@ describe('a signer in the browser', () => {
         await signAndConfirm(ctx, { name: viewport.width < 1000 ? 'Phone Reader' : 'Desktop Reader', email: `shift${viewport.width}@example.org`, listed: false });
         await expect.poll(() => page.locator('.tally .live-count').getAttribute('data-count')).toBe(String(before + 1));
         expect(await page.locator('.sign-bar .live-count').textContent()).toBe(String(before + 1));
+        expect(await page.locator('.goal-text').textContent()).toBe(`${before + 1} of 1,000`);
         await page.waitForTimeout(200);
         expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
       } finally {
