@@ -331,7 +331,10 @@ function SignForm(
       ? props.errors
       : Object.fromEntries(Object.keys(props.errors).map((f) => [f, m.fieldErrors[f] ?? m.fieldErrors.other!]));
   const use = (field: SignerField['name']) => fieldUse(props.formFields, field);
-  const problems = Object.entries(errors);
+  // Where listing is a choice of thresholds, its error links to the group of options.
+  const problems = Object.entries(errors).map(([field, message]): [string, string] =>
+    field === 'listed' && props.thresholds.length > 0 ? ['listAt', message] : [field, message],
+  );
   return (
     <form class="sign" method="post" action={`/l/${props.slug}/sign`} novalidate aria-labelledby="sign-heading">
       <h2 id="sign-heading">{m.signThisLetter}</h2>

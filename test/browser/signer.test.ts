@@ -50,6 +50,10 @@ describe('a signer in the browser', () => {
     try {
       const page = await noScript.page();
       await page.goto(`${ctx.site.url}/l/${SLUG}`);
+      // The snippets are there to select; the copy buttons, which need a script, are not shown.
+      await page.getByText('Share and embed').click();
+      expect(await page.getByLabel('Badge (HTML)').isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Copy' }).count()).toBe(0);
       await page.getByLabel('Your name').fill('Ivan NoScript');
       await page.getByLabel('Email', { exact: true }).fill('noscript@example.org');
       await page.getByRole('button', { name: 'Sign' }).click();
