@@ -4,7 +4,7 @@ import { startSite, type Site } from '../support/site.ts';
 const SLUG = 'with-a-goal';
 
 // Story: a reader opens a letter that 2,512 people have signed, aiming for 5,000.
-describe('the letter page’s tally', () => {
+describe('the letter page: its tally and its languages', () => {
   let site: Site;
   beforeAll(async () => {
     site = await startSite();
@@ -12,7 +12,14 @@ describe('the letter page’s tally', () => {
     const created = await site.fetch('/api/admin/letters', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ slug: SLUG, title: 'With a goal', body: 'Text.', status: 'open', goal: 5000 }),
+      body: JSON.stringify({
+        slug: SLUG,
+        title: 'With a goal',
+        body: 'Text.',
+        status: 'open',
+        goal: 5000,
+        translations: { be: { title: 'З мэтай', body: 'Тэкст.' }, de: { title: 'Mit einem Ziel', body: 'Text.' } },
+      }),
     });
     if (created.status !== 201) throw new Error(`creating the letter answered ${created.status}`);
     const now = Date.now();
@@ -48,5 +55,13 @@ describe('the letter page’s tally', () => {
     expect(shown.word).toBe(word);
     expect(spaces(shown.goal)).toBe(goal);
     expect(spaces(shown.bar)).toBe(bar);
+  });
+
+  it('names the letter’s languages in their own words, each leading to the letter in it', async () => {
+    const html = await (await site.fetch(`/l/${SLUG}?lang=be`)).text();
+    const nav = html.match(/<nav class="languages"[^>]*>(.*?)<\/nav>/)![1]!;
+    const names = [...nav.matchAll(/<(?:a|strong)[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(names.sort()).toEqual(['Deutsch', 'English', 'Беларуская']);
+    expect(nav).toContain(`<a href="/l/${SLUG}?lang=de" lang="de" hreflang="de">Deutsch</a>`);
   });
 });
