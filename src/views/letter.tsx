@@ -45,6 +45,8 @@ export interface LetterPageProps {
   banner?: string;
   /** Whether the form asks for a proof of work, which the ALTCHA widget makes in the browser. */
   proofOfWork?: boolean;
+  /** The page's own address, for its language links: the letter's unless shown elsewhere (a preview). */
+  path?: string;
 }
 
 export function LetterPage(props: LetterPageProps) {
@@ -54,6 +56,7 @@ export function LetterPage(props: LetterPageProps) {
   const url = `${publicUrl}/l/${letter.slug}`;
   const countText = count === 0 ? m.noSignaturesYet : signatures(count);
   const open = letter.status === 'open';
+  const path = props.path ?? `/l/${letter.slug}`;
   const description = [text.summary, count > 0 ? `${countText}.` : undefined].filter(Boolean).join(' ');
   return (
     <Layout
@@ -61,7 +64,7 @@ export function LetterPage(props: LetterPageProps) {
       title={text.title}
       description={description || undefined}
       scripts={['/live-count.js', '/copy-button.js', ...(props.proofOfWork ? [PROOF_OF_WORK_SCRIPT] : [])]}
-      path={`/l/${letter.slug}`}
+      path={path}
       wide
       links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
       meta={[
@@ -78,7 +81,7 @@ export function LetterPage(props: LetterPageProps) {
       {props.banner && <p class="notice">{props.banner}</p>}
       <div class="letter-layout">
         <article class="letter" lang={text.lang}>
-          {text.languages.length > 1 && <LetterLanguages language={language} slug={letter.slug} current={text.lang} languages={text.languages} />}
+          {text.languages.length > 1 && <LetterLanguages language={language} path={path} current={text.lang} languages={text.languages} />}
           <h1>{text.title}</h1>
           {/* Letter metadata (organisers, addressee, date) goes here, right under the title. */}
           <div class="tally" lang={lang}>
@@ -189,7 +192,7 @@ export function Goal(props: { language: PageLanguage; count: number; goal: numbe
 }
 
 /** The languages the letter is written in, each by its own name. */
-function LetterLanguages(props: { language: PageLanguage; slug: string; current: string; languages: string[] }) {
+function LetterLanguages(props: { language: PageLanguage; path: string; current: string; languages: string[] }) {
   return (
     <nav class="languages" aria-label={props.language.m.languages} lang={props.language.lang}>
       {props.languages.map((lang) =>
@@ -198,7 +201,7 @@ function LetterLanguages(props: { language: PageLanguage; slug: string; current:
             {languageName(lang)}
           </strong>
         ) : (
-          <a href={`/l/${props.slug}?lang=${lang}`} lang={lang} hreflang={lang}>
+          <a href={`${props.path}?lang=${lang}`} lang={lang} hreflang={lang}>
             {languageName(lang)}
           </a>
         ),
