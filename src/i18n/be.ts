@@ -60,7 +60,6 @@ export const be: Messages = {
   searchTooShort: 'Увядзіце не менш за 3 знакі імя або арганізацыі.',
   noOneListed: 'У спісе пакуль нікога няма.',
   moreSignatories: 'Яшчэ падпісанты',
-  embed: 'Убудаваць',
   embedHint: 'Пакажыце лічыльнік на сваім сайце. Скапіюйце код:',
   signTheLetter: 'Падпісаць ліст',
   checkEmailTitle: 'Праверце пошту',

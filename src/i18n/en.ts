@@ -55,7 +55,6 @@ export const en = {
   searchTooShort: 'Type at least 3 characters of a name or an organisation.',
   noOneListed: 'No one is listed yet.',
   moreSignatories: 'More signatories',
-  embed: 'Embed',
   embedHint: 'Show the count on your site. Copy a snippet:',
   signTheLetter: 'Sign the letter',
   checkEmailTitle: 'Check your email',

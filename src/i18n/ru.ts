@@ -60,7 +60,6 @@ export const ru: Messages = {
   searchTooShort: 'Введите не меньше 3 символов имени или организации.',
   noOneListed: 'В списке пока никого нет.',
   moreSignatories: 'Ещё подписанты',
-  embed: 'Встроить',
   embedHint: 'Покажите счётчик на своём сайте. Скопируйте код:',
   signTheLetter: 'Подписать письмо',
   checkEmailTitle: 'Проверьте почту',

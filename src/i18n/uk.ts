@@ -60,7 +60,6 @@ export const uk: Messages = {
   searchTooShort: 'Введіть щонайменше 3 символи імені або організації.',
   noOneListed: 'У списку поки нікого немає.',
   moreSignatories: 'Ще підписанти',
-  embed: 'Вбудувати',
   embedHint: 'Покажіть лічильник на своєму сайті. Скопіюйте код:',
   signTheLetter: 'Підписати лист',
   checkEmailTitle: 'Перевірте пошту',
