@@ -11,6 +11,7 @@ import type { AppDeps, RouteDeps } from './http/deps.ts';
 import { embedRoutes } from './http/embeds.tsx';
 import { notFound, onError } from './http/errors.tsx';
 import { formGuard } from './http/form-guard.ts';
+import { letterQrRoutes } from './http/letter-qr.ts';
 import { pageRoutes } from './http/pages.tsx';
 import { MalformedBody } from './http/request-body.ts';
 import { requestLog } from './http/request-log.ts';
@@ -96,11 +97,14 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
     }
   });
+  // Browsers and crawlers ask for /favicon.ico whatever the page links: the icon is public/favicon.svg.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.route('/', wellKnownRoutes(deps));
   app.route('/api/admin', adminApiRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.route('/admin', adminPageRoutes(deps));
   app.route('/', embedRoutes(deps));
+  app.route('/', letterQrRoutes(deps));
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);

@@ -107,7 +107,7 @@ export const Config = z
       .default(0.1),
     /** How often the thresholds letters have reached are checked, and waiting names released. */
     THRESHOLD_CHECK_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(60),
-    /** How long a worker's claim on a mail job lasts; a job whose worker died is retried after it. */
+    /** How long a mail sender's claim on a mail job lasts; a job whose sender died is retried after it. */
     MAIL_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(90),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })

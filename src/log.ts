@@ -1,3 +1,5 @@
+import { maskAddresses } from './domain/mask-addresses.ts';
+
 /**
  * Structured logs, one line per event, the same on Node and Workers: JSON in production (for a log
  * collector), `level message key=value …` in development and tests (for a person).
@@ -29,8 +31,6 @@ export interface LoggerOptions {
   write?: (line: string, level: LogLevel) => void;
 }
 
-const ADDRESS = /[^\s<>"'=:,;]+@[^\s<>"',;]+/g;
-
 /** The logger for `NODE_ENV`: JSON lines in production, readable ones elsewhere. */
 export function loggerFor(nodeEnv: string): Logger {
   return createLogger({ format: nodeEnv === 'production' ? 'json' : 'text' });
@@ -43,25 +43,24 @@ export function createLogger({ format, write = toConsole }: LoggerOptions): Logg
 }
 
 function jsonLine(level: LogLevel, message: string, fields: LogFields): string {
-  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg: mask(message) };
+  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg: maskAddresses(message) };
   for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) entry[key] = typeof value === 'string' ? mask(value) : value;
+    if (value !== undefined) entry[key] = typeof value === 'string' ? maskAddresses(value) : value;
   }
   // JSON escapes line breaks, so a stack trace stays on its line.
   return JSON.stringify(entry);
 }
 
 function textLine(level: LogLevel, message: string, fields: LogFields): string {
-  let text = `${level} ${oneLine(mask(message))}`;
+  let text = `${level} ${oneLine(maskAddresses(message))}`;
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    const shown = typeof value === 'string' ? mask(value) : String(value);
+    const shown = typeof value === 'string' ? maskAddresses(value) : String(value);
     text += ` ${key}=${/^[^\s"=]+$/.test(shown) ? shown : JSON.stringify(shown)}`;
   }
   return text;
 }
 
-const mask = (text: string) => (text.includes('@') ? text.replace(ADDRESS, '[address]') : text);
 const oneLine = (text: string) => text.replace(/\r?\n/g, '\\n');
 
 function toConsole(line: string, level: LogLevel) {

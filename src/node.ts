@@ -5,9 +5,14 @@ import { loggerFor } from './log.ts';
 import { startServer } from './server.node.ts';
 import { StartError } from './start-error.ts';
 
+const TRY_OUT_SCRIPTS = ['start', 'dev'];
+
 let config;
 try {
   loadEnvFile();
+  // `npm start` and `npm run dev` are for trying the site out: they show mail at /dev/outbox unless
+  // DEV_OUTBOX says otherwise, in the environment or in .env (which a script's own setting would beat).
+  if (TRY_OUT_SCRIPTS.includes(process.env.npm_lifecycle_event ?? '')) process.env.DEV_OUTBOX ??= '1';
   config = parseConfig(process.env);
 } catch (error) {
   console.error((error as Error).message);

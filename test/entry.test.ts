@@ -53,12 +53,29 @@ describe('the start command', () => {
     expect(await readFile(file, 'utf8')).toBe(notADatabase);
   });
 
+  it('names a database server it cannot reach without the password or token it was given', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = start({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `libsql://alice:pass%40word@127.0.0.1:${port}?tls=0&authToken=url-token`,
+      DATABASE_AUTH_TOKEN: 'env-token',
+    });
+    child = run.child;
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(new RegExp(`^Cannot open the database libsql://127\\.0\\.0\\.1:${port}\\?tls=0 \\(DATABASE_URL\\): .+\\n$`));
+    for (const secret of ['alice', 'pass', 'word', 'url-token', 'env-token']) expect(run.output()).not.toContain(secret);
+  });
+
   it('serves the sample letter on a fresh database, shows the dev outbox, and stops on SIGTERM', async () => {
     dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
-    // What `npm start` sets for the sample set-up.
+    // `npm start` runs the entry as it is; the entry knows the script by the name npm gives it.
     const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
-    expect(packageJson.scripts.start).toMatch(/^DEV_OUTBOX=\$\{DEV_OUTBOX:-1\} exec node dist\/node\.js$/);
-    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db`, DEV_OUTBOX: '1' });
+    expect(packageJson.scripts.start).toBe('exec node dist/node.js');
+    const run = start({ npm_lifecycle_event: 'start', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/data/site.db` });
     child = run.child;
     const url = await run.listening;
     const letter = await fetch(`${url}/l/${SLUG}`);
@@ -70,6 +87,21 @@ describe('the start command', () => {
     expect(run.output()).toContain('npx undersigned token create --name');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+  });
+
+  it('lets DEV_OUTBOX in .env turn off the dev outbox that npm start turns on', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'undersigned-entry-'));
+    // As `npm start` runs the entry: npm names the script it runs.
+    const viaNpmStart = { npm_lifecycle_event: 'start', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${dir}/site.db` };
+    for (const [dotEnv, status] of [[undefined, 200], ['DEV_OUTBOX=0\n', 404]] as const) {
+      if (dotEnv) await writeFile(join(dir, '.env'), dotEnv);
+      const run = start(viaNpmStart, dir);
+      child = run.child;
+      const url = await run.listening;
+      expect((await fetch(`${url}/dev/outbox`)).status).toBe(status);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
   });
 
   it('has no dev outbox unless asked for, and never in production', async () => {

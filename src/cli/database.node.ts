@@ -1,7 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
 import { parseConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { DEFAULT_DATABASE_URL, openDatabase } from '../db/libsql.node.ts';
+import { openDatabase } from '../db/libsql.node.ts';
 import { createStore } from '../db/store.ts';
 import type { Store } from '../domain/store.ts';
 
@@ -23,20 +22,4 @@ export async function withDatabase<T>(work: (database: CommandDatabase) => Promi
   } finally {
     await close();
   }
-}
-
-/**
- * A DATABASE_URL as it may be shown: a server's without the credentials a URL can carry (user,
- * password, `authToken`), a local file's with the full path it names from the working directory.
- */
-export function databaseName(url: string = DEFAULT_DATABASE_URL): string {
-  if (url.startsWith('file:')) {
-    const path = url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '';
-    return path.startsWith(':memory:') || isAbsolute(path) ? url : `${url} (${resolve(path)})`;
-  }
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  parsed.searchParams.delete('authToken');
-  return parsed.href;
 }

@@ -10,7 +10,7 @@ import { commandHelp, overview } from './usage.ts';
 import { verifyCountCommand } from './verify-count.node.ts';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [tokenCreate, tokenList, tokenRevoke, exportCommand, checkCommand, mirrorCommand, verifyCountCommand];
+const COMMANDS: readonly Command[] = [tokenCreate, tokenList, tokenRevoke, exportCommand, checkCommand, mirrorCommand, verifyCountCommand];
 
 const HELP = ['--help', '-h'];
 

@@ -1,7 +1,8 @@
 import { ServiceError } from '../domain/errors.ts';
 import { COMMAND_LINE, issueOrganizerToken } from '../domain/organizers.ts';
 import { CliError, defineCommand, usageError } from './command.ts';
-import { databaseName, withDatabase } from './database.node.ts';
+import { databaseName } from '../db/libsql.node.ts';
+import { withDatabase } from './database.node.ts';
 
 export const tokenCreate = defineCommand({
   name: 'token create',

@@ -43,7 +43,7 @@ export interface KeyChoice {
  * one cannot drive the terminal. Exit 0 valid, 1 not valid; what the command line has to change is
  * thrown as a usage error (exit 2).
  */
-export async function checkSignedCount(target: string, choice: KeyChoice = {}): Promise<number> {
+async function checkSignedCount(target: string, choice: KeyChoice = {}): Promise<number> {
   let proof: unknown;
   try {
     if (choice.keyId !== undefined && !/^[0-9a-f]{16}$/.test(choice.keyId)) {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
@@ -48,9 +48,8 @@ export async function openDatabase(
     client = createClient({ url, authToken, concurrency: local ? 1 : undefined });
     for (const pragma of connectionPragmas({ localFile: local })) await client.execute(pragma);
   } catch (error) {
-    // A server's address without the credentials or token it may carry.
-    const where = local ? file : url.replace(/\/\/[^@/]*@/, '//').split('?')[0];
-    throw new StartError(`Cannot open the database ${where} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`);
+    const reason = withoutCredentials(error instanceof Error ? error.message : String(error), url, authToken);
+    throw new StartError(`Cannot open the database ${local ? file : databaseName(url)} (DATABASE_URL): ${reason}`);
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
@@ -75,4 +74,45 @@ export async function openDatabase(
       client.close();
     },
   };
+}
+
+/**
+ * A DATABASE_URL as it may be shown: a server's without the credentials a URL can carry (user,
+ * password, `authToken`), a local file's with the full path it names from the working directory.
+ */
+export function databaseName(url: string = DEFAULT_DATABASE_URL): string {
+  if (url.startsWith('file:')) {
+    const path = url.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '';
+    return path.startsWith(':memory:') || isAbsolute(path) ? url : `${url} (${resolve(path)})`;
+  }
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  parsed.searchParams.delete('authToken');
+  return parsed.href;
+}
+
+/**
+ * `text` without the credentials of `url` and without `authToken`: the database driver's errors quote
+ * the URL they failed on, user and password included, and a start error is printed for all to read.
+ */
+function withoutCredentials(text: string, url: string, authToken: string | undefined): string {
+  const secrets = [authToken];
+  try {
+    const { password, searchParams } = new URL(url);
+    secrets.push(password, safeDecode(password), searchParams.get('authToken') ?? undefined);
+  } catch {
+    // Not a URL: no part of it to look for.
+  }
+  let shown = text.replace(/\/\/[^\s/?#]*@/g, '//');
+  for (const secret of secrets) if (secret) shown = shown.replaceAll(secret, '[hidden]');
+  return shown;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -12,8 +12,16 @@ export const letters = sqliteTable('letters', {
   /** Markdown source; rendered and sanitised when shown. */
   body: text().notNull(),
   summary: text(),
+  /** Who is behind the letter, as one line ("Organised by …"); NULL: not shown. */
+  organisedBy: text('organised_by'),
+  /** To whom the letter is addressed, as one line ("To …"); NULL: not shown. */
+  addressee: text(),
+  /** The day the letter is dated, YYYY-MM-DD; NULL: not shown. */
+  publishedOn: text('published_on'),
   lang: text().notNull().default('en'),
   status: text({ enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  /** From this moment an open letter takes no signatures: it is closed without anyone closing it. */
+  deadline: timestamp('deadline'),
   /** Signatures aimed for, shown as a progress bar; NULL for none. */
   goal: integer(),
   /** When the letter was last closed; NULL while it is not closed. */
@@ -140,8 +148,8 @@ export const tokens = sqliteTable(
 );
 
 /**
- * Mail jobs, written in the same batch as the signature they are about. The worker decides what to
- * say from the signature's state when it sends, and deletes the job once sent.
+ * Mail jobs, written in the same batch as the signature they are about. The mail sender decides what
+ * to say from the signature's state when it sends, and deletes the job once sent.
  */
 export const outbox = sqliteTable(
   'outbox',
@@ -156,7 +164,7 @@ export const outbox = sqliteTable(
     confirmTokenHash: text('confirm_token_hash'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull(),
-    /** A worker's claim; another worker may take the job once it has passed. */
+    /** A mail sender's claim; another may take the job once it has passed. */
     claimedUntil: timestamp('claimed_until'),
     lastError: text('last_error'),
     failedAt: timestamp('failed_at'),
@@ -212,6 +220,9 @@ export const letterTranslations = sqliteTable(
     title: text().notNull(),
     body: text().notNull(),
     summary: text(),
+    /** NULL: the letter's own. */
+    organisedBy: text('organised_by'),
+    addressee: text(),
   },
   (t) => [primaryKey({ columns: [t.letterId, t.lang] })],
 );

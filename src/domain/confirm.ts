@@ -1,6 +1,6 @@
 import { ServiceError } from './errors.ts';
 import type { FormFields } from './letter-input.ts';
-import { letterClosed } from './letters.ts';
+import { isOpen, letterClosed } from './letters.ts';
 import { ConfirmInput, optionalFieldProblems } from './sign-input.ts';
 import type { ConfirmedDetails, KeptChoices, TokenSubject } from './entities.ts';
 import type { LinkDeps } from './sign.ts';
@@ -63,7 +63,7 @@ async function corrected(store: Store, hash: string, sent: unknown, now: Date): 
 function pendingAndLive(subject: TokenSubject | undefined, now: Date): TokenSubject {
   if (!subject || subject.status !== 'pending') throw gone();
   if (subject.expiresAt && subject.expiresAt <= now) throw gone();
-  if (subject.letter.status !== 'open') throw letterClosed();
+  if (!isOpen(subject.letter, now)) throw letterClosed();
   return subject;
 }
 

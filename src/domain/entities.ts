@@ -114,8 +114,17 @@ export interface Letter {
   title: string;
   body: string;
   summary: string | null;
+  /** Who is behind the letter ("Organised by …"). */
+  organisedBy: string | null;
+  /** To whom it is addressed ("To …"). */
+  addressee: string | null;
+  /** The day it is dated, YYYY-MM-DD. */
+  publishedOn: string | null;
   lang: string;
+  /** As the organizers set it; {@link statusAt} says whether the deadline has closed it since. */
   status: LetterStatus;
+  /** From this moment the letter takes no signatures. */
+  deadline: Date | null;
   goal: number | null;
   closedAt: Date | null;
   anonymiseAfterDays: number | null;
@@ -210,7 +219,7 @@ export interface TokenSubject extends SignerDetails {
   signatoryNumber: number | null;
   expiresAt: Date | null;
   /** The letter as it is after the change, counts included. */
-  letter: LetterCount & { title: string; status: LetterStatus };
+  letter: LetterCount & { title: string; status: LetterStatus; deadline: Date | null };
 }
 
 /** A letter's counts at one moment. */

@@ -23,7 +23,21 @@ const summary = z
   .transform((v) => v || null)
   .nullable();
 
-export const Translation = z.strictObject({ title, body, summary: summary.optional().transform((v) => v ?? null) });
+// Who is behind the letter and to whom it goes: one line each, words of any script ("Рада БНР, Ivan Ivanov").
+const lineOrNull = (label: string) =>
+  oneLineText({ label, max: ONE_LINE_MAX.detail, scripts: 'words' })
+    .transform((v) => v || null)
+    .nullable();
+const organisedBy = lineOrNull('Organised by').meta({ description: 'Who is behind the letter, shown as "Organised by …".' });
+const addressee = lineOrNull('Addressee').meta({ description: 'To whom the letter is addressed, shown as "To …".' });
+
+export const Translation = z.strictObject({
+  title,
+  body,
+  summary: summary.optional().transform((v) => v ?? null),
+  organisedBy: organisedBy.optional().transform((v) => v ?? null),
+  addressee: addressee.optional().transform((v) => v ?? null),
+});
 export type Translation = z.infer<typeof Translation>;
 
 const letterFields = {
@@ -34,6 +48,17 @@ const letterFields = {
   title,
   body,
   summary,
+  organisedBy,
+  addressee,
+  publishedOn: z.iso
+    .date({ error: 'Give the date as YYYY-MM-DD, like 2026-03-25.' })
+    .nullable()
+    .meta({ description: 'The day the letter is dated, YYYY-MM-DD.' }),
+  deadline: z.iso
+    .datetime({ offset: true, error: 'Give the deadline as a date and time with its offset, like 2026-03-25T18:00:00Z.' })
+    .transform((v) => new Date(v))
+    .nullable()
+    .meta({ description: 'From this moment the letter takes no signatures: it closes itself. An ISO 8601 time with its offset.' }),
   lang: LanguageTag,
   status: z
     .enum(['draft', 'open', 'closed'], { error: 'Status is one of draft, open, closed.' })
@@ -83,6 +108,10 @@ const letterFields = {
 export const LetterInput = z.strictObject({
   ...letterFields,
   summary: summary.optional(),
+  organisedBy: organisedBy.optional(),
+  addressee: addressee.optional(),
+  publishedOn: letterFields.publishedOn.optional(),
+  deadline: letterFields.deadline.optional(),
   lang: LanguageTag.default('en'),
   status: letterFields.status.default('draft'),
   goal: letterFields.goal.optional(),

@@ -1,6 +1,6 @@
 import { ServiceError } from './errors.ts';
 import { LetterInput, LetterPatch, withRenamedFields, type Translation } from './letter-input.ts';
-import type { Actor, Letter } from './entities.ts';
+import type { Actor, Letter, LetterStatus } from './entities.ts';
 import type { Store } from './store.ts';
 import { parseInput } from './validation.ts';
 
@@ -18,15 +18,34 @@ export function isPublic(letter: Letter | undefined): letter is Letter {
   return letter !== undefined && letter.status !== 'draft';
 }
 
+/**
+ * A letter's status at `now`: an open letter whose deadline has come is closed, with no job to close
+ * it (the signing SQL applies the same rule in its transaction).
+ */
+export function statusAt(letter: Pick<Letter, 'status' | 'deadline'>, now: Date): LetterStatus {
+  return letter.status === 'open' && letter.deadline !== null && letter.deadline <= now ? 'closed' : letter.status;
+}
+
+/** The letter as readers see it at `now`: with its {@link statusAt}; the same object while that is its own. */
+export function letterAt(letter: Letter, now: Date): Letter {
+  const status = statusAt(letter, now);
+  return status === letter.status ? letter : { ...letter, status };
+}
+
+/** Whether `letter` takes signatures at `now` (see {@link statusAt}). */
+export function isOpen(letter: Pick<Letter, 'status' | 'deadline'>, now: Date): boolean {
+  return statusAt(letter, now) === 'open';
+}
+
 /** The error for signing a letter that no longer takes signatures. */
 export function letterClosed(): ServiceError {
   return new ServiceError('letter_closed', 'This letter is closed and no longer takes signatures.');
 }
 
-/** A letter that takes signatures now: not found for a draft, `letter_closed` once it closed. */
-export async function openLetter(store: Store, slug: string): Promise<Letter> {
+/** A letter that takes signatures at `now`: not found for a draft, `letter_closed` once it closed. */
+export async function openLetter(store: Store, slug: string, now: Date): Promise<Letter> {
   const letter = await publicLetter(store, slug);
-  if (letter.status !== 'open') throw letterClosed();
+  if (!isOpen(letter, now)) throw letterClosed();
   return letter;
 }
 
@@ -76,6 +95,8 @@ export interface LetterText {
   title: string;
   body: string;
   summary: string | null;
+  organisedBy: string | null;
+  addressee: string | null;
   /** Every language the letter is available in, the default first. */
   languages: string[];
 }
@@ -89,5 +110,8 @@ export function letterLanguages(letter: Letter, translations: (Translation & { l
 export function letterText(letter: Letter, translations: (Translation & { lang: string })[], lang: string): LetterText {
   const text = translations.find((t) => t.lang === lang) ?? letter;
   const languages = letterLanguages(letter, translations);
-  return { lang, title: text.title, body: text.body, summary: text.summary, languages };
+  // A translation without its own names shows the letter's.
+  const organisedBy = text.organisedBy ?? letter.organisedBy;
+  const addressee = text.addressee ?? letter.addressee;
+  return { lang, title: text.title, body: text.body, summary: text.summary, organisedBy, addressee, languages };
 }

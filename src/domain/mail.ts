@@ -1,4 +1,5 @@
 import type { MailJob } from './entities.ts';
+import { maskAddresses } from './mask-addresses.ts';
 import type { Store } from './store.ts';
 
 export interface MailMessage {
@@ -28,7 +29,7 @@ export interface DeliveryDeps {
   maxAttempts: number;
   /**
    * How long a claim on a job lasts. It must outlast any send (the SMTP mailer gives up within a
-   * minute); a job claimed by a worker that died is sent by another once its claim has passed.
+   * minute); a job claimed by a mail sender that died is sent by another once its claim has passed.
    */
   claimMs: number;
 }
@@ -40,7 +41,7 @@ export const MAIL_PASS_SIZE = 200;
 /**
  * Sends the mail jobs that are due, one claimed batch at a time, and returns how many it handled.
  * A failed send is retried with exponential backoff (base, 2×, 4×… up to an hour) until
- * `maxAttempts`; a job is claimed atomically, so two workers never send the same one.
+ * `maxAttempts`; a job is claimed atomically, so two mail senders never send the same one.
  */
 export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_SIZE): Promise<number> {
   const now = deps.now();
@@ -73,5 +74,5 @@ async function deliver(deps: DeliveryDeps, job: MailJob): Promise<boolean> {
 /** A failure reason fit to store: short, and without the addresses a server's reply may quote. */
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').slice(0, 500);
+  return maskAddresses(message).slice(0, 500);
 }

@@ -1,7 +1,7 @@
 import { affiliationDomain } from './affiliation.ts';
 import { canonicalEmail, mailboxOf } from './canonical-email.ts';
 import { ServiceError } from './errors.ts';
-import { letterClosed, publicLetter } from './letters.ts';
+import { isOpen, letterClosed, publicLetter } from './letters.ts';
 import { thresholdGroup } from './list-release.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
@@ -44,12 +44,12 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
   const input = parseInput(SignInput, body);
   const problems = formFieldProblems(letter, input);
   if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', 'Some fields need attention.', problems);
-  if (letter.status !== 'open') throw letterClosed();
+  const now = deps.now();
+  if (!isOpen(letter, now)) throw letterClosed();
   deps.limits.take('signPerLetter', String(letter.id));
   const canonical = canonicalEmail(input.email);
   const domain = affiliationDomain(canonical);
   const group = thresholdGroup(canonical);
-  const now = deps.now();
   const confirmToken = newLinkToken(now);
   const withdrawToken = newLinkToken(now);
   return deps.store.recordSigning({

@@ -38,7 +38,8 @@ export interface Store
     ExportStore {}
 
 export interface LetterStore {
-  openLetters(): Promise<Letter[]>;
+  /** The letters that take signatures at `now` (see statusAt). */
+  openLetters(now: Date): Promise<Letter[]>;
   allLetters(): Promise<Letter[]>;
   letterBySlug(slug: string): Promise<Letter | undefined>;
   translations(letterId: number): Promise<(Translation & { lang: string })[]>;

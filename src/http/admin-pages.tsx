@@ -71,7 +71,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   });
 
   admin.get('/new-letter', (c) =>
-    english(c, <LetterFormPage {...common(c)} values={{ lang: 'en', status: 'draft' }} errors={{}} />),
+    english(c, <LetterFormPage {...common(c)} now={deps.now()} values={{ lang: 'en', status: 'draft' }} errors={{}} />),
   );
 
   admin.post('/letters', async (c) => {
@@ -80,7 +80,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
       const letter = await createLetter(deps.store, actor(c), letterFromForm(values), deps.now());
       return c.redirect(`/admin/letters/${letter.slug}`, 303);
     } catch (error) {
-      return showFormAgain(error, (errors) => english(c, <LetterFormPage {...common(c)} values={values} errors={errors} />, 400));
+      return showFormAgain(error, (errors) => english(c, <LetterFormPage {...common(c)} now={deps.now()} values={values} errors={errors} />, 400));
     }
   });
 
@@ -92,7 +92,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
     const status = Object.keys(errors).length > 0 ? 400 : 200;
     return english(
       c,
-      <LetterFormPage {...common(c)} letter={letter} values={values} errors={errors} translations={translations} audit={audit} />,
+      <LetterFormPage {...common(c)} now={deps.now()} letter={letter} values={values} errors={errors} translations={translations} audit={audit} />,
       status,
     );
   };
@@ -115,9 +115,10 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
 
   admin.post('/letters/:slug/translations', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
-    const { lang = '', title = '', body = '', summary = '', remove } = await formBody(c);
+    const { lang = '', title = '', body = '', summary = '', organisedBy = '', addressee = '', remove } = await formBody(c);
     try {
-      await setTranslation(deps.store, actor(c), letter.slug, lang, remove ? null : { title, body, summary }, deps.now());
+      const text = { title, body, summary, organisedBy, addressee };
+      await setTranslation(deps.store, actor(c), letter.slug, lang, remove ? null : text, deps.now());
       return c.redirect(`/admin/letters/${letter.slug}`, 303);
     } catch (error) {
       return showFormAgain(error, (errors) => editPage(c, letter, letterFormValues(letter), errors));
@@ -180,6 +181,10 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     slug: form.slug,
     title: form.title,
     summary: form.summary,
+    organisedBy: form.organisedBy,
+    addressee: form.addressee,
+    publishedOn: form.publishedOn?.trim() || null,
+    deadline: form.deadline?.trim() ? utcMoment(form.deadline.trim()) : null,
     body: form.body,
     lang: form.lang || undefined,
     status: form.status,
@@ -190,6 +195,11 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
     listDelayHours: form.listDelayHours?.trim() ? Number(form.listDelayHours) : undefined,
     proofOfWork: form.proofOfWork === 'true',
   };
+}
+
+/** The form's datetime-local value ("2026-03-25T18:00", seconds optional) as the UTC moment its label says it is. */
+function utcMoment(local: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00Z` : /T[\d:.]+$/.test(local) ? `${local}Z` : local;
 }
 
 /** An admin page: these are in English only. */

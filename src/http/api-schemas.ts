@@ -31,7 +31,7 @@ export const ApiDescription = z
   .looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) })
   .meta({ description: 'This description: OpenAPI 3.1.' });
 
-export const LetterSummary = z.strictObject({
+const LetterSummary = z.strictObject({
   slug: z.string(),
   title: z.string(),
   url: z.url().meta({ description: 'The letter page.' }),
@@ -41,10 +41,19 @@ export const LetterSummary = z.strictObject({
 
 export const LetterList = z.strictObject({ letters: z.array(LetterSummary) });
 
+const organisedBy = text.meta({ description: 'Who is behind the letter ("Organised by …").' });
+const addressee = text.meta({ description: 'To whom the letter is addressed ("To …").' });
+const publishedOn = z.iso.date().nullable().meta({ description: 'The day the letter is dated, YYYY-MM-DD.' });
+const deadline = time.nullable().meta({ description: 'From this moment the letter takes no signatures.' });
+
 export const PublicLetter = LetterSummary.extend({
   summary: text,
+  organisedBy,
+  addressee,
+  publishedOn,
   lang: z.string(),
-  status: letterStatus.exclude(['draft']),
+  status: letterStatus.exclude(['draft']).meta({ description: '`closed` once the deadline has passed.' }),
+  deadline,
   goal: z.int().nullable(),
   updatedAt: time.meta({ description: 'When the count last changed.' }),
 });
@@ -119,9 +128,13 @@ const adminLetterFields = {
   slug: z.string(),
   title: z.string(),
   summary: text,
+  organisedBy,
+  addressee,
+  publishedOn,
   body: z.string().meta({ description: 'Markdown.' }),
   lang: z.string(),
-  status: letterStatus,
+  status: letterStatus.meta({ description: 'As set: an `open` letter past its deadline stays `open` here and takes no signatures.' }),
+  deadline,
   goal: z.int().nullable(),
   formFields: FormFields,
   listThresholds: z.array(z.int()),
@@ -135,7 +148,7 @@ export const AdminLetterList = z.strictObject({ letters: z.array(z.strictObject(
 
 export const AdminLetter = z.strictObject({
   ...adminLetterFields,
-  translations: z.record(z.string(), z.strictObject({ title: z.string(), body: z.string(), summary: text })),
+  translations: z.record(z.string(), z.strictObject({ title: z.string(), body: z.string(), summary: text, organisedBy, addressee })),
 });
 
 export const AdminSignatures = z.strictObject({

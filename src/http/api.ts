@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { displayCount, isLocale } from '../domain/count-display.ts';
 import { proveCount, type CountProof } from '../domain/count-proof.ts';
 import { ServiceError } from '../domain/errors.ts';
-import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
+import { isPublic, openLetter, publicLetter, statusAt } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
@@ -55,7 +55,7 @@ export function apiRoutes(deps: ApiDeps) {
   const version = (signed: CountProof, ...rest: string[]) => [signed.signature, ...rest].join('\u0000');
 
   api.get('/letters', async (c) => {
-    const letters = await deps.store.openLetters();
+    const letters = await deps.store.openLetters(deps.now());
     return c.json({ letters: letters.map((letter) => summary(letter)) });
   });
 
@@ -64,8 +64,12 @@ export function apiRoutes(deps: ApiDeps) {
     return c.json({
       ...summary(letter),
       summary: letter.summary,
+      organisedBy: letter.organisedBy,
+      addressee: letter.addressee,
+      publishedOn: letter.publishedOn,
       lang: letter.lang,
-      status: letter.status,
+      status: statusAt(letter, deps.now()),
+      deadline: letter.deadline?.toISOString() ?? null,
       goal: letter.goal,
       updatedAt: letter.countUpdatedAt.toISOString(),
     });
@@ -156,7 +160,7 @@ export function apiRoutes(deps: ApiDeps) {
   api.post('/letters/:slug/signatures', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
     const { proof, input } = withoutProof(await jsonBody(c));
-    const letter = await openLetter(deps.store, slug);
+    const letter = await openLetter(deps.store, slug, deps.now());
     const proofCheck = await deps.proofOfWork.check(letter, proof);
     if (proofCheck === 'missing' || proofCheck === 'invalid') throw proofError(slug, proofCheck);
     const { mailQueued } = await sign(deps, slug, input);
@@ -166,7 +170,7 @@ export function apiRoutes(deps: ApiDeps) {
 
   // A challenge for a signing's proof of work; each is new, so none is kept by a cache.
   api.get('/letters/:slug/challenge', async (c) => {
-    await openLetter(deps.store, c.req.param('slug'));
+    await openLetter(deps.store, c.req.param('slug'), deps.now());
     c.header('Cache-Control', 'no-store');
     return c.json(await deps.proofOfWork.challenge());
   });

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { displayCount, isLocale } from '../domain/count-display.ts';
-import { isPublic, publicLetter } from '../domain/letters.ts';
+import { isPublic, letterAt, publicLetter } from '../domain/letters.ts';
 import { BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type BadgeStyle } from '../views/badge.ts';
 import { EmbedPage } from '../views/embed.tsx';
 import { cacheResponse, perLetter } from '../live/per-letter.ts';
@@ -11,7 +11,7 @@ import { page } from './render.tsx';
 const SVG = 'image/svg+xml; charset=utf-8';
 
 /** What other sites embed: the counter badge and the iframe widget. */
-export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'security' | 'liveStream'>) {
+export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'security' | 'liveStream' | 'now'>) {
   const embeds = new Hono();
 
   // Cached per query string, as the count is.
@@ -38,11 +38,13 @@ export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'secur
   });
 
   embeds.get('/embed/:slug', async (c) => {
-    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const now = deps.now();
+    const letter = letterAt(await publicLetter(deps.store, c.req.param('slug')), now);
     return page(c, (language) => (
       <EmbedPage
         language={language}
         letter={letter}
+        now={now}
         url={`${deps.publicUrl}/l/${letter.slug}`}
         streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
       />

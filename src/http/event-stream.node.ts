@@ -9,7 +9,7 @@ import { markHeadersComplete } from './security-headers.ts';
  * The last event of every stream when the server shuts down: the stream ends because the server
  * goes, not because the letter did; the browser's EventSource opens a new one after `retry`.
  */
-export const SHUTDOWN_EVENT = 'event: shutdown\ndata: {}\n\n';
+const SHUTDOWN_EVENT = 'event: shutdown\ndata: {}\n\n';
 
 /**
  * Event streams written straight to Node's response. hono's streamSSE puts a web TransformStream and

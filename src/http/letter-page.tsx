@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import { letterLanguages, letterText } from '../domain/letters.ts';
+import { letterAt, letterLanguages, letterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import { cacheResponse, cachedResponse, perLetter } from '../live/per-letter.ts';
@@ -143,10 +143,12 @@ interface PageParts {
 // it, and under tsx every named closure is given its name by Object.defineProperty each time it is
 // made, a cost every request paid (docs/performance.md#prebuilt-responses).
 function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string, path?: string) {
+  const now = deps.now();
   return renderPage(
     <LetterPage
       language={pageLanguage(ui)}
-      letter={letter}
+      letter={letterAt(letter, now)}
+      now={now}
       text={text}
       bodyHtml={renderMarkdown(text.body)}
       signatories={signatories}

@@ -253,7 +253,7 @@ function parameters(path: string, query: z.ZodObject | undefined) {
 }
 
 /** The OpenAPI 3.1 description of the public and organizer API, served at /api/openapi.json. */
-export function openApiDocument(publicUrl: string) {
+function openApiDocument(publicUrl: string) {
   const registry = z.registry<{ id: string }>();
   const named = { ...answers, LetterInput, LetterPatch, ModerationInput };
   for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from './deps.ts';
-import { confirmSignature, inspectConfirmation, type ConfirmChoices } from '../domain/confirm.ts';
+import { confirmSignature, inspectConfirmation, type ConfirmChoices, type Confirmation } from '../domain/confirm.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
 import { openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
@@ -43,7 +43,7 @@ export function pageRoutes(deps: PageDeps) {
   });
 
   pages.get('/', async (c) => {
-    const letters = await deps.store.openLetters();
+    const letters = await deps.store.openLetters(deps.now());
     return page(c, (language) => <HomePage language={language} letters={letters} />);
   });
 
@@ -64,7 +64,7 @@ export function pageRoutes(deps: PageDeps) {
     const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
     // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
     const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
-    const letter = await openLetter(deps.store, slug);
+    const letter = await openLetter(deps.store, slug, deps.now());
     const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     // A box sent with a value it cannot have is shown again unticked, beside its error.
     const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };
@@ -104,8 +104,21 @@ export function pageRoutes(deps: PageDeps) {
 
   pages.get('/l/:slug/check-email', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    return page(c, (language) => <CheckEmailPage language={language} letter={letter} />);
+    return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} />);
   });
+
+  // The address of a form shown again with its errors, opened by its language links: the letter.
+  pages.get('/l/:slug/sign', (c) => {
+    const lang = c.req.query('lang');
+    return c.redirect(`/l/${encodeURIComponent(c.req.param('slug'))}${isLanguage(lang) ? `?lang=${lang}` : ''}`, 303);
+  });
+
+  /** Once a signature is confirmed, the letter its page offers to pass on (in its own language's order). */
+  async function shareAfter(confirmation: Confirmation) {
+    if (confirmation.outcome === 'ready') return undefined;
+    const letter = await deps.store.letterBySlug(confirmation.subject.letter.slug);
+    return letter && { letter, publicUrl: deps.publicUrl };
+  }
 
   // Links from emails: GET only shows what the button will do, POST does it. `/verify/` is the confirm
   // link's old name, still in mails sent before the rename.
@@ -115,7 +128,8 @@ export function pageRoutes(deps: PageDeps) {
     pages.get(path, async (c) => {
       const token = c.req.param('token');
       const confirmation = await inspectConfirmation(deps, token, deps.now());
-      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
+      const share = await shareAfter(confirmation);
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} share={share} />);
     });
 
     pages.post(path, perAddress(deps, 'linksPerAddress'), async (c) => {
@@ -135,7 +149,8 @@ export function pageRoutes(deps: PageDeps) {
           'name',
         );
       }
-      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} />);
+      const share = await shareAfter(confirmation);
+      return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} share={share} />);
     });
   }
 

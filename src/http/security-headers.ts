@@ -42,7 +42,7 @@ export function hasCompleteHeaders(response: Response): boolean {
 }
 
 /** Answers that are not documents (JSON, SVG, the count stream): they run and load nothing. */
-const DATA_PATHS = /^\/(api|badge|\.well-known)\//;
+const DATA_PATHS = /^\/(api|badge|\.well-known)\/|^\/l\/[^/]+\/qr\.svg$/;
 
 /**
  * The same security headers on every response, computed once. Pages get a policy that lets them load

@@ -8,6 +8,8 @@ import type { Store } from '../domain/store.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
 import { Head } from '../views/head.ts';
+import { letterAt } from '../domain/letters.ts';
+import { LetterMeta } from '../views/letter-meta.tsx';
 import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from '../views/letter.tsx';
@@ -42,7 +44,11 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
   const language = pageLanguage(ui);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);
-  const texts = [{ lang: letter.lang, title: letter.title, body: letter.body }, ...translations];
+  const texts = [letter, ...translations].map((t) => ({
+    ...t,
+    organisedBy: t.organisedBy ?? letter.organisedBy,
+    addressee: t.addressee ?? letter.addressee,
+  }));
   const fileOf = (lang: string) => (lang === letter.lang ? 'index.html' : `${lang}.html`);
   const original = `${deps.publicUrl}/l/${letter.slug}`;
 
@@ -84,7 +90,7 @@ function MirrorLayout(props: { language: PageLanguage; title: string; lang?: str
   const { lang } = props.language;
   return (
     <html lang={props.lang ?? lang}>
-      <Head title={props.title} stylesheet="style.css" />
+      <Head title={props.title} stylesheet="style.css" icons={false} />
       <body>
         <header class="site">
           <a href="index.html" class="brand">
@@ -105,7 +111,7 @@ function MirrorLayout(props: { language: PageLanguage; title: string; lang?: str
 function MirrorLetter(props: {
   language: PageLanguage;
   letter: Letter;
-  text: { lang: string; title: string; body: string };
+  text: { lang: string; title: string; body: string; organisedBy: string | null; addressee: string | null };
   languages: { lang: string; href: string; current: boolean }[];
   original: string;
 }) {
@@ -132,6 +138,8 @@ function MirrorLetter(props: {
       )}
       <article class="letter" lang={text.lang}>
         <h1>{text.title}</h1>
+        {/* As it stood when copied: no countdown, which would only go stale. */}
+        <LetterMeta language={props.language} letter={letterAt(letter, letter.countUpdatedAt)} text={text} now={letter.countUpdatedAt} countdown={false} />
         <p class="count">{letter.signatureCount === 0 ? m.noSignaturesYet : signatures(letter.signatureCount)}</p>
         <div class="letter-body">{raw(renderMarkdownOffline(text.body))}</div>
       </article>

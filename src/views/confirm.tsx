@@ -4,6 +4,7 @@ import { exactCount } from '../domain/count-display.ts';
 import { listingChoice } from '../i18n/index.ts';
 import type { PageLanguage } from './page-language.ts';
 import { MessagePage } from './layout.tsx';
+import { Share, type SharedLetter } from './share.tsx';
 import { fieldUse, SIGNER_FIELDS, TextField } from './signer-fields.tsx';
 
 /**
@@ -15,6 +16,8 @@ export function ConfirmPage(props: {
   token: string;
   confirmation: Confirmation;
   form?: { values: Record<string, string>; errors: Record<string, string> };
+  /** Once confirmed: the letter to offer to pass on. */
+  share?: { letter: SharedLetter; publicUrl: string };
 }) {
   const { m } = props.language;
   const { outcome, subject } = props.confirmation;
@@ -63,6 +66,7 @@ export function ConfirmPage(props: {
       </p>
       <ListingChoice language={props.language} subject={subject} />
       <p>{m.withdrawLater}</p>
+      {props.share && <Share language={props.language} {...props.share} />}
     </MessagePage>
   );
 }

@@ -30,9 +30,9 @@ export function embedSnippets(publicUrl: string, slug: string, title: string): E
   ];
 }
 
-// A snippet is one line: a line break in a title would end a Markdown paragraph (and with it the
-// image syntax) or split an attribute across lines of the pasting site's template.
-
+// Each escaper below flattens its text (flattenLines) first: a snippet is one line, since a line
+// break in a title would end a Markdown paragraph (and with it the image syntax) or split an
+// attribute across lines of the pasting site's template.
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text as the value of a quoted HTML attribute, whichever quote the pasting site's template uses. */

@@ -2,16 +2,18 @@ import type { Letter } from '../domain/entities.ts';
 import { Head } from './head.ts';
 import type { PageLanguage } from './page-language.ts';
 import { Goal, LiveCount } from './letter.tsx';
+import { LetterMetaLine } from './letter-meta.tsx';
 
 /** The widget for an iframe on another site: title, live count, goal, and a link to sign. Tiny. */
-export function EmbedPage(props: { language: PageLanguage; letter: Letter; url: string; streamUrl?: string | undefined }) {
+export function EmbedPage(props: { language: PageLanguage; letter: Letter; url: string; now: Date; streamUrl?: string | undefined }) {
   const { letter } = props;
   const { lang, m, signatures } = props.language;
   return (
     <html lang={lang}>
-      <Head title={letter.title} stylesheet="/embed.css" scripts={['/live-count.js']} />
+      <Head title={letter.title} stylesheet="/embed.css" scripts={['/live-count.js']} icons={false} />
       <body>
         <p class="title">{letter.title}</p>
+        <LetterMetaLine language={props.language} letter={letter} now={props.now} />
         <p class="count">
           <LiveCount language={props.language} letter={letter} streamUrl={props.streamUrl}>
             {signatures(letter.signatureCount)}

@@ -15,8 +15,12 @@ export function Head(props: {
   links?: Record<string, string>[];
   /** Script files, loaded deferred (no inline script: the CSP forbids it). */
   scripts?: string[];
+  /** The site's icon and web app manifest; left out where no tab or home screen shows them (a widget, a mirror). */
+  icons?: boolean;
 }) {
-  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${(
+  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${
+    props.icons === false ? '' : SITE_ICONS
+  }${(
     props.meta ?? []
   ).map((attributes) => html`<meta${attributesOf(attributes)}/>`)}<title>${props.title}</title><link rel="stylesheet" href="${
     props.stylesheet
@@ -24,6 +28,12 @@ export function Head(props: {
     (src) => html`<script src="${src}" defer></script>`,
   )}</head>`;
 }
+
+/** public/favicon.svg and public/manifest.webmanifest; the colour is the manifest's theme_color. */
+const SITE_ICONS = raw(
+  '<link rel="icon" href="/favicon.svg" type="image/svg+xml"/><link rel="manifest" href="/manifest.webmanifest"/>' +
+    '<meta name="theme-color" content="#0b5cad"/>',
+);
 
 // Names are the views' own constants; values are escaped.
 const attributesOf = (attributes: Record<string, string>) =>

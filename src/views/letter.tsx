@@ -12,6 +12,8 @@ import { embedSnippets } from './embed-snippets.ts';
 import { signaturesWord, type PageLanguage } from './page-language.ts';
 import { languageName } from './language-name.ts';
 import { Layout } from './layout.tsx';
+import { LetterMeta } from './letter-meta.tsx';
+import { linkPreview } from './link-preview.ts';
 import { fieldUse, SIGNER_FIELDS, TextField, type SignerField } from './signer-fields.tsx';
 
 export type SignFormValues = Partial<Record<'name' | 'email' | 'title' | 'organisation' | 'city', string>> & {
@@ -41,6 +43,8 @@ export interface LetterPageProps {
   publicUrl: string;
   /** Where the page's script can follow the count live; absent where the runtime cannot stream. */
   streamUrl?: string | undefined;
+  /** The time the page is rendered at: the deadline's countdown counts from it. */
+  now: Date;
   /** Shown above the letter, e.g. on an organizer's preview of a draft. */
   banner?: string;
   /** Whether the form asks for a proof of work, which the ALTCHA widget makes in the browser. */
@@ -67,23 +71,14 @@ export function LetterPage(props: LetterPageProps) {
       path={path}
       wide
       links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
-      meta={[
-        { property: 'og:type', content: 'article' },
-        { property: 'og:title', content: text.title },
-        { property: 'og:description', content: description },
-        { property: 'og:url', content: url },
-        { property: 'og:locale', content: text.lang },
-        { name: 'twitter:card', content: 'summary' },
-        { name: 'twitter:title', content: text.title },
-        { name: 'twitter:description', content: description },
-      ]}
+      meta={linkPreview({ title: text.title, description, url, lang: text.lang, languages: text.languages })}
     >
       {props.banner && <p class="notice">{props.banner}</p>}
       <div class="letter-layout">
         <article class="letter" lang={text.lang}>
           {text.languages.length > 1 && <LetterLanguages language={language} path={path} current={text.lang} languages={text.languages} />}
           <h1>{text.title}</h1>
-          {/* Letter metadata (organisers, addressee, date) goes here, right under the title. */}
+          <LetterMeta language={language} letter={letter} text={text} now={props.now} />
           <div class="tally" lang={lang}>
             <p class="count">
               <LiveCount language={language} letter={letter} streamUrl={props.streamUrl} zero={m.noSignaturesYet} show="tally" />
@@ -314,7 +309,7 @@ function ShareAndEmbed(props: { language: PageLanguage; letter: Letter; title: s
           <textarea id={`embed-${kind}`} readonly rows={3}>
             {code}
           </textarea>
-          <button type="button" class="secondary" data-copy={`embed-${kind}`} data-copied={m.copied} hidden>
+          <button type="button" class="secondary" data-copy-from={`embed-${kind}`} data-copied={m.copied} hidden>
             {m.copy}
           </button>
         </div>
@@ -396,6 +391,7 @@ function SignForm(
       <button type="submit" id="field-again">
         {m.sign}
       </button>
+      <script src="/resend.js" defer></script>
     </form>
   );
 }

@@ -275,8 +275,8 @@ describe('a signer in the browser', () => {
     expect(await markdown.isVisible()).toBe(false);
     await page.getByText('Share and embed').click();
     expect(await markdown.isVisible()).toBe(true);
-    await page.locator('button[data-copy="embed-badgeMarkdown"]').click();
-    await expect.poll(() => page.locator('button[data-copy="embed-badgeMarkdown"]').textContent()).toBe('Copied');
+    await page.locator('button[data-copy-from="embed-badgeMarkdown"]').click();
+    await expect.poll(() => page.locator('button[data-copy-from="embed-badgeMarkdown"]').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await markdown.inputValue());
     expect(await seriousViolations(page)).toEqual([]);
   });

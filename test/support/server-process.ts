@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The settings of a server process for the tests: 127.0.0.1 on any free port, the database and SMTP
@@ -19,10 +20,14 @@ export function serverEnv(databaseUrl: string, smtpPort: number, more: Record<st
   };
 }
 
-/** The `npm start` entry (dist/node.js, built before the tests by test/support/build.ts) as a real child process. */
-export function startServerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['dist/node.js'], {
+/**
+ * The `npm start` entry (dist/node.js, built before the tests by test/support/build.ts) as a real
+ * child process, in `cwd` if given (where it reads `.env`).
+ */
+export function startServerProcess(env: Record<string, string>, cwd?: string) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/node.js', import.meta.url))], {
     env: { PATH: process.env.PATH, ...env },
+    ...(cwd && { cwd }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

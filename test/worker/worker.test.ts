@@ -103,6 +103,13 @@ describe('the Worker with D1', () => {
     });
   });
 
+  it('draws the letter’s QR code on Workers too', async () => {
+    const res = await site(`/l/${SLUG}/qr.svg?download=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-qr.svg"`);
+    expect(await res.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+">/);
+  });
+
   it('offers no stream on Workers: the page script polls the count instead', async () => {
     const page = await (await site(`/l/${SLUG}`)).text();
     expect(page).toContain(`data-count-url="/api/letters/${SLUG}/count?locale=en"`);
@@ -234,6 +241,37 @@ describe('the Worker with D1', () => {
     const altcha = btoa(JSON.stringify({ challenge, solution }));
     expect((await signGuarded('guarded@example.org', altcha)).status).toBe(202);
     expect((await signGuarded('again@example.org', altcha)).status).toBe(400);
+  });
+
+  it('shows a letter’s organisers and deadline in the reader’s language, and closes it at the deadline', async () => {
+    const deadline = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000 + 60_000);
+    const created = await admin('/letters', {
+      method: 'POST',
+      body: JSON.stringify({
+        slug: 'dated',
+        title: 'A dated letter',
+        body: 'Text',
+        status: 'open',
+        organisedBy: 'Сябры бібліятэкі',
+        publishedOn: '2026-03-25',
+        deadline: deadline.toISOString(),
+      }),
+    });
+    expect(created.status).toBe(201);
+    const page = await (await site('/l/dated?lang=be')).text();
+    expect(page).toContain('<dt>Арганізатары</dt><dd>Сябры бібліятэкі</dd>');
+    // Workers carry no Belarusian date names: the date is in numbers, not in English.
+    expect(page).toContain('<time datetime="2026-03-25">25.03.2026</time>');
+    expect(page).not.toMatch(/March|December|January|February/);
+    expect(page).toContain('збор подпісаў скончыцца праз 2 дні');
+    await admin('/letters/dated', { method: 'PATCH', body: JSON.stringify({ deadline: new Date(Date.now() - 1000).toISOString() }) });
+    const late = await site('/api/letters/dated/signatures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Late', email: 'late@example.org', listed: false }),
+    });
+    expect(late.status).toBe(409);
+    expect(await (await site('/l/dated?lang=be')).text()).toContain('<dt>Збор подпісаў скончыўся</dt>');
   });
 
   it('releases a name waiting for a threshold from the cron trigger, once distinct domains reach it', async () => {

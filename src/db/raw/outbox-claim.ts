@@ -7,7 +7,7 @@ import { signerDetailsOf } from './signer-details.ts';
 // Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
 // other hot paths: on Node their commits wait for the disk on the database thread, not the server's.
 
-/** One UPDATE claims the jobs: a second worker running the same statement cannot take them too. */
+/** One UPDATE claims the jobs: a second mail sender running the same statement cannot take them too. */
 const CLAIM = `
   UPDATE outbox SET claimed_until = ?2, attempts = attempts + 1
   WHERE id IN (SELECT id FROM outbox

@@ -8,6 +8,9 @@ import { signerDetailsOf } from './signer-details.ts';
 // once, and go through group commit (many requests, one transaction). Withdrawing is plain SQL too,
 // so that it and the page it answers with are one transaction.
 
+/** The letter (of `letters`) takes signatures at `now`: open, and its deadline, if any, not reached (see statusAt). */
+const TAKES_SIGNATURES = (now: string) => `letters.status = 'open' AND (letters.deadline IS NULL OR letters.deadline > ${now})`;
+
 /**
  * A new signature, or, for an address that has one, one mail from its allowance on this letter: the
  * nonce marks the row for the next statements only if there was mail left to take and the letter is
@@ -19,7 +22,7 @@ const UPSERT_SIGNATURE = `
                           mail_window_start, mail_window_count, mail_nonce, created_at, list_threshold, email_domain,
                           domain_key)
   SELECT ?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?10, ?14, ?15, ?16
-  FROM letters WHERE id = ?1 AND status = 'open'
+  FROM letters WHERE id = ?1 AND ${TAKES_SIGNATURES('?10')}
   ON CONFLICT (letter_id, email_key) DO UPDATE SET
     mail_nonce = excluded.mail_nonce,
     mail_window_count = CASE WHEN signatures.mail_window_start <= ?12 THEN 1 ELSE signatures.mail_window_count + 1 END,
@@ -82,7 +85,7 @@ const CONFIRM = `
   FROM tokens t
   WHERE t.hash = ?1 AND t.purpose = 'confirm' AND t.used_at IS NULL AND t.expires_at > ?2
     AND signatures.id = t.signature_id AND signatures.status = 'pending'
-    AND EXISTS (SELECT 1 FROM letters WHERE letters.id = signatures.letter_id AND status = 'open')
+    AND EXISTS (SELECT 1 FROM letters WHERE letters.id = signatures.letter_id AND ${TAKES_SIGNATURES('?2')})
   RETURNING signatures.id`;
 
 /** The count triggers have just run: the letter's count now includes this signature. */
@@ -126,7 +129,7 @@ const USE_WITHDRAW_TOKEN = `UPDATE tokens SET used_at = ?2 WHERE hash = ?1 AND u
 const SUBJECT = `
   SELECT s.status, s.signatory_number, t.expires_at,
          ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain'])},
-         l.slug, l.title AS letter_title, l.status AS letter_status, l.signature_count, l.listed_count, l.count_updated_at
+         l.slug, l.title AS letter_title, l.status AS letter_status, l.deadline, l.signature_count, l.listed_count, l.count_updated_at
   FROM tokens t JOIN signatures s ON s.id = t.signature_id JOIN letters l ON l.id = s.letter_id
   WHERE t.hash = ?1 AND t.purpose = ?2`;
 
@@ -242,6 +245,7 @@ function subject(row: Row | undefined): TokenSubject | undefined {
       slug: row.slug as string,
       title: row.letter_title as string,
       status: row.letter_status as LetterStatus,
+      deadline: row.deadline === null ? null : new Date(Number(row.deadline)),
       signatureCount: Number(row.signature_count),
       listedCount: Number(row.listed_count),
       countUpdatedAt: new Date(Number(row.count_updated_at)),

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Translation } from '../../domain/letter-input.ts';
 import type { LetterStore } from '../../domain/store.ts';
@@ -17,13 +17,18 @@ const wrong = or(ne(letters.signatureCount, counted), ne(letters.listedCount, li
 export function letterStore(db: Database): LetterStore {
   const insertTranslations = (letterId: number | SQL, translations: Record<string, Translation>) =>
     Object.entries(translations).map(([lang, t]) =>
-      db.insert(letterTranslations).values({ letterId, lang, title: t.title, body: t.body, summary: t.summary }),
+      db.insert(letterTranslations).values({ letterId, lang, ...t }),
     );
 
   return {
     // Each method returns a promise: a drizzle query runs again every time it is awaited, and callers
     // keep what they get (the letter page keeps the translations with the letter).
-    openLetters: async () => db.select().from(letters).where(eq(letters.status, 'open')).orderBy(asc(letters.id)),
+    openLetters: async (now) =>
+      db
+        .select()
+        .from(letters)
+        .where(and(eq(letters.status, 'open'), or(isNull(letters.deadline), gt(letters.deadline, now))))
+        .orderBy(asc(letters.id)),
 
     allLetters: async () => db.select().from(letters).orderBy(asc(letters.id)),
 
@@ -36,6 +41,8 @@ export function letterStore(db: Database): LetterStore {
           title: letterTranslations.title,
           body: letterTranslations.body,
           summary: letterTranslations.summary,
+          organisedBy: letterTranslations.organisedBy,
+          addressee: letterTranslations.addressee,
         })
         .from(letterTranslations)
         .where(eq(letterTranslations.letterId, letterId))

@@ -5,6 +5,8 @@ import type { Database } from '../database.ts';
 import { letters, mailAllowances, sessions, signatures, tokens } from '../schema.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** When a letter closed: closed by its organizers, or open past its deadline (see statusAt); NULL while it takes signatures. */
+const closedSince = sql`(CASE ${letters.status} WHEN 'closed' THEN ${letters.closedAt} WHEN 'open' THEN ${letters.deadline} END)`;
 
 export function purgeStore(db: Database): PurgeStore {
   return {
@@ -39,8 +41,8 @@ export function purgeStore(db: Database): PurgeStore {
               isNotNull(signatures.email),
               sql`${signatures.letterId} IN (
                 SELECT ${letters.id} FROM ${letters}
-                WHERE ${letters.status} = 'closed' AND ${letters.anonymiseAfterDays} IS NOT NULL
-                  AND ${letters.closedAt} + ${letters.anonymiseAfterDays} * ${DAY_MS} <= ${now.getTime()})`,
+                WHERE ${letters.anonymiseAfterDays} IS NOT NULL
+                  AND ${closedSince} + ${letters.anonymiseAfterDays} * ${DAY_MS} <= ${now.getTime()})`,
             ),
           )
           .returning({ id: signatures.id }),

@@ -11,6 +11,11 @@ export function letterFormValues(letter: Letter): LetterFormValues {
     slug: letter.slug,
     title: letter.title,
     summary: letter.summary ?? '',
+    organisedBy: letter.organisedBy ?? '',
+    addressee: letter.addressee ?? '',
+    publishedOn: letter.publishedOn ?? '',
+    // The form's datetime-local field, in UTC as its label says.
+    deadline: letter.deadline ? letter.deadline.toISOString().slice(0, 16) : '',
     body: letter.body,
     lang: letter.lang,
     status: letter.status,
@@ -30,19 +35,22 @@ interface Props {
   letter?: Letter;
   values: LetterFormValues;
   errors: Record<string, string>;
-  translations?: { lang: string; title: string; body: string; summary: string | null }[];
+  translations?: { lang: string; title: string; body: string; summary: string | null; organisedBy: string | null; addressee: string | null }[];
   audit?: AuditEntry[];
+  /** The time the page is shown at: whether the deadline has passed. */
+  now: Date;
 }
 
 export function LetterFormPage(props: Props) {
   const { values, letter } = props;
-  const text = (name: string, label: string, hint?: string) => (
+  const text = (name: string, label: string, hint?: string, type = 'text') => (
     <div class="field">
       <label for={`field-${name}`}>{label}</label>
       {hint && <p class="hint">{hint}</p>}
-      <input id={`field-${name}`} name={name} type="text" value={values[name] ?? ''} />
+      <input id={`field-${name}`} name={name} type={type} value={values[name] ?? ''} />
     </div>
   );
+  const deadlinePassed = letter?.deadline && letter.deadline <= props.now && letter.status === 'open';
   return (
     <AdminLayout title={letter ? `Edit: ${letter.title}` : 'New letter'} organizer={props.organizer} csrf={props.csrf}>
       {letter && (
@@ -65,6 +73,17 @@ export function LetterFormPage(props: Props) {
         {text('title', 'Title')}
         {text('slug', 'Slug', 'The address of the letter: /l/slug. Links in emails and embeds use it.')}
         {text('summary', 'Summary (for link previews)')}
+        {text('organisedBy', 'Organised by (optional)', 'Who is behind the letter, on one line: shown under the title as “Organised by …”.')}
+        {text('addressee', 'Addressed to (optional)', 'To whom the letter is addressed, on one line: shown as “To …”.')}
+        {text('publishedOn', 'Date of the letter (optional)', 'The day the letter is dated, shown under the title.', 'date')}
+        {text(
+          'deadline',
+          'Deadline, in UTC (optional)',
+          deadlinePassed
+            ? 'Passed: the letter is closed and takes no signatures. Move the deadline, or clear it, to open it again.'
+            : 'From this moment the letter takes no signatures, without anyone closing it; the page counts down to it.',
+          'datetime-local',
+        )}
         <div class="field">
           <label for="field-body">Text (Markdown)</label>
           <textarea id="field-body" name="body" rows={18}>
@@ -145,7 +164,14 @@ function Translations(props: { letter: Letter; csrf: string; translations: NonNu
           <CsrfField value={props.csrf} />
           <input type="hidden" name="lang" value={t.lang} />
           <h3>{t.lang}</h3>
-          <TranslationFields lang={t.lang} title={t.title} body={t.body} summary={t.summary ?? ''} />
+          <TranslationFields
+            lang={t.lang}
+            title={t.title}
+            body={t.body}
+            summary={t.summary ?? ''}
+            organisedBy={t.organisedBy ?? ''}
+            addressee={t.addressee ?? ''}
+          />
           <button type="submit">Save {t.lang}</button>{' '}
           <button type="submit" name="remove" value="1" class="danger">
             Remove {t.lang}
@@ -159,14 +185,14 @@ function Translations(props: { letter: Letter; csrf: string; translations: NonNu
           <label for="field-new-lang">Language tag</label>
           <input id="field-new-lang" name="lang" type="text" />
         </div>
-        <TranslationFields lang="new" title="" body="" summary="" />
+        <TranslationFields lang="new" title="" body="" summary="" organisedBy="" addressee="" />
         <button type="submit">Add</button>
       </form>
     </section>
   );
 }
 
-function TranslationFields(props: { lang: string; title: string; body: string; summary: string }) {
+function TranslationFields(props: { lang: string; title: string; body: string; summary: string; organisedBy: string; addressee: string }) {
   const id = (name: string) => `field-${props.lang}-${name}`;
   return (
     <>
@@ -177,6 +203,14 @@ function TranslationFields(props: { lang: string; title: string; body: string; s
       <div class="field">
         <label for={id('summary')}>Summary</label>
         <input id={id('summary')} name="summary" type="text" value={props.summary} />
+      </div>
+      <div class="field">
+        <label for={id('organisedBy')}>Organised by (empty: as in the letter)</label>
+        <input id={id('organisedBy')} name="organisedBy" type="text" value={props.organisedBy} />
+      </div>
+      <div class="field">
+        <label for={id('addressee')}>Addressed to (empty: as in the letter)</label>
+        <input id={id('addressee')} name="addressee" type="text" value={props.addressee} />
       </div>
       <div class="field">
         <label for={id('body')}>Text (Markdown)</label>

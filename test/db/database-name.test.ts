@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseName } from '../../src/cli/database.node.ts';
+import { databaseName } from '../../src/db/libsql.node.ts';
 
 describe('databaseName', () => {
   it('shows a server without the credentials its URL carries', () => {

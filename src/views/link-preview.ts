@@ -1,0 +1,36 @@
+/** The name link previews give the site. */
+const SITE_NAME = 'Undersigned';
+
+/**
+ * The head tags a link preview is made from: Open Graph (read by Facebook, Telegram, WhatsApp, Viber,
+ * VK, Slack) and the Twitter card (X). Values are escaped by Head.
+ */
+export function linkPreview(page: {
+  title: string;
+  description: string;
+  url: string;
+  /** The language of the text shown; the letter's other languages as alternates. */
+  lang: string;
+  languages: string[];
+}): Record<string, string>[] {
+  return [
+    { property: 'og:type', content: 'article' },
+    { property: 'og:site_name', content: SITE_NAME },
+    { property: 'og:title', content: page.title },
+    { property: 'og:description', content: page.description },
+    { property: 'og:url', content: page.url },
+    { property: 'og:locale', content: openGraphLocale(page.lang) },
+    ...page.languages
+      .filter((lang) => lang !== page.lang)
+      .map((lang) => ({ property: 'og:locale:alternate', content: openGraphLocale(lang) })),
+    { name: 'twitter:card', content: 'summary' },
+    { name: 'twitter:title', content: page.title },
+    { name: 'twitter:description', content: page.description },
+  ];
+}
+
+/** Open Graph writes a locale as language_TERRITORY ("be_BY"): the likely territory of a bare tag. */
+function openGraphLocale(tag: string): string {
+  const { language, region } = new Intl.Locale(tag).maximize();
+  return region ? `${language}_${region}` : language;
+}
