@@ -160,4 +160,5 @@ export const be: Messages = {
   embedLabels: { badgeHtml: 'Значок (HTML)', badgeMarkdown: 'Значок (Markdown)', widget: 'Віджэт (iframe)' },
   copy: 'Скапіяваць',
   copied: 'Скапіявана',
+  letterIn: 'Ліст на мовах',
 };

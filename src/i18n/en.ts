@@ -156,6 +156,7 @@ export const en = {
   embedLabels: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', widget: 'Widget (iframe)' } as Record<string, string>,
   copy: 'Copy',
   copied: 'Copied',
+  letterIn: 'This letter in',
 };
 
 export type Messages = typeof en;

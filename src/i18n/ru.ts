@@ -160,4 +160,5 @@ export const ru: Messages = {
   embedLabels: { badgeHtml: 'Значок (HTML)', badgeMarkdown: 'Значок (Markdown)', widget: 'Виджет (iframe)' },
   copy: 'Скопировать',
   copied: 'Скопировано',
+  letterIn: 'Письмо на языках',
 };

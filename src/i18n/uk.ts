@@ -160,4 +160,5 @@ export const uk: Messages = {
   embedLabels: { badgeHtml: 'Значок (HTML)', badgeMarkdown: 'Значок (Markdown)', widget: 'Віджет (iframe)' },
   copy: 'Скопіювати',
   copied: 'Скопійовано',
+  letterIn: 'Лист мовами',
 };

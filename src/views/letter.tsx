@@ -189,7 +189,8 @@ export function Goal(props: { language: PageLanguage; count: number; goal: numbe
 /** The languages the letter is written in, each by its own name. */
 function LetterLanguages(props: { language: PageLanguage; path: string; current: string; languages: string[] }) {
   return (
-    <nav class="languages" aria-label={props.language.m.languages} lang={props.language.lang}>
+    <nav class="languages" aria-labelledby="letter-languages" lang={props.language.lang}>
+      <span id="letter-languages">{props.language.m.letterIn}:</span>
       {props.languages.map((lang) =>
         lang === props.current ? (
           <strong lang={lang} aria-current="true">
