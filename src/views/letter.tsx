@@ -67,7 +67,8 @@ export function LetterPage(props: LetterPageProps) {
       language={language}
       title={text.title}
       description={description || undefined}
-      scripts={['/live-count.js', '/copy-button.js', ...(props.proofOfWork ? [PROOF_OF_WORK_SCRIPT] : [])]}
+      // In the head, not beside the form: a <script> in JSX renders through an AsyncLocalStorage (see renderPage).
+      scripts={['/live-count.js', '/copy-button.js', ...(open ? ['/resend.js'] : []), ...(props.proofOfWork ? [PROOF_OF_WORK_SCRIPT] : [])]}
       path={path}
       wide
       links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
@@ -392,7 +393,6 @@ function SignForm(
       <button type="submit" id="field-again">
         {m.sign}
       </button>
-      <script src="/resend.js" defer></script>
     </form>
   );
 }
