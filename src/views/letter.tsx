@@ -64,7 +64,7 @@ export function LetterPage(props: LetterPageProps) {
       description={description || undefined}
       scripts={props.proofOfWork ? ['/live-count.js', PROOF_OF_WORK_SCRIPT] : ['/live-count.js']}
       links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
-      meta={linkPreview({ title: text.title, description, url, lang: text.lang, languages: text.languages })}
+      meta={linkPreview({ title: text.title, description, url, lang: text.lang, languages: text.languages, image: { url: `${url}/card.png?lang=${encodeURIComponent(text.lang)}`, alt: text.title } })}
     >
       {props.banner && <p class="notice">{props.banner}</p>}
       {text.languages.length > 1 && (
