@@ -33,7 +33,8 @@ export function linkCardRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'se
     const text = letterText(letter, translations, lang);
     // The count's words in the letter's language where the site speaks it, else in English.
     const words = isLanguage(lang) ? lang : 'en';
-    const count = letter.signatureCount === 0 ? messagesFor(words).noSignaturesYet : signaturesText(letter.signatureCount, words);
+    const count =
+      letter.signatureCount === 0 ? messagesFor(words).noSignaturesYet.replace(/\.$/, '') : signaturesText(letter.signatureCount, words);
     const card: LinkCard = { title: text.title, count, site, lang };
     const key = [letter.slug, card.lang, card.title, card.count].join('\u0000');
     let prebuilt = cards.get(key);

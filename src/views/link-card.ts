@@ -98,6 +98,7 @@ function cardLayout(card: LinkCard) {
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
+      boxSizing: 'border-box',
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
       padding: '64px 72px',
