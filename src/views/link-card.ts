@@ -1,4 +1,4 @@
-import satori, { init, type Font } from 'satori/standalone';
+import type { Font } from 'satori/standalone';
 
 /** The size link previews show a large image at (Open Graph's and X's summary_large_image). */
 export const CARD_WIDTH = 1200;
@@ -35,6 +35,8 @@ export interface LinkCard {
   lang: string;
 }
 
+type Satori = typeof import('satori/standalone').default;
+
 export interface CardDrawer {
   /** The card as satori lays it out, text drawn as paths. */
   svg(card: LinkCard): Promise<string>;
@@ -47,22 +49,25 @@ export interface CardDrawer {
  * of text no bundled font covers, which is drawn as nothing.
  */
 export function createCardDrawer(loadKit: () => Promise<CardKit>, onMissingGlyphs: (text: string, lang: string) => void): CardDrawer {
-  let ready: Promise<{ kit: CardKit; fonts: Font[] }> | undefined;
+  let ready: Promise<{ kit: CardKit; fonts: Font[]; satori: Satori }> | undefined;
   const prepare = () =>
     (ready ??= loadKit()
       .then(async (kit) => {
+        // Loaded with the kit, not with this module: satori compiles its text shaper's wasm as it
+        // loads, which a runtime may first have to prepare (see src/link-card.web.ts).
+        const { default: satori, init } = await import('satori/standalone');
         await init(kit.layoutWasm);
         // One family per subset: satori takes one font per family and weight, and falls back
         // through the families the text's font-family lists.
         const fonts = kit.fonts.map((data, i): Font => ({ name: familyOf(i), data, weight: 700, style: 'normal' }));
-        return { kit, fonts };
+        return { kit, fonts, satori };
       })
       .catch((error: unknown) => {
         ready = undefined;
         throw error;
       }));
   const svg = async (card: LinkCard) => {
-    const { fonts } = await prepare();
+    const { fonts, satori } = await prepare();
     return satori(cardLayout(card), {
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
