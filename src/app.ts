@@ -106,7 +106,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   app.route('/admin', adminPageRoutes(deps));
   app.route('/', embedRoutes(deps));
   app.route('/', letterQrRoutes(deps));
-  if (deps.linkCards) app.route('/', linkCardRoutes({ ...deps, linkCards: deps.linkCards }));
+  app.route('/', linkCardRoutes(deps));
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);

@@ -49,8 +49,8 @@ export interface AppDeps extends SignDeps {
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Serves public/ on runtimes where the platform does not. */
   staticFiles?: MiddlewareHandler;
-  /** Draws the image of a letter's link previews, where the runtime can (GET /l/:slug/card.png). */
-  linkCards?: CardDrawer;
+  /** Draws the image of a letter's link previews (GET /l/:slug/card.png). */
+  linkCards: CardDrawer;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { letterLanguages, letterText, publicLetter } from '../domain/letters.ts';
 import { isLanguage, messagesFor } from '../i18n/index.ts';
 import { perLetter } from '../live/per-letter.ts';
-import type { CardDrawer, LinkCard } from '../views/link-card.ts';
+import type { LinkCard } from '../views/link-card.ts';
 import { signaturesText } from '../views/page-language.ts';
 import type { RouteDeps } from './deps.ts';
 import { embeddable, etagOf, prebuildEmbeddable, type PrebuiltEmbeddable } from './embeddable.ts';
@@ -19,7 +19,7 @@ const MAX_CARDS = 50;
  * object (which the count hub replaces at every signature), and kept until that changes
  * (docs/performance.md#link-preview-cards).
  */
-export function linkCardRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'security'> & { linkCards: CardDrawer }) {
+export function linkCardRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'security' | 'linkCards'>) {
   const app = new Hono();
   const cards = new Map<string, Promise<PrebuiltEmbeddable>>();
   const site = new URL(deps.publicUrl).host;
