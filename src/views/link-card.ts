@@ -56,7 +56,8 @@ export function createCardDrawer(loadKit: () => Promise<CardKit>, onMissingGlyph
         // Loaded with the kit, not with this module: satori compiles its text shaper's wasm as it
         // loads, which a runtime may first have to prepare (see src/link-card.web.ts).
         const { default: satori, init } = await import('satori/standalone');
-        await init(kit.layoutWasm);
+        // satori waits for its layout engine itself.
+        init(kit.layoutWasm);
         // One family per subset: satori takes one font per family and weight, and falls back
         // through the families the text's font-family lists.
         const fonts = kit.fonts.map((data, i): Font => ({ name: familyOf(i), data, weight: 700, style: 'normal' }));
@@ -90,6 +91,7 @@ export function createCardDrawer(loadKit: () => Promise<CardKit>, onMissingGlyph
 const familyOf = (index: number) => `Card ${index}`;
 const FONT_FAMILY = CARD_FONT_FILES.map((_, i) => familyOf(i)).join(', ');
 
+// The site's colours (public/style.css).
 const INK = '#1d1d1f';
 const MUTED = '#5b5b66';
 const ACCENT = '#0b5cad';
