@@ -12,6 +12,7 @@ import { embedRoutes } from './http/embeds.tsx';
 import { notFound, onError } from './http/errors.tsx';
 import { formGuard } from './http/form-guard.ts';
 import { letterQrRoutes } from './http/letter-qr.ts';
+import { linkCardRoutes } from './http/link-card.ts';
 import { pageRoutes } from './http/pages.tsx';
 import { MalformedBody } from './http/request-body.ts';
 import { requestLog } from './http/request-log.ts';
@@ -105,6 +106,7 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   app.route('/admin', adminPageRoutes(deps));
   app.route('/', embedRoutes(deps));
   app.route('/', letterQrRoutes(deps));
+  app.route('/', linkCardRoutes(deps));
   app.route('/', pageRoutes(deps));
   // Last: only a request no route answered looks for a file, so no route pays for a file lookup.
   if (deps.staticFiles) app.use(deps.staticFiles);

@@ -18,6 +18,7 @@ import { WIDGET_FILES } from './widget-files.ts';
 import { startMailSender, type MailSender } from './mail/mail-sender.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { loggerFor, type Logger } from './log.ts';
+import { nodeCardKit } from './link-card.node.ts';
 import { createSite } from './site.ts';
 import { StartError } from './start-error.ts';
 
@@ -112,6 +113,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     // The write-ahead log may still hold rows as they were before a purge or a withdrawal; emptying it
     // leaves them nowhere on disk.
     afterPurge: checkpoint,
+    cardKit: nodeCardKit,
   });
   mailSender = startMailSender(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,

@@ -17,6 +17,7 @@ import { createHttpMailer } from './mail/http-mailer.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { loggedMailer } from './mail/logged-mailer.ts';
 import { composeMail } from './mail/messages.ts';
+import { createCardDrawer, type CardKit } from './views/link-card.ts';
 
 /** What differs between runtimes; everything else about a site is the same on Node and Workers. */
 export interface Runtime {
@@ -36,6 +37,8 @@ export interface Runtime {
   onMailQueued: (c: Context) => void;
   /** Runs after each purge, e.g. to empty a write-ahead log that may still hold purged rows. */
   afterPurge?: () => Promise<void>;
+  /** Loads what link preview cards are drawn with (satori's wasm, the fonts, resvg). */
+  cardKit: () => Promise<CardKit>;
 }
 
 /**
@@ -82,6 +85,7 @@ export async function createSite(config: Config, db: Database, store: Store, run
     ...(runtime.liveStream && { liveStream: runtime.liveStream }),
     ...(runtime.staticFiles && { staticFiles: runtime.staticFiles }),
     ...(runtime.gzip && { gzip: runtime.gzip }),
+    linkCards: createCardDrawer(runtime.cardKit, (text, lang) => logger.warn('no bundled font draws this text of a link card', { text, lang })),
     ...(mail.devOutbox && { devOutbox: mail.devOutbox }),
   });
   const deliver = () =>

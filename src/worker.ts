@@ -8,6 +8,7 @@ import * as schema from './db/schema.ts';
 import { d1Batch, libsqlBatch, type SqlBatch } from './db/sql-batch.ts';
 import { createStore } from './db/store.ts';
 import { webHashing } from './domain/tokens.ts';
+import { webCardKit } from './link-card.web.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { createSite } from './site.ts';
 
@@ -45,6 +46,7 @@ async function build(env: Env): Promise<Site> {
       connectionAddress: (c) => c.req.header('cf-connecting-ip'),
       // Send the mail right after the answer, without making the signer wait for it.
       onMailQueued: (c) => c.executionCtx.waitUntil(drain(built)),
+      cardKit: webCardKit,
     })),
   };
   return built;

@@ -16,6 +16,8 @@ describe('the Worker bundle', () => {
       conditions: ['workerd', 'worker', 'browser'],
       mainFields: ['module', 'main'],
       external: ['cloudflare:*', 'node:*', ...builtinModules],
+      // Wasm and fonts are modules of their own in wrangler's bundle (wrangler.toml's rules).
+      loader: { '.wasm': 'empty', '.woff': 'empty' },
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);

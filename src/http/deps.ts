@@ -4,6 +4,7 @@ import type { MailMessage } from '../domain/mail.ts';
 import type { SignDeps } from '../domain/sign.ts';
 import type { CountHub } from '../live/count-hub.ts';
 import type { Logger } from '../log.ts';
+import type { CardDrawer } from '../views/link-card.ts';
 import type { LiveStream } from './event-stream.ts';
 import type { FormGuard } from './form-guard.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
@@ -48,6 +49,8 @@ export interface AppDeps extends SignDeps {
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Serves public/ on runtimes where the platform does not. */
   staticFiles?: MiddlewareHandler;
+  /** Draws the image of a letter's link previews (GET /l/:slug/card.png). */
+  linkCards: CardDrawer;
 }
 
 /**

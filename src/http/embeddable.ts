@@ -12,7 +12,7 @@ export function etagOf(version: string): string {
 /** A read any site may embed, in one version: its ETag, its body, and the headers of both answers. */
 export interface PrebuiltEmbeddable {
   etag: string;
-  body: string;
+  body: string | Uint8Array<ArrayBuffer>;
   headers: Readonly<Record<string, string>>;
   notModifiedHeaders: Readonly<Record<string, string>>;
 }
@@ -30,7 +30,7 @@ export interface PrebuiltEmbeddable {
  */
 export function prebuildEmbeddable(
   securityHeaders: Readonly<Record<string, string>>,
-  answer: { etag: string; type: string; body: string; cacheControl?: string; headers?: Record<string, string> },
+  answer: { etag: string; type: string; body: string | Uint8Array<ArrayBuffer>; cacheControl?: string; headers?: Record<string, string> },
 ): PrebuiltEmbeddable {
   // Shared by every answer of this version, so frozen.
   const notModifiedHeaders = Object.freeze({

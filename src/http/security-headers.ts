@@ -41,8 +41,8 @@ export function hasCompleteHeaders(response: Response): boolean {
   return (response as Marked)[COMPLETE] === true;
 }
 
-/** Answers that are not documents (JSON, SVG, the count stream): they run and load nothing. */
-const DATA_PATHS = /^\/(api|badge|\.well-known)\/|^\/l\/[^/]+\/qr\.svg$/;
+/** Answers that are not documents (JSON, images, the count stream): they run and load nothing. */
+const DATA_PATHS = /^\/(api|badge|\.well-known)\/|^\/l\/[^/]+\/(qr\.svg|card\.png)$/;
 
 /**
  * The same security headers on every response, computed once. Pages get a policy that lets them load

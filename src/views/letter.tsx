@@ -72,7 +72,7 @@ export function LetterPage(props: LetterPageProps) {
       path={path}
       wide
       links={[{ rel: 'canonical', href: url }, ...(props.proofOfWork ? [{ rel: 'stylesheet', href: WIDGET_STYLESHEET }] : [])]}
-      meta={linkPreview({ title: text.title, description, url, lang: text.lang, languages: text.languages })}
+      meta={linkPreview({ title: text.title, description, url, lang: text.lang, languages: text.languages, image: { url: `${url}/card.png?lang=${encodeURIComponent(text.lang)}`, alt: text.title } })}
     >
       {props.banner && <p class="notice">{props.banner}</p>}
       <div class="letter-layout">

@@ -1,3 +1,5 @@
+import { CARD_HEIGHT, CARD_WIDTH } from './link-card.ts';
+
 /** The name link previews give the site. */
 const SITE_NAME = 'Undersigned';
 
@@ -12,7 +14,10 @@ export function linkPreview(page: {
   /** The language of the text shown; the letter's other languages as alternates. */
   lang: string;
   languages: string[];
+  /** A 1200×630 image of the page (the letter's card), and what it shows in words. */
+  image?: { url: string; alt: string };
 }): Record<string, string>[] {
+  const image = page.image;
   return [
     { property: 'og:type', content: 'article' },
     { property: 'og:site_name', content: SITE_NAME },
@@ -23,9 +28,19 @@ export function linkPreview(page: {
     ...page.languages
       .filter((lang) => lang !== page.lang)
       .map((lang) => ({ property: 'og:locale:alternate', content: openGraphLocale(lang) })),
-    { name: 'twitter:card', content: 'summary' },
+    ...(image
+      ? [
+          { property: 'og:image', content: image.url },
+          { property: 'og:image:type', content: 'image/png' },
+          { property: 'og:image:width', content: String(CARD_WIDTH) },
+          { property: 'og:image:height', content: String(CARD_HEIGHT) },
+          { property: 'og:image:alt', content: image.alt },
+        ]
+      : []),
+    { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
     { name: 'twitter:title', content: page.title },
     { name: 'twitter:description', content: page.description },
+    ...(image ? [{ name: 'twitter:image', content: image.url }, { name: 'twitter:image:alt', content: image.alt }] : []),
   ];
 }
 

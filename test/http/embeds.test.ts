@@ -165,7 +165,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(html).toContain(`<link rel="canonical" href="http://letters.test/l/${SLUG}"/>`);
     expect(html).toContain('<meta property="og:title" content="Code does not grow in fear"/>');
     expect(html).toMatch(/<meta property="og:description" content="[^"]*2,600\+ signatures\."\/>/);
-    expect(html).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
     expect(html).toContain(`&lt;img src=&quot;http://letters.test/badge/${SLUG}.svg&quot;`);
     expect(html).toContain(`[![Signatures of Code does not grow in fear](http://letters.test/badge/${SLUG}.svg)]`);
     expect(html).toContain(`&lt;iframe src=&quot;http://letters.test/embed/${SLUG}&quot;`);

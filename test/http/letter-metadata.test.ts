@@ -161,7 +161,8 @@ describe('letter metadata', () => {
     expect(head).toContain('<meta property="og:locale" content="en_US"/>');
     expect(head).toContain('<meta property="og:locale:alternate" content="be_BY"/>');
     expect(head).toContain('<meta property="og:locale:alternate" content="ru_RU"/>');
-    expect(head).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(head).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+    expect(head).toContain(`<meta property="og:image:alt" content="${escaped}"/>`);
     expect(page).toContain(`<h1>${escaped}</h1>`);
   });
 

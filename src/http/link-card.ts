@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { letterLanguages, letterText, publicLetter } from '../domain/letters.ts';
+import { isLanguage, messagesFor } from '../i18n/index.ts';
+import { perLetter } from '../live/per-letter.ts';
+import type { LinkCard } from '../views/link-card.ts';
+import { signaturesText } from '../views/page-language.ts';
+import type { RouteDeps } from './deps.ts';
+import { embeddable, etagOf, prebuildEmbeddable, type PrebuiltEmbeddable } from './embeddable.ts';
+
+/** A card changes only when its letter's title or displayed count does: an hour in caches. */
+const CACHE_CONTROL = 'public, max-age=3600';
+/** Cards kept drawn, at most: one per letter and language that is being shared. */
+const MAX_CARDS = 50;
+
+/**
+ * `GET /l/:slug/card.png?lang=`: the image of the letter's link previews (og:image), its title and
+ * displayed count in one of its languages (`lang`, else its default). Drawing one takes far longer
+ * than any other answer, so a card is drawn once per title and displayed count, not per letter
+ * object (which the count hub replaces at every signature), and kept until that changes
+ * (docs/performance.md#link-preview-cards).
+ */
+export function linkCardRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'security' | 'linkCards'>) {
+  const app = new Hono();
+  const cards = new Map<string, Promise<PrebuiltEmbeddable>>();
+  const site = new URL(deps.publicUrl).host;
+  const headers = deps.security.forPath('/l/-/card.png');
+
+  app.get('/l/:slug/card.png', async (c) => {
+    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const translations = await perLetter(letter, 'translations', () => deps.store.translations(letter.id));
+    const wanted = c.req.query('lang');
+    const lang = wanted !== undefined && letterLanguages(letter, translations).includes(wanted) ? wanted : letter.lang;
+    const text = letterText(letter, translations, lang);
+    // The count's words in the letter's language where the site speaks it, else in English.
+    const words = isLanguage(lang) ? lang : 'en';
+    const count =
+      letter.signatureCount === 0 ? messagesFor(words).noSignaturesYet.replace(/\.$/, '') : signaturesText(letter.signatureCount, words);
+    const card: LinkCard = { title: text.title, count, site, lang };
+    const key = [letter.slug, card.lang, card.title, card.count].join('\u0000');
+    let prebuilt = cards.get(key);
+    if (!prebuilt) {
+      if (cards.size >= MAX_CARDS) cards.clear();
+      prebuilt = deps.linkCards.png(card).then((png) =>
+        prebuildEmbeddable(headers, { etag: etagOf(key), type: 'image/png', body: png, cacheControl: CACHE_CONTROL }),
+      );
+      // A failed drawing is not kept: the next request tries again.
+      prebuilt.catch(() => cards.delete(key));
+      cards.set(key, prebuilt);
+    }
+    return embeddable(c, await prebuilt);
+  });
+  return app;
+}
