@@ -94,7 +94,9 @@ function visibleText(html: string): string {
   return withoutAddresses(decode(parts.join(' \n ')));
 }
 
-const withoutAddresses = (text: string) => text.replace(/\b[a-z][a-z+.-]*:\/\/\S+/gi, ' ').replace(/\S+@\S+/g, ' ');
+/** Addresses, mail addresses and file names are no words of any language. */
+const withoutAddresses = (text: string) =>
+  text.replace(/\b[a-z][a-z+.-]*:\/\/\S+/gi, ' ').replace(/\S+@\S+/g, ' ').replace(/[\w.-]+\.(md|json|html|svg)\b/g, ' ');
 
 const mailText = (mail: ParsedMail) =>
   [mail.subject ?? '', withoutAddresses(mail.text ?? ''), visibleText(`<html><body>${mail.html || ''}</body></html>`)].join('\n');

@@ -6,6 +6,7 @@ import { EmbedPage } from '../views/embed.tsx';
 import { cacheResponse, perLetter } from '../live/per-letter.ts';
 import type { RouteDeps } from './deps.ts';
 import { embeddable, prebuildEmbeddable, etagOf, queryOf } from './embeddable.ts';
+import { letterFor } from './letter-language.ts';
 import { page } from './render.tsx';
 
 const SVG = 'image/svg+xml; charset=utf-8';
@@ -39,7 +40,7 @@ export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'secur
 
   embeds.get('/embed/:slug', async (c) => {
     const now = deps.now();
-    const letter = letterAt(await publicLetter(deps.store, c.req.param('slug')), now);
+    const letter = letterAt(await letterFor(deps.store, c, await publicLetter(deps.store, c.req.param('slug'))), now);
     return page(c, (language) => (
       <EmbedPage
         language={language}

@@ -240,7 +240,7 @@ export function DomainCounts(props: { language: PageLanguage; domains: DomainAgg
 }
 
 function EmbedSnippets(props: { language: PageLanguage; letter: Letter; title: string; publicUrl: string }) {
-  const snippets = embedSnippets(props.publicUrl, props.letter.slug, props.title);
+  const snippets = embedSnippets(props.publicUrl, props.letter.slug, props.title, props.language.lang);
   return (
     <section class="embed">
       <h2>{props.language.m.embed}</h2>
