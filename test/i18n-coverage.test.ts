@@ -150,7 +150,11 @@ describe('every word in the reader’s language', () => {
       for (const path of ['/', `/l/${SLUG}`, `/l/${SLUG}/signatories`, `/l/${SLUG}/signatories?q=%D0%B1%D1%96`, `/embed/${SLUG}`, '/nowhere', `/l/nowhere`, `/confirm/${'A'.repeat(43)}`]) {
         see(lang, path, visibleText((await fetchIn(lang, path)).html));
       }
+      // A language chosen by ?lang= or remembered in the cookie, not sent by the browser.
       see(lang, `/embed/${SLUG}?lang=${lang}`, visibleText(await (await site.fetch(`/embed/${SLUG}?lang=${lang}`)).text()));
+      see(lang, `/nowhere?lang=${lang}`, visibleText(await (await site.fetch(`/nowhere?lang=${lang}`)).text()));
+      see(lang, '/nowhere with the cookie', visibleText(await (await site.fetch('/nowhere', { headers: { cookie: `lang=${lang}` } })).text()));
+      see(lang, `/badge/${SLUG}.svg`, visibleText((await fetchIn(lang, `/badge/${SLUG}.svg`)).html));
 
       const wrong = await signIn(lang, { name: 'Алеся', email: 'not an address' });
       expect(wrong.res.status).toBe(400);
@@ -160,6 +164,8 @@ describe('every word in the reader’s language', () => {
       expect(signed.res.status).toBe(303);
       see(lang, 'check your email', visibleText((await fetchIn(lang, signed.res.headers.get('location')!)).html));
       const [confirmMail] = await mail.mailTo(email);
+      const title = lang === 'en' ? LETTER.title : LETTER.translations[lang].title;
+      expect(confirmMail!.subject).toBe(messagesFor(lang).mail.confirmSubject(title));
       see(lang, 'the confirmation mail', mailText(confirmMail!));
 
       const confirmPath = linkPath(confirmMail!, 'confirm');
