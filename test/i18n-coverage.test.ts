@@ -183,15 +183,15 @@ describe('every word in the reader’s language', () => {
       see(lang, 'withdrawn', visibleText((await fetchIn(lang, withdrawPath, { method: 'POST' })).html));
     }
 
-    // The mirror writes the letter in each of its languages, and the rest in the letter's own.
+    // The mirror writes the letter, and how to check it, in each of its languages; the list in its own.
     const key = await storedCountKey(drizzle(site.db, { schema }));
     for (const slug of [SLUG, ...READERS.map((lang) => `letter-${lang}`)]) {
       const letter = (await site.store.letterBySlug(slug))!;
       const deps = { store: site.store, key, publicUrl: PUBLIC_URL, stylesheet: '', minDomainSigners: 5 };
       for await (const file of staticCopyFiles(deps, letter)) {
         if (!file.path.endsWith('.html')) continue;
-        const lang = (slug === SLUG ? file.path.replace(/\.html$/, '').replace('index', 'en') : letter.lang) as Language;
-        if (slug !== SLUG || file.path.startsWith('index') || /^(be|ru|uk)\.html$/.test(file.path)) see(lang, `mirror of ${slug}: ${file.path}`, visibleText(file.content));
+        const lang = (file.path.match(/^(?:verify-)?(be|ru|uk)\.html$/)?.[1] ?? letter.lang) as Language;
+        see(lang, `mirror of ${slug}: ${file.path}`, visibleText(file.content));
       }
     }
   });

@@ -40,9 +40,11 @@ export interface MirrorDeps {
  * any length is written in constant memory.
  */
 export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
-  // Each copy of the letter speaks its own language; the list and the checking page, the letter's.
+  // Each copy of the letter, and the page on checking it that it links to, speaks the copy's
+  // language; the list speaks the letter's own (names are no language's, and it can be long).
   const languageOf = (lang: string) => pageLanguage(isLanguage(lang) ? lang : 'en');
   const language = languageOf(letter.lang);
+  const verifyFile = (ui: PageLanguage) => (ui.lang === language.lang ? 'verify.html' : `verify-${ui.lang}.html`);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);
   const texts = [letter, ...translations].map((t) => ({
@@ -53,12 +55,16 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
   const fileOf = (lang: string) => (lang === letter.lang ? 'index.html' : `${lang}.html`);
   const original = `${deps.publicUrl}/l/${letter.slug}`;
 
+  /** The pages on checking the copy: one per language of its copies of the letter, titled as they are. */
+  const verifyPages = new Map<string, { ui: PageLanguage; title: string }>([[language.lang, { ui: language, title: letter.title }]]);
   for (const text of texts) {
     const languages = texts.map((t) => ({ lang: t.lang, href: fileOf(t.lang), current: t.lang === text.lang }));
+    const ui = languageOf(text.lang);
+    if (!verifyPages.has(ui.lang)) verifyPages.set(ui.lang, { ui, title: text.title });
     yield {
       path: fileOf(text.lang),
       content: renderPage(
-        <MirrorLetter language={languageOf(text.lang)} letter={letter} text={text} languages={languages} original={original} />,
+        <MirrorLetter language={ui} verify={verifyFile(ui)} letter={letter} text={text} languages={languages} original={original} />,
       ),
     };
   }
@@ -79,7 +85,9 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
   yield { path: 'count.json', content: `${JSON.stringify({ ...proof, display: displayCount(proof.count) }, null, 2)}\n` };
   yield { path: '.well-known/undersigned.json', content: `${JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.key]), null, 2)}\n` };
   yield { path: 'letter.md', content: signedLetterText(letter) };
-  yield { path: 'verify.html', content: renderPage(<MirrorVerify language={language} letter={letter} proof={proof} original={original} />) };
+  for (const { ui, title } of verifyPages.values()) {
+    yield { path: verifyFile(ui), content: renderPage(<MirrorVerify language={ui} verify={verifyFile(ui)} title={title} proof={proof} original={original} />) };
+  }
   yield { path: 'style.css', content: deps.stylesheet };
   // GitHub Pages leaves out folders whose names start with a dot (.well-known) unless told not to.
   yield { path: '.nojekyll', content: '' };
@@ -87,7 +95,8 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
 
 const listFile = (n: number) => (n === 1 ? 'signatories.html' : `signatories-${n}.html`);
 
-function MirrorLayout(props: { language: PageLanguage; title: string; lang?: string; children: Child }) {
+/** `verify`: the page on checking the copy in this page's language. */
+function MirrorLayout(props: { language: PageLanguage; verify?: string | undefined; title: string; lang?: string; children: Child }) {
   const { lang, m } = props.language;
   return (
     <html lang={props.lang ?? lang}>
@@ -101,7 +110,7 @@ function MirrorLayout(props: { language: PageLanguage; title: string; lang?: str
         <main>{props.children}</main>
         <footer class="site">
           <p>
-            <a href="signatories.html">{m.signatories}</a> · <a href="verify.html">{m.mirror.howToCheck}</a>
+            <a href="signatories.html">{m.signatories}</a> · <a href={props.verify ?? 'verify.html'}>{m.mirror.howToCheck}</a>
           </p>
         </footer>
       </body>
@@ -111,6 +120,7 @@ function MirrorLayout(props: { language: PageLanguage; title: string; lang?: str
 
 function MirrorLetter(props: {
   language: PageLanguage;
+  verify: string;
   letter: Letter;
   text: { lang: string; title: string; body: string; organisedBy: string | null; addressee: string | null };
   languages: { lang: string; href: string; current: boolean }[];
@@ -119,10 +129,10 @@ function MirrorLetter(props: {
   const { m, signatures } = props.language;
   const { letter, text } = props;
   return (
-    <MirrorLayout language={props.language} title={text.title} lang={text.lang}>
+    <MirrorLayout language={props.language} verify={props.verify} title={text.title} lang={text.lang}>
       <p class="notice">
         {m.mirror.copyOf(props.original, letter.countUpdatedAt.toISOString().slice(0, 10))} {m.mirror.countSigned}{' '}
-        <a href="verify.html">{m.mirror.checkIt}</a>.
+        <a href={props.verify}>{m.mirror.checkIt}</a>.
       </p>
       {props.languages.length > 1 && (
         <nav class="languages" aria-label={m.languages}>
@@ -187,14 +197,14 @@ function MirrorList(props: {
   );
 }
 
-function MirrorVerify(props: { language: PageLanguage; letter: Letter; proof: Awaited<ReturnType<typeof proveCount>>; original: string }) {
+function MirrorVerify(props: { language: PageLanguage; verify: string; title: string; proof: Awaited<ReturnType<typeof proveCount>>; original: string }) {
   const { proof } = props;
   const { m } = props.language;
   const countFile = <a href="count.json">count.json</a>;
   const sha = <code>{proof.textSha256}</code>;
   const keyId = <code>{proof.keyId}</code>;
   return (
-    <MirrorLayout language={props.language} title={`${m.mirror.howToCheck} · ${props.letter.title}`}>
+    <MirrorLayout language={props.language} verify={props.verify} title={`${m.mirror.howToCheck} · ${props.title}`}>
       <h1>{m.mirror.howToCheck}</h1>
       <p>{fill(m.mirror.about, { original: props.original })}</p>
       <h2>{m.mirror.whatIsSigned}</h2>
