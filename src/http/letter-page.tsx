@@ -38,7 +38,9 @@ export async function letterPage(
   if (options.form || options.banner) {
     const [parts, stamp] = await Promise.all([pageParts(deps, c, letter, proofOfWork, options.lang), deps.formGuard.stamp(deps.now())]);
     c.header('Vary', VARY);
-    return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner), options.status ?? 200);
+    // An organizer's preview has an address of its own, for its language links; a form shown again does not.
+    const path = c.req.method === 'GET' ? c.req.path : undefined;
+    return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner, path), options.status ?? 200);
   }
   const lang = c.req.query('lang');
   const chosenBy = choiceOf((name) => c.req.header(name), lang, proofOfWork);
@@ -138,7 +140,7 @@ interface PageParts {
 // A function of the module, not a closure made in letterPage: most requests for the page never render
 // it, and under tsx every named closure is given its name by Object.defineProperty each time it is
 // made, a cost every request paid (docs/performance.md#prebuilt-responses).
-function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string) {
+function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts, form: SignFormState, banner?: string, path?: string) {
   const now = deps.now();
   return renderPage(
     <LetterPage
@@ -153,6 +155,7 @@ function render({ deps, ui, letter, text, signatories, proofOfWork }: PageParts,
       form={form}
       proofOfWork={proofOfWork}
       {...(banner && { banner })}
+      {...(path && { path })}
     />,
   );
 }

@@ -52,6 +52,14 @@ export function pageRoutes(deps: PageDeps) {
     return letterPage(deps, c, await publicLetter(deps.store, c.req.param('slug')));
   });
 
+  // The address a form with errors is shown at: opened again (a bookmark, a reload after a while), it
+  // leads back to the letter, with the language asked for if any.
+  pages.get('/l/:slug/sign', (c) => {
+    const lang = c.req.query('lang');
+    const query = isLanguage(lang) ? `?lang=${lang}` : '';
+    return c.redirect(`/l/${encodeURIComponent(c.req.param('slug'))}${query}`, 303);
+  });
+
   pages.post('/l/:slug/sign', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
     const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);

@@ -55,7 +55,6 @@ export const en = {
   searchTooShort: 'Type at least 3 characters of a name or an organisation.',
   noOneListed: 'No one is listed yet.',
   moreSignatories: 'More signatories',
-  embed: 'Embed',
   embedHint: 'Show the count on your site. Copy a snippet:',
   signTheLetter: 'Sign the letter',
   checkEmailTitle: 'Check your email',
@@ -150,6 +149,14 @@ export const en = {
     hour: { one: 'hour', other: 'hours' },
     minute: { one: 'minute', other: 'minutes' },
   } as Record<'day' | 'hour' | 'minute', Plural>,
+  listNowHint: 'Your name is shown as soon as you confirm your signature.',
+  thresholdLimit: 'It does not keep your name private for good: once the letter reaches that count, your name is public like the others.',
+  listNeverHint: 'You are counted, and your name is never shown on the site.',
+  shareAndEmbed: 'Share and embed',
+  embedLabels: { badgeHtml: 'Badge (HTML)', badgeMarkdown: 'Badge (Markdown)', widget: 'Widget (iframe)' } as Record<string, string>,
+  copy: 'Copy',
+  copied: 'Copied',
+  letterIn: 'This letter in',
   badgeAlt: (title: string) => `Signatures of ${title}`,
   /** The static copy of a letter; `{name}` marks where a file name, a command or a value goes. */
   mirror: {

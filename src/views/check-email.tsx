@@ -2,6 +2,7 @@ import type { Letter } from '../domain/entities.ts';
 import type { PageLanguage } from './page-language.ts';
 import { MessagePage } from './layout.tsx';
 import { Share } from './share.tsx';
+import { ScriptTag } from './head.ts';
 
 /**
  * The one answer every signing gets, whatever the state of the address (no enumeration): what happens
@@ -35,7 +36,7 @@ export function CheckEmailPage(props: { language: PageLanguage; letter: Letter; 
         <p class="sign-again">
           <a href={`/l/${letter.slug}`}>{m.signAgainHint}</a>
         </p>
-        <script src="/resend.js" defer></script>
+        <ScriptTag src="/resend.js" />
       </div>
       <Share language={props.language} letter={letter} publicUrl={props.publicUrl} />
     </MessagePage>

@@ -7,7 +7,8 @@ import { messagesFor } from '../i18n/index.ts';
  * can only ever be text in the pasted page.
  */
 export interface EmbedSnippet {
-  label: string;
+  /** Which snippet it is, for its translated label. */
+  kind: 'badgeHtml' | 'badgeMarkdown' | 'widget';
   code: string;
 }
 
@@ -23,12 +24,12 @@ export function embedSnippets(publicUrl: string, slug: string, title: string, la
   const alt = messagesFor(lang).badgeAlt(title);
   return [
     {
-      label: 'Badge (HTML)',
+      kind: 'badgeHtml',
       code: `<a href="${htmlAttribute(page)}"><img src="${htmlAttribute(badge)}" alt="${htmlAttribute(alt)}"></a>`,
     },
-    { label: 'Badge (Markdown)', code: `[![${markdownText(alt)}](${markdownUrl(badge)})](${markdownUrl(page)})` },
+    { kind: 'badgeMarkdown', code: `[![${markdownText(alt)}](${markdownUrl(badge)})](${markdownUrl(page)})` },
     {
-      label: 'Widget (iframe)',
+      kind: 'widget',
       code: `<iframe src="${htmlAttribute(widget)}" title="${htmlAttribute(title)}" width="320" height="200" style="border:0"></iframe>`,
     },
   ];

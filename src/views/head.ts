@@ -25,8 +25,16 @@ export function Head(props: {
   ).map((attributes) => html`<meta${attributesOf(attributes)}/>`)}<title>${props.title}</title><link rel="stylesheet" href="${
     props.stylesheet
   }"/>${(props.links ?? []).map((attributes) => html`<link${attributesOf(attributes)}/>`)}${(props.scripts ?? []).map(
-    (src) => html`<script src="${src}" defer></script>`,
+    (src) => ScriptTag({ src }),
   )}</head>`;
+}
+
+/**
+ * A deferred script file from public/, for the head or anywhere in a page's body: written as text,
+ * since hono/jsx's own <script> renders through an AsyncLocalStorage as <head> does (see above).
+ */
+export function ScriptTag(props: { src: string }) {
+  return html`<script src="${props.src}" defer></script>`;
 }
 
 /** public/favicon.svg and public/manifest.webmanifest; the colour is the manifest's theme_color. */

@@ -13,6 +13,13 @@ export function Layout(props: {
   links?: Record<string, string>[];
   /** Script files from public/, loaded deferred (no inline script: the CSP forbids it). */
   scripts?: string[];
+  /**
+   * The page's own address, for the language links: a page shown in answer to a form has an address
+   * that only takes POST, so `?lang=` alone would lead to nothing.
+   */
+  path?: string;
+  /** A page with a column beside its text (the letter and its form) takes the width of a desktop. */
+  wide?: boolean;
   children: Child;
 }) {
   const { lang, m } = props.language;
@@ -35,14 +42,14 @@ export function Layout(props: {
               code === lang ? (
                 <strong lang={code}>{messagesFor(code).languageName}</strong>
               ) : (
-                <a href={`?lang=${code}`} lang={code} hreflang={code}>
+                <a href={`${props.path ?? ''}?lang=${code}`} lang={code} hreflang={code}>
                   {messagesFor(code).languageName}
                 </a>
               ),
             )}
           </nav>
         </header>
-        <main>{props.children}</main>
+        <main class={props.wide ? 'wide' : undefined}>{props.children}</main>
         <footer class="site">
           <p>{m.footer}</p>
         </footer>

@@ -3,6 +3,7 @@ import type { Letter } from '../domain/entities.ts';
 import type { LetterText } from '../domain/letters.ts';
 import { plural } from '../i18n/index.ts';
 import type { PageLanguage } from './page-language.ts';
+import { ScriptTag } from './head.ts';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -60,7 +61,7 @@ export function LetterMeta(props: {
                   {m.closesIn(timeLeft(deadline, now, props.language))}
                 </strong>
                 )
-                <script src="/countdown.js" defer />
+                <ScriptTag src="/countdown.js" />
               </>
             )}
           </Item>

@@ -15,8 +15,11 @@ export function pageLanguage(lang: Language): PageLanguage {
 
 /** "1 signature", "2 подпісы", "2,500+ signatures", "2 500+ подпісаў". */
 export function signaturesText(count: number, lang: string): string {
-  const display = displayCount(count, lang);
-  // The plural follows the number shown: 2,512 is shown as "2,500+", so "many", not "few".
-  const shown = count < 1000 ? count : Number(display.replace(/\D/g, ''));
-  return `${display} ${plural(lang, shown, messagesFor(lang).signatures)}`;
+  return `${displayCount(count, lang)} ${signaturesWord(count, lang)}`;
+}
+
+/** The word that goes with a count as it is shown: 2,512 is shown as "2,500+", so "many", not "few". */
+export function signaturesWord(count: number, lang: string): string {
+  const shown = count < 1000 ? count : Number(displayCount(count, lang).replace(/\D/g, ''));
+  return plural(lang, shown, messagesFor(lang).signatures);
 }

@@ -1,5 +1,6 @@
 import type { Letter } from '../domain/entities.ts';
 import type { PageLanguage } from './page-language.ts';
+import { ScriptTag } from './head.ts';
 
 /** The networks a letter is passed on through by plain links: they need no script and load nothing. */
 export type Network = 'telegram' | 'whatsapp' | 'viber' | 'vk' | 'facebook' | 'x';
@@ -94,7 +95,7 @@ export function Share(props: { language: PageLanguage; letter: SharedLetter; pub
           </a>
         </figcaption>
       </figure>
-      <script src="/share.js" defer></script>
+      <ScriptTag src="/share.js" />
     </section>
   );
 }

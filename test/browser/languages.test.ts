@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messagesFor, LANGUAGES } from '../../src/i18n/index.ts';
 import { openBrowser, screenshot, seriousViolations } from '../support/browser.ts';
 import { linkPath } from '../support/smtp.ts';
 import { SLUG, siteWithMail } from '../support/site.ts';
@@ -73,6 +74,76 @@ describe('the interface in other languages', () => {
       expect(await seriousViolations(page)).toEqual([]);
       const badge = await (await ctx.site.fetch(`/badge/${SLUG}.svg?locale=uk`)).text();
       expect(badge).toContain('<title>підписи: 5</title>');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it.each(LANGUAGES)('signs on a 375 px phone in %s, fixing a mistyped address on the way', async (lang) => {
+    const m = messagesFor(lang);
+    const phone = await openBrowser({ viewport: { width: 375, height: 667 } });
+    try {
+      const page = await phone.page();
+      await page.goto(`${ctx.site.url}/l/${SLUG}?lang=${lang}`);
+      await screenshot(page, `letter-${lang}-375`);
+      await page.getByLabel(m.yourName, { exact: true }).fill('Alesia Phone');
+      await page.getByLabel(m.email, { exact: true }).fill(`${lang}.phone@example`);
+      await page.getByRole('button', { name: m.sign, exact: true }).click();
+
+      // The page comes back at the form: the summary focused and in view, the field marked, what was typed kept.
+      const summary = page.getByRole('alert');
+      await expect.poll(() => summary.textContent()).toContain(m.checkTheForm);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-problems');
+      const box = (await summary.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(667);
+      const email = page.locator('#field-email');
+      expect(await email.getAttribute('aria-invalid')).toBe('true');
+      expect(await email.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(179, 38, 30)');
+      expect(await page.locator('#field-email-error').textContent()).toBe(
+        lang === 'en' ? 'Enter a valid email address, like name@example.org.' : m.fieldErrors.email,
+      );
+      expect(await page.getByLabel(m.yourName, { exact: true }).inputValue()).toBe('Alesia Phone');
+      expect(await email.inputValue()).toBe(`${lang}.phone@example`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `letter-error-${lang}-375`);
+
+      await email.fill(`${lang}.phone@example.org`);
+      await page.getByRole('button', { name: m.sign, exact: true }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe(m.checkEmailTitle);
+      expect(await ctx.mail.mailTo(`${lang}.phone@example.org`)).toHaveLength(1);
+
+      const desktop = await openBrowser();
+      try {
+        const wide = await desktop.page();
+        await wide.goto(`${ctx.site.url}/l/${SLUG}?lang=${lang}`);
+        await screenshot(wide, `letter-${lang}-1280`);
+      } finally {
+        await desktop.close();
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('leads the language switcher of a form shown again back to the letter, never to a 404', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.page();
+      await page.goto(`${ctx.site.url}/l/${SLUG}?lang=be`);
+      await page.getByRole('button', { name: 'Падпісаць', exact: true }).click();
+      await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+      expect(new URL(page.url()).pathname).toBe(`/l/${SLUG}/sign`);
+      const response = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Русский' }).click()]).then(([res]) => res);
+      expect(response!.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe(`/l/${SLUG}`);
+      expect(await page.getAttribute('html', 'lang')).toBe('ru');
+      expect(await page.locator('#sign-heading').textContent()).toBe('Подписать это письмо');
+      // The address of a form shown again, opened by itself, leads to the letter too.
+      const reopened = await page.goto(`${ctx.site.url}/l/${SLUG}/sign?lang=uk`);
+      expect(reopened!.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe('uk');
     } finally {
       await browser.close();
     }

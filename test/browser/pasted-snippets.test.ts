@@ -73,7 +73,7 @@ describe('an embed snippet pasted into another site', () => {
       });
       // Copied exactly as the letter page shows them, as an editor would.
       await page.goto(`${site.url}/l/hostile-${i}`);
-      const snippets = await page.locator('section.embed textarea').evaluateAll((areas) =>
+      const snippets = await page.locator('details.embed textarea').evaluateAll((areas) =>
         (areas as HTMLTextAreaElement[]).map((area) => ({ label: area.labels?.[0]?.textContent ?? '', code: area.value })),
       );
       expect(snippets.map((s) => s.label)).toEqual(['Badge (HTML)', 'Badge (Markdown)', 'Widget (iframe)']);

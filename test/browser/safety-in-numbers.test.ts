@@ -27,6 +27,15 @@ describe('choosing when to be listed, in the browser', () => {
     await page.goto(`${ctx.site.url}/l/${SLUG}`);
     const choice = page.getByRole('group', { name: 'Public list' });
     expect(await choice.getByRole('radio').count()).toBe(4);
+    // Each option says what it means; the thresholds also what they do not protect.
+    const described = async (label: string) => {
+      const id = await choice.getByLabel(label).getAttribute('aria-describedby');
+      return page.locator(`#${id}`).textContent();
+    };
+    expect(await described('List my name now')).toBe('Your name is shown as soon as you confirm your signature.');
+    expect(await described('List my name once at least 1,000 people have signed')).toContain('hard, not impossible');
+    expect(await described('List my name once at least 1,000 people have signed')).toContain('does not keep your name private for good');
+    expect(await described('Do not list my name; only count me')).toBe('You are counted, and your name is never shown on the site.');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'letter-thresholds-1280');
 

@@ -159,7 +159,7 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(created.status).toBe(201);
     const html = await (await ctx.site.fetch('/l/hostile-title')).text();
     // What a reader copies: the text of each textarea, as the browser decodes it.
-    const snippets = [...html.matchAll(/<textarea id="embed-\d+"[^>]*>([^<]*)<\/textarea>/g)].map((m) =>
+    const snippets = [...html.matchAll(/<textarea id="embed-\w+"[^>]*>([^<]*)<\/textarea>/g)].map((m) =>
       m[1]!.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!),
     );
     const attribute = 'Free them&quot; onload=&quot;alert(document.domain)&#39; &lt;b&gt;\\](javascript:alert(1)) &amp;amp; `x`';

@@ -14,7 +14,7 @@ describe('page rendering', () => {
 
   it('renders every kind of page without running an AsyncLocalStorage', async () => {
     const run = vi.spyOn(AsyncLocalStorage.prototype, 'run');
-    const pages = ['/', `/l/${SLUG}`, `/l/${SLUG}?lang=be`, `/l/${SLUG}/signatories`, `/embed/${SLUG}`, '/admin/login', '/nope'];
+    const pages = ['/', `/l/${SLUG}`, `/l/${SLUG}/check-email`, `/l/${SLUG}?lang=be`, `/l/${SLUG}/signatories`, `/embed/${SLUG}`, '/admin/login', '/nope'];
     for (const path of pages) {
       const res = await site.fetch(path);
       const html = await res.text();

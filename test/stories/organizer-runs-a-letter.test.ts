@@ -198,6 +198,8 @@ describe('an organizer runs a letter', () => {
     expect(ok.headers.get('location')).toBe('/admin/letters/second');
     const preview = await (await browser.get('/admin/letters/second/preview')).text();
     expect(preview).toContain('<h1>Second &lt;letter&gt;</h1>');
+    // Its language links stay on the preview: the draft has no public page to lead to.
+    expect(preview).toContain('<a href="/admin/letters/second/preview?lang=be"');
     expect((await ctx.site.fetch('/l/second')).status).toBe(404);
   });
 
