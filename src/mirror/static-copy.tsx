@@ -9,6 +9,7 @@ import { isLanguage } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
 import { Head } from '../views/head.ts';
 import { letterAt } from '../domain/letters.ts';
+import { languageName } from '../views/language-name.ts';
 import { LetterMeta } from '../views/letter-meta.tsx';
 import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
@@ -135,13 +136,16 @@ function MirrorLetter(props: {
         <a href={props.verify}>{m.mirror.checkIt}</a>.
       </p>
       {props.languages.length > 1 && (
-        <nav class="languages" aria-label={m.languages}>
+        <nav class="languages" aria-labelledby="letter-languages" lang={props.language.lang}>
+          <span id="letter-languages">{m.letterIn}:</span>
           {props.languages.map((l) =>
             l.current ? (
-              <strong lang={l.lang}>{l.lang}</strong>
+              <strong lang={l.lang} aria-current="true">
+                {languageName(l.lang)}
+              </strong>
             ) : (
               <a href={l.href} lang={l.lang} hreflang={l.lang}>
-                {l.lang}
+                {languageName(l.lang)}
               </a>
             ),
           )}
