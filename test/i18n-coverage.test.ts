@@ -114,13 +114,13 @@ describe('every word in the reader’s language', () => {
   let site: Site;
   let mail: MailSink;
   /** What a reader in each language met: where, and its visible text. */
-  const seen = new Map<Language | 'en', [where: string, text: string][]>();
+  const seen = new Map<Language, [where: string, text: string][]>();
 
   const fetchIn = async (lang: string, path: string, init: RequestInit = {}) => {
     const res = await site.fetch(path, { ...init, headers: { 'accept-language': lang, ...init.headers } });
     return { res, html: await res.text() };
   };
-  const see = (lang: Language | 'en', where: string, text: string) => {
+  const see = (lang: Language, where: string, text: string) => {
     seen.set(lang, [...(seen.get(lang) ?? []), [where, text]]);
   };
 
