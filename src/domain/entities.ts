@@ -236,5 +236,6 @@ export interface MailJob {
   payload: MailPayload;
   /** The signature, with the details of the request whose confirm link the mail carries. */
   signature: SignerDetails & { status: SignatureStatus; email: string | null; lang: string };
+  /** The title in the signature's language where the letter is translated into it, else its own. */
   letter: { slug: string; title: string };
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import { letterAt, letterLanguages, letterText } from '../domain/letters.ts';
+import { letterAt, type LetterText } from '../domain/letters.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import { cacheResponse, cachedResponse, perLetter } from '../live/per-letter.ts';
@@ -10,7 +10,7 @@ import { pageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
 import { LANGUAGE_COOKIE, languageOf } from './render.tsx';
 import type { RouteDeps } from './deps.ts';
-import { chooseLanguage } from './request-language.ts';
+import { letterTextFor } from './letter-language.ts';
 import { markHeadersComplete } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
 
@@ -119,13 +119,11 @@ async function newVariant(deps: LetterPageDeps, c: Context, letter: Letter, chos
 
 /** What a page is rendered from; kept with the letter object, so each is read once per change. */
 async function pageParts(deps: LetterPageDeps, c: Context, letter: Letter, proofOfWork: boolean, lang?: string): Promise<PageParts> {
-  const [translations, signatories] = await Promise.all([
-    perLetter(letter, 'translations', () => deps.store.translations(letter.id)),
+  const ui = isLanguage(lang) ? lang : languageOf(c);
+  const [text, signatories] = await Promise.all([
+    letterTextFor(deps.store, c, letter, ui),
     perLetter(letter, 'signatories', () => publicPage(deps.store, letter, { limit: SIGNATORIES_SHOWN })),
   ]);
-  const ui = isLanguage(lang) ? lang : languageOf(c);
-  const shown = chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language'));
-  const text = letterText(letter, translations, shown);
   return { deps, ui, letter, text, signatories, proofOfWork };
 }
 
@@ -135,7 +133,7 @@ interface PageParts {
   /** Whether the form asks for a proof of work. */
   proofOfWork: boolean;
   letter: Letter;
-  text: ReturnType<typeof letterText>;
+  text: LetterText;
   signatories: Awaited<ReturnType<typeof publicPage>>;
 }
 

@@ -15,6 +15,7 @@ import { HomePage } from '../views/home.tsx';
 import { SignatoriesPage } from '../views/signatories.tsx';
 import { WithdrawPage } from '../views/withdraw.tsx';
 import type { SignDeps } from '../domain/sign.ts';
+import { letterFor, withLetterTitle } from './letter-language.ts';
 import { letterPage, type LetterPageDeps } from './letter-page.tsx';
 import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from '../views/sign-form-fields.ts';
 import { showFormAgain } from './form-again.ts';
@@ -43,7 +44,7 @@ export function pageRoutes(deps: PageDeps) {
   });
 
   pages.get('/', async (c) => {
-    const letters = await deps.store.openLetters(deps.now());
+    const letters = await Promise.all((await deps.store.openLetters(deps.now())).map((letter) => letterFor(deps.store, c, letter)));
     return page(c, (language) => <HomePage language={language} letters={letters} />);
   });
 
@@ -93,17 +94,19 @@ export function pageRoutes(deps: PageDeps) {
     const query = searchText(c.req.query('q'));
     if (searchTooShort(query)) {
       const none: PublicPage = { signatures: [], next: null, unlisted: 0, waiting: 0 };
-      return page(c, (language) => <SignatoriesPage language={language} letter={letter} page={none} query={query} domains={[]} tooShort />, 400);
+      const shown = await letterFor(deps.store, c, letter);
+      return page(c, (language) => <SignatoriesPage language={language} letter={shown} page={none} query={query} domains={[]} tooShort />, 400);
     }
     const [list, domains] = await Promise.all([
       publicPage(deps.store, letter, { cursor: c.req.query('cursor'), query }),
       domainAggregates(deps.store, letter, deps.minDomainSigners),
     ]);
-    return page(c, (language) => <SignatoriesPage language={language} letter={letter} page={list} query={query} domains={domains} />);
+    const shown = await letterFor(deps.store, c, letter);
+    return page(c, (language) => <SignatoriesPage language={language} letter={shown} page={list} query={query} domains={domains} />);
   });
 
   pages.get('/l/:slug/check-email', async (c) => {
-    const letter = await publicLetter(deps.store, c.req.param('slug'));
+    const letter = await letterFor(deps.store, c, await publicLetter(deps.store, c.req.param('slug')));
     return page(c, (language) => <CheckEmailPage language={language} letter={letter} publicUrl={deps.publicUrl} />);
   });
 
@@ -114,10 +117,10 @@ export function pageRoutes(deps: PageDeps) {
   });
 
   /** Once a signature is confirmed, the letter its page offers to pass on (in its own language's order). */
-  async function shareAfter(confirmation: Confirmation) {
+  async function shareAfter(c: Context, confirmation: Confirmation) {
     if (confirmation.outcome === 'ready') return undefined;
     const letter = await deps.store.letterBySlug(confirmation.subject.letter.slug);
-    return letter && { letter, publicUrl: deps.publicUrl };
+    return letter && { letter: await letterFor(deps.store, c, letter), publicUrl: deps.publicUrl };
   }
 
   // Links from emails: GET only shows what the button will do, POST does it. `/verify/` is the confirm
@@ -127,8 +130,8 @@ export function pageRoutes(deps: PageDeps) {
   for (const path of ['/confirm/:token', '/verify/:token'] as const) {
     pages.get(path, async (c) => {
       const token = c.req.param('token');
-      const confirmation = await inspectConfirmation(deps, token, deps.now());
-      const share = await shareAfter(confirmation);
+      const confirmation = await withLetterTitle(deps.store, c, await inspectConfirmation(deps, token, deps.now()));
+      const share = await shareAfter(c, confirmation);
       return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} share={share} />);
     });
 
@@ -137,32 +140,32 @@ export function pageRoutes(deps: PageDeps) {
       const choices = await confirmChoices(c);
       let confirmation;
       try {
-        confirmation = await confirmSignature(deps, token, deps.now(), choices);
+        confirmation = await withLetterTitle(deps.store, c, await confirmSignature(deps, token, deps.now(), choices));
       } catch (error) {
         return showFormAgain(
           error,
           async (errors) => {
             const form = { values: choices.details as Record<string, string>, errors };
-            const shown = await inspectConfirmation(deps, token, deps.now());
+            const shown = await withLetterTitle(deps.store, c, await inspectConfirmation(deps, token, deps.now()));
             return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={shown} form={form} />, 400);
           },
           'name',
         );
       }
-      const share = await shareAfter(confirmation);
+      const share = await shareAfter(c, confirmation);
       return page(c, (language) => <ConfirmPage language={language} token={token} confirmation={confirmation} share={share} />);
     });
   }
 
   pages.get('/withdraw/:token', async (c) => {
     const token = c.req.param('token');
-    const withdrawal = await inspectWithdrawal(deps, token);
+    const withdrawal = await withLetterTitle(deps.store, c, await inspectWithdrawal(deps, token));
     return page(c, (language) => <WithdrawPage language={language} token={token} withdrawal={withdrawal} />);
   });
 
   pages.post('/withdraw/:token', perAddress(deps, 'linksPerAddress'), async (c) => {
     const token = c.req.param('token');
-    const withdrawal = await withdrawSignature(deps, token, deps.now());
+    const withdrawal = await withLetterTitle(deps.store, c, await withdrawSignature(deps, token, deps.now()));
     return page(c, (language) => <WithdrawPage language={language} token={token} withdrawal={withdrawal} />);
   });
 

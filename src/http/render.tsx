@@ -21,5 +21,7 @@ export function page(
   status: ContentfulStatusCode = 200,
   lang: Language = languageOf(c),
 ) {
+  // The language may come from the headers: a cache must not give one reader's page to another.
+  c.header('Vary', 'Accept-Language, Cookie', { append: true });
   return c.html(renderPage(view(pageLanguage(lang))), status);
 }

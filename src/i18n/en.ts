@@ -157,6 +157,25 @@ export const en = {
   copy: 'Copy',
   copied: 'Copied',
   letterIn: 'This letter in',
+  badgeAlt: (title: string) => `Signatures of ${title}`,
+  /** The static copy of a letter; `{name}` marks where a file name, a command or a value goes. */
+  mirror: {
+    copyOf: (original: string, date: string) => `A copy of the open letter published at ${original}, as it stood on ${date}.`,
+    countSigned: 'The count below is signed by the site:',
+    checkIt: 'check it',
+    howToCheck: 'How to check this copy',
+    about:
+      'This folder is a copy of the open letter published at {original}. Anyone can serve it from any static host. The site signed its count, so a copy (or a screenshot) cannot claim a count the site never had.',
+    whatIsSigned: 'What is signed',
+    signed:
+      '{countFile} says that at {time} the letter {slug} had this many verified signatures: {count}, for the text whose SHA-256 is {sha}. It is signed with the Ed25519 key {keyId}, published by the site at {keyUrl} and copied here as {keyFile}.',
+    checkTitle: 'Check it',
+    checkText: 'The text: {command} must print {sha} ({letterFile} is the letter’s title and text exactly as signed).',
+    checkCount:
+      'The count, with this project’s command line, in this folder: {command}. The key copied here came with the count, so it proves nothing by itself: check that {keyId} is the key id the site publishes (on its pages, or where its organizers announce it), or give the site’s own key with {keyOption}.',
+    checkByHand:
+      'By hand, with any Ed25519 tool: the signed message is these five lines joined by a newline (no newline at the end): {version}, the letter’s slug, the count, the time and the text’s SHA-256, exactly as they appear in {countFile}.',
+  },
 };
 
 export type Messages = typeof en;

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { displayCount } from '../domain/count-display.ts';
-import { proveCount, signedLetterText, wellKnownDocument, type CountSigningKey } from '../domain/count-proof.ts';
+import { COUNT_MESSAGE_VERSION, proveCount, signedLetterText, wellKnownDocument, type CountSigningKey } from '../domain/count-proof.ts';
 import { domainAggregates, publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import type { Store } from '../domain/store.ts';
@@ -9,6 +9,7 @@ import { isLanguage } from '../i18n/index.ts';
 import { renderMarkdownOffline } from '../markdown.ts';
 import { Head } from '../views/head.ts';
 import { letterAt } from '../domain/letters.ts';
+import { languageName } from '../views/language-name.ts';
 import { LetterMeta } from '../views/letter-meta.tsx';
 import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
@@ -40,8 +41,11 @@ export interface MirrorDeps {
  * any length is written in constant memory.
  */
 export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSize = MIRROR_PAGE_SIZE): AsyncGenerator<MirrorFile> {
-  const ui = isLanguage(letter.lang) ? letter.lang : 'en';
-  const language = pageLanguage(ui);
+  // Each copy of the letter, and the page on checking it that it links to, speaks the copy's
+  // language; the list speaks the letter's own (names are no language's, and it can be long).
+  const languageOf = (lang: string) => pageLanguage(isLanguage(lang) ? lang : 'en');
+  const language = languageOf(letter.lang);
+  const verifyFile = (ui: PageLanguage) => (ui.lang === language.lang ? 'verify.html' : `verify-${ui.lang}.html`);
   const proof = await proveCount(letter, deps.key);
   const translations = await deps.store.translations(letter.id);
   const texts = [letter, ...translations].map((t) => ({
@@ -52,12 +56,16 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
   const fileOf = (lang: string) => (lang === letter.lang ? 'index.html' : `${lang}.html`);
   const original = `${deps.publicUrl}/l/${letter.slug}`;
 
+  /** The pages on checking the copy: one per language of its copies of the letter, titled as they are. */
+  const verifyPages = new Map<string, { ui: PageLanguage; title: string }>([[language.lang, { ui: language, title: letter.title }]]);
   for (const text of texts) {
     const languages = texts.map((t) => ({ lang: t.lang, href: fileOf(t.lang), current: t.lang === text.lang }));
+    const ui = languageOf(text.lang);
+    if (!verifyPages.has(ui.lang)) verifyPages.set(ui.lang, { ui, title: text.title });
     yield {
       path: fileOf(text.lang),
       content: renderPage(
-        <MirrorLetter language={language} letter={letter} text={text} languages={languages} original={original} />,
+        <MirrorLetter language={ui} verify={verifyFile(ui)} letter={letter} text={text} languages={languages} original={original} />,
       ),
     };
   }
@@ -78,7 +86,9 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
   yield { path: 'count.json', content: `${JSON.stringify({ ...proof, display: displayCount(proof.count) }, null, 2)}\n` };
   yield { path: '.well-known/undersigned.json', content: `${JSON.stringify(wellKnownDocument(deps.publicUrl, [deps.key]), null, 2)}\n` };
   yield { path: 'letter.md', content: signedLetterText(letter) };
-  yield { path: 'verify.html', content: renderPage(<MirrorVerify language={language} letter={letter} proof={proof} original={original} />) };
+  for (const { ui, title } of verifyPages.values()) {
+    yield { path: verifyFile(ui), content: renderPage(<MirrorVerify language={ui} verify={verifyFile(ui)} title={title} proof={proof} original={original} />) };
+  }
   yield { path: 'style.css', content: deps.stylesheet };
   // GitHub Pages leaves out folders whose names start with a dot (.well-known) unless told not to.
   yield { path: '.nojekyll', content: '' };
@@ -86,8 +96,9 @@ export async function* staticCopyFiles(deps: MirrorDeps, letter: Letter, pageSiz
 
 const listFile = (n: number) => (n === 1 ? 'signatories.html' : `signatories-${n}.html`);
 
-function MirrorLayout(props: { language: PageLanguage; title: string; lang?: string; children: Child }) {
-  const { lang } = props.language;
+/** `verify`: the page on checking the copy in this page's language. */
+function MirrorLayout(props: { language: PageLanguage; verify?: string | undefined; title: string; lang?: string; children: Child }) {
+  const { lang, m } = props.language;
   return (
     <html lang={props.lang ?? lang}>
       <Head title={props.title} stylesheet="style.css" icons={false} />
@@ -100,7 +111,7 @@ function MirrorLayout(props: { language: PageLanguage; title: string; lang?: str
         <main>{props.children}</main>
         <footer class="site">
           <p>
-            <a href="signatories.html">Signatories</a> · <a href="verify.html">How to check this copy</a>
+            <a href="signatories.html">{m.signatories}</a> · <a href={props.verify ?? 'verify.html'}>{m.mirror.howToCheck}</a>
           </p>
         </footer>
       </body>
@@ -110,6 +121,7 @@ function MirrorLayout(props: { language: PageLanguage; title: string; lang?: str
 
 function MirrorLetter(props: {
   language: PageLanguage;
+  verify: string;
   letter: Letter;
   text: { lang: string; title: string; body: string; organisedBy: string | null; addressee: string | null };
   languages: { lang: string; href: string; current: boolean }[];
@@ -118,19 +130,22 @@ function MirrorLetter(props: {
   const { m, signatures } = props.language;
   const { letter, text } = props;
   return (
-    <MirrorLayout language={props.language} title={text.title} lang={text.lang}>
+    <MirrorLayout language={props.language} verify={props.verify} title={text.title} lang={text.lang}>
       <p class="notice">
-        A copy of the open letter published at {props.original}, as it stood on {letter.countUpdatedAt.toISOString().slice(0, 10)}.
-        The count below is signed by the site: <a href="verify.html">check it</a>.
+        {m.mirror.copyOf(props.original, letter.countUpdatedAt.toISOString().slice(0, 10))} {m.mirror.countSigned}{' '}
+        <a href={props.verify}>{m.mirror.checkIt}</a>.
       </p>
       {props.languages.length > 1 && (
-        <nav class="languages" aria-label={m.languages}>
+        <nav class="languages" aria-labelledby="letter-languages" lang={props.language.lang}>
+          <span id="letter-languages">{m.letterIn}:</span>
           {props.languages.map((l) =>
             l.current ? (
-              <strong lang={l.lang}>{l.lang}</strong>
+              <strong lang={l.lang} aria-current="true">
+                {languageName(l.lang)}
+              </strong>
             ) : (
               <a href={l.href} lang={l.lang} hreflang={l.lang}>
-                {l.lang}
+                {languageName(l.lang)}
               </a>
             ),
           )}
@@ -186,41 +201,46 @@ function MirrorList(props: {
   );
 }
 
-function MirrorVerify(props: { language: PageLanguage; letter: Letter; proof: Awaited<ReturnType<typeof proveCount>>; original: string }) {
+function MirrorVerify(props: { language: PageLanguage; verify: string; title: string; proof: Awaited<ReturnType<typeof proveCount>>; original: string }) {
   const { proof } = props;
+  const { m } = props.language;
+  const countFile = <a href="count.json">count.json</a>;
+  const sha = <code>{proof.textSha256}</code>;
+  const keyId = <code>{proof.keyId}</code>;
   return (
-    <MirrorLayout language={props.language} title={`How to check this copy · ${props.letter.title}`} lang="en">
-      <h1>How to check this copy</h1>
+    <MirrorLayout language={props.language} verify={props.verify} title={`${m.mirror.howToCheck} · ${props.title}`}>
+      <h1>{m.mirror.howToCheck}</h1>
+      <p>{fill(m.mirror.about, { original: props.original })}</p>
+      <h2>{m.mirror.whatIsSigned}</h2>
       <p>
-        This folder is a copy of the open letter published at {props.original}. Anyone can serve it from any static
-        host. The site signed its count, so a copy (or a screenshot) cannot claim a count the site never had.
+        {fill(m.mirror.signed, {
+          countFile,
+          time: proof.updatedAt,
+          slug: <code>{proof.slug}</code>,
+          count: <strong>{proof.count}</strong>,
+          sha,
+          keyId,
+          keyUrl: <code>{`${props.original.replace(/\/l\/[^/]*$/, '')}/.well-known/undersigned.json`}</code>,
+          keyFile: <a href=".well-known/undersigned.json">.well-known/undersigned.json</a>,
+        })}
       </p>
-      <h2>What is signed</h2>
-      <p>
-        <a href="count.json">count.json</a> says that the letter <code>{proof.slug}</code> had <strong>{proof.count}</strong>{' '}
-        verified signatures at {proof.updatedAt}, for the text whose SHA-256 is <code>{proof.textSha256}</code>. It is
-        signed with the Ed25519 key <code>{proof.keyId}</code>, published by the site at{' '}
-        <code>{`${props.original.replace(/\/l\/[^/]*$/, '')}/.well-known/undersigned.json`}</code> and copied here as{' '}
-        <a href=".well-known/undersigned.json">.well-known/undersigned.json</a>.
-      </p>
-      <h2>Check it</h2>
+      <h2>{m.mirror.checkTitle}</h2>
       <ol>
+        <li>{fill(m.mirror.checkText, { command: <code>sha256sum letter.md</code>, sha, letterFile: <a href="letter.md">letter.md</a> })}</li>
         <li>
-          The text: <code>sha256sum letter.md</code> must print <code>{proof.textSha256}</code> (
-          <a href="letter.md">letter.md</a> is the letter's title and text exactly as signed).
+          {fill(m.mirror.checkCount, {
+            command: <code>{`npx undersigned verify-count count.json --key-id ${proof.keyId}`}</code>,
+            keyId,
+            keyOption: <code>--key</code>,
+          })}
         </li>
-        <li>
-          The count, with this project's command line, in this folder:{' '}
-          <code>{`npx undersigned verify-count count.json --key-id ${proof.keyId}`}</code>. The key copied here came with
-          the count, so it proves nothing by itself: check that <code>{proof.keyId}</code> is the key id the site publishes
-          (on its pages, or where its organizers announce it), or give the site's own key with <code>--key</code>.
-        </li>
-        <li>
-          By hand, with any Ed25519 tool: the signed message is these five lines joined by a newline (no newline at the
-          end): <code>undersigned-count-v1</code>, the slug, the count, the time and the text's SHA-256, exactly as they
-          appear in count.json.
-        </li>
+        <li>{fill(m.mirror.checkByHand, { version: <code>{COUNT_MESSAGE_VERSION}</code>, countFile: 'count.json' })}</li>
       </ol>
     </MirrorLayout>
   );
+}
+
+/** A sentence of the dictionary with these parts in its `{name}` places, in the language's own word order. */
+function fill(template: string, parts: Record<string, Child>): Child[] {
+  return template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? parts[piece] : piece));
 }

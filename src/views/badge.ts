@@ -17,6 +17,9 @@ const LABELS: Record<string, string> = {
 };
 const MAX_LABEL = 40;
 
+/** The languages a badge has a word for, English (the default) first. */
+export const BADGE_LANGUAGES = Object.keys(LABELS);
+
 /** "signatures" in the badge's language, English where there is no word for it here. */
 export function defaultLabel(locale: string): string {
   return LABELS[locale.toLowerCase().split('-')[0] ?? 'en'] ?? LABELS.en!;

@@ -1,4 +1,5 @@
 import { flattenLines } from '../domain/one-line-text.ts';
+import { messagesFor } from '../i18n/index.ts';
 
 /**
  * The code the letter page offers for pasting into other sites. It runs there, outside our escaping
@@ -11,12 +12,16 @@ export interface EmbedSnippet {
   code: string;
 }
 
-/** The snippets for one letter: the badge as HTML and as Markdown, and the widget's iframe. */
-export function embedSnippets(publicUrl: string, slug: string, title: string): EmbedSnippet[] {
+/**
+ * The snippets for one letter: the badge as HTML and as Markdown, and the widget's iframe. The badge
+ * and the widget speak each visitor's language (Accept-Language); the image's description is written
+ * once, in `lang`, the language of the page the snippet is copied from.
+ */
+export function embedSnippets(publicUrl: string, slug: string, title: string, lang: string): EmbedSnippet[] {
   const page = snippetUrl(publicUrl, 'l', slug);
   const badge = snippetUrl(publicUrl, 'badge', `${slug}.svg`);
   const widget = snippetUrl(publicUrl, 'embed', slug);
-  const alt = `Signatures of ${title}`;
+  const alt = messagesFor(lang).badgeAlt(title);
   return [
     {
       kind: 'badgeHtml',

@@ -300,7 +300,7 @@ export function DomainCounts(props: { language: PageLanguage; domains: DomainAgg
  */
 function ShareAndEmbed(props: { language: PageLanguage; letter: Letter; title: string; publicUrl: string }) {
   const { m } = props.language;
-  const snippets = embedSnippets(props.publicUrl, props.letter.slug, props.title);
+  const snippets = embedSnippets(props.publicUrl, props.letter.slug, props.title, props.language.lang);
   return (
     <details class="embed">
       <summary>{m.shareAndEmbed}</summary>

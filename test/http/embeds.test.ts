@@ -37,6 +37,17 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     expect(badgeTitle(await res.text()).replace(/\u00a0|\u202f/g, ' ')).toBe(title);
   });
 
+  it('draws the badge in its visitor’s language unless the snippet names one', async () => {
+    const visitor = await ctx.site.fetch(`/badge/${SLUG}.svg`, { headers: { 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' } });
+    expect(badgeTitle(await visitor.text()).replace(/\u00a0|\u202f/g, ' ')).toBe('підписи: 2 500+');
+    expect(visitor.headers.get('vary')).toBe('Accept-Language');
+    const named = await ctx.site.fetch(`/badge/${SLUG}.svg?lang=be`, { headers: { 'accept-language': 'uk' } });
+    expect(badgeTitle(await named.text())).toBe('подпісы: 2500+');
+    expect(named.headers.get('vary')).toBeNull();
+    const unknown = await ctx.site.fetch(`/badge/${SLUG}.svg`, { headers: { 'accept-language': 'ja' } });
+    expect(badgeTitle(await unknown.text())).toBe('signatures: 2,500+');
+  });
+
   it('escapes a hostile label and cuts a long one', async () => {
     const hostile = '<script>alert(1)</script>"\'&';
     const svg = await (await ctx.site.fetch(`/badge/${SLUG}.svg?label=${encodeURIComponent(hostile)}`)).text();

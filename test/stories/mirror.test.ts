@@ -76,11 +76,16 @@ describe('the mirror bundle', () => {
         'signatories.html',
         'style.css',
         'verify.html',
+        'verify-be.html',
       ].sort(),
     );
     expect(files.get('index.html')).toContain('<h1>Code does not grow in fear</h1>');
     expect(files.get('be.html')).toContain('<h1>Код не расце ў страху</h1>');
     expect(files.get('verify.html')).toContain('sha256sum letter.md');
+    // The Belarusian copy, and the page on checking it that it links to, are in Belarusian.
+    expect(files.get('be.html')).toContain('<a href="verify-be.html">Як праверыць гэтую копію</a>');
+    expect(files.get('verify-be.html')).toContain('<h1>Як праверыць гэтую копію</h1>');
+    expect(files.get('verify-be.html')).toContain('sha256sum letter.md');
     // Newest first: the crowd came after Olga, who is on the second page.
     expect(files.get('signatories-2.html')).toContain('Olga Engineer</span><span class="signatory-domain"> (verified at @company.by)');
   });

@@ -1,7 +1,7 @@
 import type { MailJob, MailPayload, SignatureStatus } from '../../domain/entities.ts';
 import type { MailStore } from '../../domain/store.ts';
 import type { SqlBatch } from '../sql-batch.ts';
-import { requestDetailColumns } from './request-details.ts';
+import { requestDetail, requestDetailColumns } from './request-details.ts';
 import { signerDetailsOf } from './signer-details.ts';
 
 // Claiming and clearing jobs run once a pass under load, as plain SQL through the SqlBatch, like the
@@ -15,13 +15,17 @@ const CLAIM = `
                ORDER BY id LIMIT ?3)
   RETURNING id`;
 
-/** A mail shows the details of its own request, while its confirm link still has them. */
+/**
+ * A mail shows the details of its own request, while its confirm link still has them, and the
+ * letter's title in the language the request was made in, where the letter has a translation in it.
+ */
 const CLAIMED = `
   SELECT o.id, o.attempts, o.payload, s.status, s.email,
          ${requestDetailColumns('s', ['name', 'title', 'organisation', 'city', 'listed', 'list_threshold', 'email_domain', 'lang'])},
-         l.slug, l.title AS letter_title
+         l.slug, COALESCE(lt.title, l.title) AS letter_title
   FROM outbox o JOIN signatures s ON s.id = o.signature_id JOIN letters l ON l.id = s.letter_id
     LEFT JOIN tokens t ON t.hash = o.confirm_token_hash
+    LEFT JOIN letter_translations lt ON lt.letter_id = l.id AND lt.lang = ${requestDetail('lang', 's')}
   WHERE o.id IN (SELECT value FROM json_each(?1))`;
 
 const SENT = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';
