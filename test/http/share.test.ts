@@ -50,7 +50,7 @@ describe('sharing a letter', () => {
     // mailto: wants %20 for a space, not "+".
     expect(links.email).toBe(`mailto:?subject=${encodeURIComponent(text)}&body=${encodeURIComponent(`${text}\n\n${url}`)}`);
     expect(html).toContain(`<input id="share-url" type="text" value="${url}" readonly=""/>`);
-    expect(html).toContain('<script src="/share.js" defer=""></script>');
+    expect(html).toContain('<script src="/share.js" defer></script>');
   });
 
   it('offers sharing once a signature is confirmed, not before', async () => {
