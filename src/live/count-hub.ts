@@ -30,6 +30,8 @@ interface Entry {
   letter?: Letter | undefined;
   readAt: number;
   reading?: Promise<Letter | undefined> | undefined;
+  /** Moves on at each forget: a read that began before it may hold what the change replaced. */
+  generation: number;
   listeners: Set<(letter: Letter | undefined) => void>;
   timer?: ReturnType<typeof setInterval> | undefined;
   /** The letter the listeners were last called with, and when. */
@@ -64,7 +66,7 @@ export function createCountHub(
     let e = entries.get(slug);
     if (!e) {
       if (entries.size >= MAX_ENTRIES) evictIdle();
-      e = { readAt: -Infinity, listeners: new Set(), pushedAt: -Infinity };
+      e = { readAt: -Infinity, generation: 0, listeners: new Set(), pushedAt: -Infinity };
       entries.set(slug, e);
     }
     return e;
@@ -98,8 +100,11 @@ export function createCountHub(
   };
 
   const refresh = (slug: string, e: Entry): Promise<Letter | undefined> => {
+    const generation = e.generation;
     e.reading ??= read(slug)
       .then((letter) => {
+        // Forgotten while it was read: the caller gets it, the cache waits for a read after the change.
+        if (e.generation !== generation) return letter;
         const previous = e.letter;
         e.letter = letter;
         e.readAt = Date.now();
@@ -107,7 +112,7 @@ export function createCountHub(
         return letter;
       })
       .finally(() => {
-        e.reading = undefined;
+        if (e.generation === generation) e.reading = undefined;
       });
     return e.reading;
   };
@@ -134,7 +139,10 @@ export function createCountHub(
 
     forget(letter) {
       for (const [slug, e] of entries) {
-        if (slug === letter || e.letter?.id === letter) e.readAt = -Infinity;
+        if (slug !== letter && e.letter?.id !== letter) continue;
+        e.readAt = -Infinity;
+        e.generation++;
+        e.reading = undefined;
       }
     },
 

@@ -92,4 +92,23 @@ describe('the count hub', () => {
     await waitFor(() => seen.length === 2, 'the letter gone');
     expect(seen).toEqual(['draft', undefined]);
   });
+
+  it('does not keep a letter read before a change it was told of (a moderation racing a read)', async () => {
+    let stored = { ...letter, signatureCount: 41 };
+    let release = () => {};
+    const reads: Promise<void>[] = [];
+    hub = createCountHub(async () => {
+      const seen = stored;
+      // The first read is held until the change has been made and told.
+      if (reads.length === 0) reads.push(new Promise<void>((resolve) => (release = resolve)));
+      await reads[0];
+      return seen;
+    }, 60_000);
+    const early = hub.letter('l');
+    stored = { ...letter, signatureCount: 21 };
+    hub.forget('l');
+    release();
+    await early;
+    expect((await hub.letter('l'))?.signatureCount).toBe(21);
+  });
 });
