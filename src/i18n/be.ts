@@ -154,4 +154,6 @@ export const be: Messages = {
     hour: { one: 'гадзіну', few: 'гадзіны', many: 'гадзін', other: 'гадзіны' },
     minute: { one: 'хвіліну', few: 'хвіліны', many: 'хвілін', other: 'хвіліны' },
   },
+  signatoriesDescription: (title) => `Хто падпісаў адкрыты ліст «${title}».`,
+  confirmDescription: (title) => `Пацвердзіце свой подпіс пад адкрытым лістом «${title}».`,
 };

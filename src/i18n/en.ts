@@ -150,6 +150,9 @@ export const en = {
     hour: { one: 'hour', other: 'hours' },
     minute: { one: 'minute', other: 'minutes' },
   } as Record<'day' | 'hour' | 'minute', Plural>,
+  /** The meta descriptions of the list of signatories and of the confirm page. */
+  signatoriesDescription: (title: string) => `People who signed the open letter “${title}”.`,
+  confirmDescription: (title: string) => `Confirm your signature under the open letter “${title}”.`,
 };
 
 export type Messages = typeof en;

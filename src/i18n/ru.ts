@@ -154,4 +154,6 @@ export const ru: Messages = {
     hour: { one: 'час', few: 'часа', many: 'часов', other: 'часа' },
     minute: { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' },
   },
+  signatoriesDescription: (title) => `Кто подписал открытое письмо «${title}».`,
+  confirmDescription: (title) => `Подтвердите свою подпись под открытым письмом «${title}».`,
 };

@@ -154,4 +154,6 @@ export const uk: Messages = {
     hour: { one: 'годину', few: 'години', many: 'годин', other: 'години' },
     minute: { one: 'хвилину', few: 'хвилини', many: 'хвилин', other: 'хвилини' },
   },
+  signatoriesDescription: (title) => `Хто підписав відкритий лист «${title}».`,
+  confirmDescription: (title) => `Підтвердьте свій підпис під відкритим листом «${title}».`,
 };
