@@ -6,6 +6,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
 import buildIfStale from './build.ts';
+import { runCli } from './cli.ts';
 import { serverEnv, startServerProcess } from './server-process.ts';
 import { linkPath, startMailSink } from './smtp.ts';
 
@@ -47,15 +48,15 @@ export async function auditSite(): Promise<PageAudit[]> {
   // Its public URL is its real address, so links and the canonical URL are the ones a reader would see.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = startServerProcess(
-    serverEnv(`file:${join(dir, 'undersigned.db')}`, mail.port, { NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: url }),
-  );
+  const databaseUrl = `file:${join(dir, 'undersigned.db')}`;
+  const server = startServerProcess(serverEnv(databaseUrl, mail.port, { NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: url }));
   const profile = join(dir, 'chromium');
   await mkdir(profile);
   const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS, userDataDir: profile });
   try {
     await server.listening;
     const slug = SAMPLE_LETTER.slug;
+    await setUpLetter(url, slug, databaseUrl);
     // One confirmed signer so the list is not empty, and one whose confirm link is audited unused.
     await confirm(url, slug, await confirmLink(url, slug, mail, 'listed@example.org'));
     const confirmPath = await confirmLink(url, slug, mail, 'unconfirmed@example.org');
@@ -130,6 +131,27 @@ export function missedTargets(audit: PageAudit): string[] {
   return (Object.keys(TARGETS) as Category[])
     .filter((category) => audit.scores[category] < TARGETS[category])
     .map((category) => `${category} ${audit.scores[category]} < ${TARGETS[category]}`);
+}
+
+/**
+ * Gives the sample letter all that an organizer may show on it (who, to whom, a date, a goal, a
+ * deadline and so a countdown), through the admin API with a token from the command line.
+ */
+async function setUpLetter(url: string, slug: string, databaseUrl: string) {
+  const created = await runCli(['token', 'create', '--name', 'Audit'], { DATABASE_URL: databaseUrl });
+  if (created.code !== 0) throw new Error(`token create failed: ${created.stderr}`);
+  const changed = await fetch(`${url}/api/admin/letters/${slug}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${created.stdout.trim()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organisedBy: 'People who build software',
+      addressee: 'Those who hold power over them',
+      publishedOn: new Date().toISOString().slice(0, 10),
+      deadline: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
+      goal: 5000,
+    }),
+  });
+  if (changed.status !== 200) throw new Error(`setting up the letter answered ${changed.status}: ${await changed.text()}`);
 }
 
 /** Signs through the JSON API and returns the path of the confirm link in the mail. */
