@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from 'chrome-launcher';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
 import buildIfStale from './build.ts';
@@ -50,10 +50,11 @@ export async function auditSite(): Promise<PageAudit[]> {
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${join(dir, 'undersigned.db')}`;
   const server = startServerProcess(serverEnv(databaseUrl, mail.port, { NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: url }));
-  const profile = join(dir, 'chromium');
-  await mkdir(profile);
-  const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS, userDataDir: profile });
+  let chrome: LaunchedChrome | undefined;
   try {
+    const profile = join(dir, 'chromium');
+    await mkdir(profile);
+    chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS, userDataDir: profile });
     await server.listening;
     const slug = SAMPLE_LETTER.slug;
     await setUpLetter(url, slug, databaseUrl);
@@ -73,7 +74,7 @@ export async function auditSite(): Promise<PageAudit[]> {
     }
     return audits;
   } finally {
-    chrome.kill();
+    chrome?.kill();
     server.child.kill();
     await server.exited;
     await mail.stop();
