@@ -176,6 +176,9 @@ export const en = {
     checkByHand:
       'By hand, with any Ed25519 tool: the signed message is these five lines joined by a newline (no newline at the end): {version}, the letter’s slug, the count, the time and the text’s SHA-256, exactly as they appear in {countFile}.',
   },
+  /** The meta descriptions of the list of signatories and of the confirm page. */
+  signatoriesDescription: (title: string) => `People who signed the open letter “${title}”.`,
+  confirmDescription: (title: string) => `Confirm your signature under the open letter “${title}”.`,
 };
 
 export type Messages = typeof en;

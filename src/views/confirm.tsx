@@ -25,7 +25,7 @@ export function ConfirmPage(props: {
     const errors = props.form?.errors ?? {};
     const formFields = props.confirmation.formFields ?? {};
     return (
-      <MessagePage language={props.language} title={m.confirmTitle}>
+      <MessagePage language={props.language} title={m.confirmTitle} description={m.confirmDescription(subject.letter.title)}>
         <p>
           {m.confirmAbout} <LetterLink subject={subject} />.
         </p>
@@ -56,7 +56,11 @@ export function ConfirmPage(props: {
     );
   }
   return (
-    <MessagePage language={props.language} title={outcome === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}>
+    <MessagePage
+      language={props.language}
+      title={outcome === 'confirmed' ? m.thankYou : m.alreadyConfirmedTitle}
+      description={m.confirmDescription(subject.letter.title)}
+    >
       <p class="signatory-number">
         {outcome === 'confirmed' ? m.confirmed : m.alreadyConfirmed}{' '}
         {m.signatoryNumber(subject.signatoryNumber ?? 0, subject.letter.title)}

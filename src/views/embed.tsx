@@ -10,7 +10,13 @@ export function EmbedPage(props: { language: PageLanguage; letter: Letter; url: 
   const { lang, m, signatures } = props.language;
   return (
     <html lang={lang}>
-      <Head title={letter.title} stylesheet="/embed.css" scripts={['/live-count.js']} icons={false} />
+      <Head
+        title={letter.title}
+        stylesheet="/embed.css"
+        meta={[{ name: 'description', content: letter.summary || m.shareText(letter.title) }]}
+        scripts={['/live-count.js']}
+        icons={false}
+      />
       <body>
         <p class="title">{letter.title}</p>
         <LetterMetaLine language={props.language} letter={letter} now={props.now} />

@@ -59,9 +59,9 @@ export function Layout(props: {
 }
 
 /** A short page with a heading and a message: confirmations, errors, "check your email". */
-export function MessagePage(props: { language: PageLanguage; title: string; children: Child }) {
+export function MessagePage(props: { language: PageLanguage; title: string; description?: string; children: Child }) {
   return (
-    <Layout language={props.language} title={`${props.title} · Undersigned`}>
+    <Layout language={props.language} title={`${props.title} · Undersigned`} description={props.description}>
       <section class="message">
         <h1>{props.title}</h1>
         {props.children}

@@ -17,7 +17,11 @@ export function SignatoriesPage(props: {
   const { m } = props.language;
   const nextHref = page.next && `?${new URLSearchParams({ cursor: page.next, ...(query && { q: query }) })}`;
   return (
-    <Layout language={props.language} title={`${m.signatories} · ${letter.title}`}>
+    <Layout
+      language={props.language}
+      title={`${m.signatories} · ${letter.title}`}
+      description={m.signatoriesDescription(letter.title)}
+    >
       <p>
         <a href={`/l/${letter.slug}`}>{letter.title}</a>
       </p>
