@@ -61,12 +61,12 @@ export function LetterPage(props: LetterPageProps) {
   const countText = count === 0 ? m.noSignaturesYet : signatures(count);
   const open = letter.status === 'open';
   const path = props.path ?? `/l/${letter.slug}`;
-  const description = [text.summary, count > 0 ? `${countText}.` : undefined].filter(Boolean).join(' ');
+  const description = [text.summary || m.shareText(text.title), count > 0 ? `${countText}.` : undefined].filter(Boolean).join(' ');
   return (
     <Layout
       language={language}
       title={text.title}
-      description={description || undefined}
+      description={description}
       // In the head, not beside the form: a <script> in JSX renders through an AsyncLocalStorage (see renderPage).
       scripts={['/live-count.js', '/copy-button.js', ...(open ? ['/resend.js'] : []), ...(props.proofOfWork ? [PROOF_OF_WORK_SCRIPT] : [])]}
       path={path}
