@@ -5,7 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
+/** No network of its own, a fresh profile's first run skipped, no GPU: the flags every test browser gets. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export const SCREENSHOTS = 'test-output/screenshots';
 
@@ -29,15 +39,7 @@ export async function openBrowser(
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
     // Lets the test inject axe-core, which the site's CSP would refuse (but then frame-ancestors is
     // ignored too: the framing test turns this off).
     bypassCSP: options.bypassCSP ?? true,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { SAMPLE_LETTER } from '../../src/db/sample-letter.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
 import buildIfStale from './build.ts';
 import { runCli } from './cli.ts';
 import { serverEnv, startServerProcess } from './server-process.ts';
@@ -24,18 +25,6 @@ export interface PageAudit {
   failures: string[];
 }
 
-/** The flags the browser tests use too: no network of its own, a fresh profile, no GPU. */
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Runs Lighthouse, as a phone on a slow network (its default), on the letter, signatories, confirm and
  * widget pages of the real server started as `npm start` does, in production mode, with a real SMTP
@@ -54,7 +43,7 @@ export async function auditSite(): Promise<PageAudit[]> {
   try {
     const profile = join(dir, 'chromium');
     await mkdir(profile);
-    chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS, userDataDir: profile });
+    chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS], userDataDir: profile });
     await server.listening;
     const slug = SAMPLE_LETTER.slug;
     await setUpLetter(url, slug, databaseUrl);
