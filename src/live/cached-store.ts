@@ -11,13 +11,15 @@ export function createCachedStore(store: Store, hub: CountHub): Store {
     ...store,
     letterBySlug: hub.letter,
     async confirm(hash, now, keep) {
+      const since = hub.forgets();
       const result = await store.confirm(hash, now, keep);
-      if (result.subject) hub.counted(result.subject.letter);
+      if (result.subject) hub.counted(result.subject.letter, since);
       return result;
     },
     async withdraw(hash, now) {
+      const since = hub.forgets();
       const result = await store.withdraw(hash, now);
-      if (result.subject) hub.counted(result.subject.letter);
+      if (result.subject) hub.counted(result.subject.letter, since);
       return result;
     },
     async moderate(letterId, ids, change, actor, now) {

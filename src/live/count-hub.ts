@@ -11,8 +11,14 @@ export interface CountHub {
    * hottest reads answer from it without waiting for a promise.
    */
   current(slug: string): Letter | undefined;
-  /** A write in this process changed a letter's counts: serve and push the new ones, no read needed. */
-  counted(count: LetterCount): void;
+  /**
+   * A write in this process changed a letter's counts: serve and push the new ones, no read needed.
+   * `since` is {@link forgets} from before the write began: if a letter was forgotten meanwhile, these
+   * counts may predate that change, so the letter is read afresh instead.
+   */
+  counted(count: LetterCount, since: number): void;
+  /** How many times a letter has been forgotten so far: a mark to give {@link counted}. */
+  forgets(): number;
   /** A write in this process changed a letter (by slug or id) in other ways: read it afresh next time. */
   forget(letter: string | number): void;
   /**
@@ -61,6 +67,7 @@ export function createCountHub(
   pushIntervalMs = 500,
 ): CountHub {
   const entries = new Map<string, Entry>();
+  let forgets = 0;
 
   const entry = (slug: string): Entry => {
     let e = entries.get(slug);
@@ -117,6 +124,16 @@ export function createCountHub(
     return e.reading;
   };
 
+  function forget(letter: string | number) {
+    forgets++;
+    for (const [slug, e] of entries) {
+      if (slug !== letter && e.letter?.id !== letter) continue;
+      e.readAt = -Infinity;
+      e.generation++;
+      e.reading = undefined;
+    }
+  }
+
   return {
     async letter(slug) {
       const e = entry(slug);
@@ -129,7 +146,8 @@ export function createCountHub(
       return e && Date.now() - e.readAt < intervalMs ? e.letter : undefined;
     },
 
-    counted(count) {
+    counted(count, since) {
+      if (since !== forgets) return forget(count.slug);
       const e = entries.get(count.slug);
       if (!e?.letter) return;
       const previous = e.letter;
@@ -137,14 +155,9 @@ export function createCountHub(
       publish(e, previous);
     },
 
-    forget(letter) {
-      for (const [slug, e] of entries) {
-        if (slug !== letter && e.letter?.id !== letter) continue;
-        e.readAt = -Infinity;
-        e.generation++;
-        e.reading = undefined;
-      }
-    },
+    forget,
+
+    forgets: () => forgets,
 
     subscribe(slug, listener) {
       const e = entry(slug);
