@@ -13,7 +13,7 @@ const CACHE_CONTROL = 'public, max-age=3600';
  * Cards kept drawn, at most: one per letter and language, so the site's letters, not a stranger's
  * requests, say how many there are; past this, the card least recently asked for is dropped.
  */
-const MAX_CARDS = 500;
+const MAX_CARDS = 200;
 
 /**
  * `GET /l/:slug/card.png?lang=`: the image of the letter's link previews (og:image), its title and
