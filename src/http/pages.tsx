@@ -4,7 +4,7 @@ import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from './deps.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices, type Confirmation } from '../domain/confirm.ts';
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
-import { openLetter, publicLetter } from '../domain/letters.ts';
+import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
 import { domainAggregates, publicPage, searchText, searchTooShort, type PublicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
@@ -119,8 +119,9 @@ export function pageRoutes(deps: PageDeps) {
   /** Once a signature is confirmed, the letter its page offers to pass on (in its own language's order). */
   async function shareAfter(c: Context, confirmation: Confirmation) {
     if (confirmation.outcome === 'ready') return undefined;
+    // A letter its organizers have taken back to draft is not offered: its links and QR code lead nowhere.
     const letter = await deps.store.letterBySlug(confirmation.subject.letter.slug);
-    return letter && { letter: await letterFor(deps.store, c, letter), publicUrl: deps.publicUrl };
+    return isPublic(letter) ? { letter: await letterFor(deps.store, c, letter), publicUrl: deps.publicUrl } : undefined;
   }
 
   // Links from emails: GET only shows what the button will do, POST does it. `/verify/` is the confirm

@@ -15,7 +15,18 @@ export function isLanguage(lang: string | undefined): lang is Language {
  */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 
-/** A zod schema for a language tag ({@link LANGUAGE_TAG}). */
+/** Whether Intl reads `tag` as a locale: the pattern lets through some that are not ("en-12", "uk-u"). */
+function isLocale(tag: string): boolean {
+  try {
+    new Intl.Locale(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A zod schema for a language tag ({@link LANGUAGE_TAG}) that the runtime's Intl can format for. */
 export const LanguageTag = z
   .string({ error: 'Language must be text.' })
-  .regex(LANGUAGE_TAG, 'Language must be a language tag such as "en" or "be".');
+  .regex(LANGUAGE_TAG, 'Language must be a language tag such as "en" or "be".')
+  .refine(isLocale, 'Language must be a language tag such as "en" or "be".');

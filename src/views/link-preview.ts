@@ -44,8 +44,16 @@ export function linkPreview(page: {
   ];
 }
 
-/** Open Graph writes a locale as language_TERRITORY ("be_BY"): the likely territory of a bare tag. */
+/**
+ * Open Graph writes a locale as language_TERRITORY ("be_BY"): the likely territory of a bare tag. A
+ * tag Intl cannot read (stored before language tags were checked against it) is given as it is.
+ */
 function openGraphLocale(tag: string): string {
-  const { language, region } = new Intl.Locale(tag).maximize();
-  return region ? `${language}_${region}` : language;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(tag).maximize();
+  } catch {
+    return tag;
+  }
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
 }

@@ -166,6 +166,29 @@ describe('letter metadata', () => {
     expect(page).toContain(`<h1>${escaped}</h1>`);
   });
 
+  it('refuses a language tag Intl cannot read, and shows a letter that has one from before', async () => {
+    const odd = { title: 'Odd', body: 'Text.' };
+    for (const translations of [{ 'en-12': odd }, { 'uk-u': odd }]) {
+      const refused = await site.admin(token, 'PATCH', `/letters/${slug}`, { translations });
+      expect(refused.status).toBe(400);
+      expect(await fieldsOf(refused)).toHaveProperty('translations');
+    }
+    // The pattern alone let these through before: a letter that has one still opens.
+    await site.db.execute({
+      sql: `INSERT INTO letter_translations (letter_id, lang, title, body) VALUES ((SELECT id FROM letters WHERE slug = ?), 'en-12', 'Odd', 'Text.')`,
+      args: [slug],
+    });
+    for (const path of [`/l/${slug}`, `/l/${slug}?lang=en-12`]) {
+      // Once the site has read the letter again.
+      await expect
+        .poll(async () => {
+          const res = await site.fetch(path, { headers: { 'accept-language': 'en-12' } });
+          return `${res.status} ${(await res.text()).match(/<meta property="og:locale:alternate" content="en-12"\/>/)?.[0]}`;
+        })
+        .toBe('200 <meta property="og:locale:alternate" content="en-12"/>');
+    }
+  });
+
   it('serves the icon and the web app manifest, linked from every page, with the security headers', async () => {
     for (const path of ['/', `/l/${slug}`, `/l/${slug}/signatories`, '/admin/login', '/nope']) {
       const html = await (await site.fetch(path)).text();

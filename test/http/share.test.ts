@@ -66,6 +66,22 @@ describe('sharing a letter', () => {
     expect(shareLinks(await (await ctx.site.fetch(link)).text())).toHaveLength(7);
   });
 
+  it('offers no sharing of a letter its organizers took back to draft, whose links would lead nowhere', async () => {
+    const organizer = await ctx.site.organizerToken('Drafter');
+    const slug = 'share-draft';
+    expect((await ctx.site.admin(organizer, 'POST', '/letters', { slug, title: 'Not yet', body: 'Text.', status: 'open' })).status).toBe(201);
+    await ctx.site.signForm({ name: 'Draft Signer', email: 'draft-sharer@example.org', listed: 'true' }, slug);
+    const [mail] = await ctx.mail.mailTo('draft-sharer@example.org');
+    const link = linkPath(mail!, 'confirm');
+    expect(shareLinks(await (await ctx.site.fetch(link, { method: 'POST' })).text())).toHaveLength(7);
+    expect((await ctx.site.admin(organizer, 'PATCH', `/letters/${slug}`, { status: 'draft' })).status).toBe(200);
+    const again = await (await ctx.site.fetch(link)).text();
+    expect(shareLinks(again)).toEqual([]);
+    expect(again).not.toContain(`/l/${slug}/qr.svg`);
+    expect((await ctx.site.fetch(`/l/${slug}/qr.svg`)).status).toBe(404);
+    expect((await ctx.site.fetch(`/l/${slug}/card.png`)).status).toBe(404);
+  });
+
   it('serves a QR code that decodes to exactly the letter’s address, cacheable, and as a download', async () => {
     const res = await ctx.site.fetch(`/l/${BE_SLUG}/qr.svg`);
     expect(res.status).toBe(200);
