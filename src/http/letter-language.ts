@@ -17,9 +17,14 @@ export async function letterTextFor(
   letter: Letter,
   ui: Language = languageOf(c),
 ): Promise<LetterText> {
-  const translations = await perLetter(letter, 'translations', () => store.translations(letter.id));
+  const translations = await letterTranslations(store, letter);
   const shown = chooseLanguage(letterLanguages(letter, translations), ui, c.req.header('accept-language'));
   return letterText(letter, translations, shown);
+}
+
+/** A letter's translations, kept with the letter (and across its count changes: see carryText). */
+export function letterTranslations(store: Pick<Store, 'translations'>, letter: Letter) {
+  return perLetter(letter, 'translations', () => store.translations(letter.id));
 }
 
 /**

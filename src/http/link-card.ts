@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { letterLanguages, letterText, publicLetter } from '../domain/letters.ts';
 import { isLanguage, messagesFor } from '../i18n/index.ts';
-import { perLetter } from '../live/per-letter.ts';
 import type { LinkCard } from '../views/link-card.ts';
 import { signaturesText } from '../views/page-language.ts';
 import type { RouteDeps } from './deps.ts';
+import { letterTranslations } from './letter-language.ts';
 import { embeddable, etagOf, prebuildEmbeddable, type PrebuiltEmbeddable } from './embeddable.ts';
 
 /** A card changes only when its letter's title or displayed count does: an hour in caches. */
@@ -31,7 +31,7 @@ export function linkCardRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'se
 
   app.get('/l/:slug/card.png', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const translations = await perLetter(letter, 'translations', () => deps.store.translations(letter.id));
+    const translations = await letterTranslations(deps.store, letter);
     const wanted = c.req.query('lang');
     const lang = wanted !== undefined && letterLanguages(letter, translations).includes(wanted) ? wanted : letter.lang;
     const text = letterText(letter, translations, lang);

@@ -1,4 +1,5 @@
 import type { Letter, LetterCount } from '../domain/entities.ts';
+import { carryText } from './per-letter.ts';
 
 export interface CountHub {
   /**
@@ -152,6 +153,7 @@ export function createCountHub(
       if (!e?.letter) return;
       const previous = e.letter;
       e.letter = { ...previous, ...count };
+      carryText(previous, e.letter);
       publish(e, previous);
     },
 

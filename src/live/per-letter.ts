@@ -21,6 +21,19 @@ export function perLetter<T>(letter: Letter, key: string, build: () => T): T {
   return entries.get(key) as T;
 }
 
+/** What is built from a letter's text alone, not its count (see carryText). */
+const TEXT_KEYS = ['translations'];
+
+/**
+ * Hands what depends on the text alone (its translations) from a letter object to the one that
+ * replaces it for a change of count only: while a letter is signed that happens several times a
+ * second, and each confirmation's page would otherwise read the translations again.
+ */
+export function carryText(from: Letter, to: Letter): void {
+  const built = cache.get(from);
+  for (const key of TEXT_KEYS) if (built?.has(key)) perLetter(to, key, () => built.get(key));
+}
+
 /** Cached responses per letter and route, at most: the request chooses their keys. */
 const MAX_CACHED = 100;
 

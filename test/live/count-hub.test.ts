@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Letter } from '../../src/domain/entities.ts';
 import { createCountHub, type CountHub } from '../../src/live/count-hub.ts';
+import { perLetter } from '../../src/live/per-letter.ts';
 import { waitFor } from '../support/wait.ts';
 
 const letter: Letter = {
@@ -124,5 +125,20 @@ describe('the count hub', () => {
     stored = { ...letter, signatureCount: 22 };
     hub.counted({ ...counted(41), slug: 'l' }, since);
     expect((await hub.letter('l'))?.signatureCount).toBe(22);
+  });
+
+  it('keeps what was built from the letter’s text across a change of its count, and not across a read', async () => {
+    // Each read gives a new object, as the database does.
+    hub = createCountHub(async () => ({ ...letter }), 60_000);
+    const first = await hub.letter('l');
+    let reads = 0;
+    const translations = () => perLetter(hub!.current('l')!, 'translations', () => ++reads);
+    expect(translations()).toBe(1);
+    hub.counted(counted(1), hub.forgets());
+    expect(hub.current('l')).not.toBe(first);
+    expect(translations()).toBe(1);
+    hub.forget('l');
+    await hub.letter('l');
+    expect(translations()).toBe(2);
   });
 });
