@@ -109,6 +109,14 @@ export const Config = z
     THRESHOLD_CHECK_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(60),
     /** How long a mail sender's claim on a mail job lasts; a job whose sender died is retried after it. */
     MAIL_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(90),
+    /**
+     * off: the web process sends no mail itself, and `undersigned mailer` processes send the outbox
+     * (Node only; a Worker's cron trigger always sends).
+     */
+    MAIL_SENDER: z
+      .enum(['on', 'off'], { error: 'must be on or off' })
+      .default('on')
+      .transform((value) => value === 'on'),
     MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
   .refine((env) => !env.MAIL_API_URL || env.MAIL_API_KEY, { path: ['MAIL_API_KEY'], message: 'is needed with MAIL_API_URL' })

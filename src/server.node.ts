@@ -16,7 +16,7 @@ import { gracefulStop } from './http/graceful-stop.node.ts';
 import { nodeHashing } from './node-hashing.node.ts';
 import { PUBLIC_DIR, WIDGET_DIR } from './paths.node.ts';
 import { WIDGET_FILES } from './widget-files.ts';
-import { startMailSender, type MailSender } from './mail/mail-sender.ts';
+import { MAIL_WAKE_DELAY_MS, startMailSender, type MailSender } from './mail/mail-sender.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { nodeCardKit } from './link-card.node.ts';
@@ -116,12 +116,15 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     afterPurge: checkpoint,
     cardKit: nodeCardKit,
   });
-  mailSender = startMailSender(site.deliver, {
-    intervalMs: OUTBOX_INTERVAL_MS,
-    wakeDelayMs: 50,
-    passSize: MAIL_PASS_SIZE,
-    onError: (error) => logger.error('outbox pass failed', { error: String(error) }),
-  });
+  // MAIL_SENDER=off: `undersigned mailer` processes send the outbox, off this process's HTTP thread.
+  if (config.MAIL_SENDER) {
+    mailSender = startMailSender(site.deliver, {
+      intervalMs: OUTBOX_INTERVAL_MS,
+      wakeDelayMs: MAIL_WAKE_DELAY_MS,
+      passSize: MAIL_PASS_SIZE,
+      onError: (error) => logger.error('outbox pass failed', { error: String(error) }),
+    });
+  }
 
   const purgeTimer = setInterval(() => void site.purge(), PURGE_INTERVAL_MS);
   await site.purge();

@@ -54,7 +54,7 @@ export async function createSite(config: Config, db: Database, store: Store, run
   const hmac = createHmac(runtime.hashing, secret);
   const counts = createCountHub((slug) => store.letterBySlug(slug), config.COUNT_REFRESH_MS);
   const cachedStore = createCachedStore(store, counts);
-  const mail = chooseMailer(config, runtime);
+  const mail = createMailDelivery(config, store, runtime);
   const { fetch } = createApp({
     store: cachedStore,
     counts,
@@ -88,16 +88,6 @@ export async function createSite(config: Config, db: Database, store: Store, run
     linkCards: createCardDrawer(runtime.cardKit, (text, lang) => logger.warn('no bundled font draws this text of a link card', { text, lang })),
     ...(mail.devOutbox && { devOutbox: mail.devOutbox }),
   });
-  const deliver = () =>
-    deliverDueMail({
-      store,
-      mailer: mail.mailer,
-      compose: (job) => composeMail(job, config.PUBLIC_URL),
-      now,
-      retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
-      maxAttempts: config.MAIL_MAX_ATTEMPTS,
-      claimMs: config.MAIL_CLAIM_SECONDS * 1000,
-    });
   const releaseNames = async () => {
     try {
       await updateListReleases(store, now(), config.THRESHOLD_DOMAIN_SHARE);
@@ -118,14 +108,33 @@ export async function createSite(config: Config, db: Database, store: Store, run
     counts.close();
     mail.close();
   };
-  return { fetch, counts, deliver, releaseNames, purge, close };
+  return { fetch, counts, deliver: mail.deliver, releaseNames, purge, close };
+}
+
+/**
+ * One outbox delivery pass with the configured mailer: what a site's own sender runs, and what
+ * `undersigned mailer` runs in a process of its own.
+ */
+export function createMailDelivery(config: Config, store: Store, runtime: Pick<Runtime, 'logger' | 'smtpMailer'>) {
+  const mail = chooseMailer(config, runtime);
+  const deliver = () =>
+    deliverDueMail({
+      store,
+      mailer: mail.mailer,
+      compose: (job) => composeMail(job, config.PUBLIC_URL),
+      now: () => new Date(),
+      retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
+      maxAttempts: config.MAIL_MAX_ATTEMPTS,
+      claimMs: config.MAIL_CLAIM_SECONDS * 1000,
+    });
+  return { ...mail, deliver };
 }
 
 /**
  * SMTP where the runtime offers it and SMTP_URL is set, else the HTTP mail API, else the log (and
  * /dev/outbox with DEV_OUTBOX=1): with neither, nobody can confirm a signature, which is said at once.
  */
-function chooseMailer(config: Config, runtime: Runtime): { mailer: Mailer; devOutbox?: () => readonly MailMessage[]; close(): void } {
+function chooseMailer(config: Config, runtime: Pick<Runtime, 'logger' | 'smtpMailer'>): { mailer: Mailer; devOutbox?: () => readonly MailMessage[]; close(): void } {
   const { logger } = runtime;
   if (config.SMTP_URL && runtime.smtpMailer) {
     const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM);

@@ -2,6 +2,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { checkCommand } from './check.node.ts';
 import { CliError, usageError, type Command } from './command.ts';
 import { exportCommand } from './export.node.ts';
+import { mailerCommand } from './mailer.node.ts';
 import { mirrorCommand } from './mirror.node.ts';
 import { parseCommandLine } from './parse.node.ts';
 import { printable } from './printable.ts';
@@ -10,7 +11,7 @@ import { commandHelp, overview } from './usage.ts';
 import { verifyCountCommand } from './verify-count.node.ts';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: readonly Command[] = [tokenCreate, tokenList, tokenRevoke, exportCommand, checkCommand, mirrorCommand, verifyCountCommand];
+const COMMANDS: readonly Command[] = [tokenCreate, tokenList, tokenRevoke, exportCommand, checkCommand, mirrorCommand, verifyCountCommand, mailerCommand];
 
 const HELP = ['--help', '-h'];
 

@@ -1,3 +1,9 @@
+/**
+ * How soon a woken sender runs its pass: under load, one pass then takes the mail of many signings
+ * instead of one pass (and commit) each.
+ */
+export const MAIL_WAKE_DELAY_MS = 50;
+
 export interface MailSender {
   /**
    * Runs a delivery pass soon instead of at the next interval: within `wakeDelayMs`, so that under
