@@ -24,3 +24,13 @@ export function runCli(args: string[], env: Record<string, string>, options: { c
     );
   });
 }
+
+/** Starts `undersigned …` as a real process that runs until stopped (`undersigned mailer`), collecting what it prints. */
+export function startCliProcess(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, exited, output: () => output };
+}
