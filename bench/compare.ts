@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load, type LoadOptions } from './load.ts';
-import { BROWSER, signing, viralCycle } from './run.ts';
+import { BROWSER, signing, viralCycle } from './requests.ts';
 import { seedSignatures, SLUG } from './seed.ts';
 import { startBenchServer } from './server.ts';
 

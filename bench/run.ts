@@ -6,25 +6,11 @@ import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { encodeCursor } from '../src/domain/signatories.ts';
 import { load, type LoadOptions, type LoadResult } from './load.ts';
+import { mailScenarios, type MailFigures } from './mail.ts';
+import { BROWSER, signing, viralCycle } from './requests.ts';
 import { prepareDatabase, seedPending, seedSignatures, SLUG } from './seed.ts';
 import { peakMemoryMb, residentMemoryMb, startBenchServer, type BenchServer } from './server.ts';
 import { openStreams } from './streams.ts';
-
-/** What a browser says it takes (Chrome's header): the letter page is then sent gzipped. */
-export const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
-
-/** Signs the sample letter as the `n`th distinct signer of a scenario. */
-export const signing = (prefix: string) => (n: number) => ({
-  path: `/api/letters/${SLUG}/signatures`,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ name: `${prefix} ${n}`, email: `${prefix.toLowerCase()}${n}@example.org`, listed: true }),
-});
-
-/** The viral mix of one connection: nine reads (page, count, badge in turn), then a signing. */
-export function viralCycle(sign: NonNullable<LoadOptions['next']>): NonNullable<LoadOptions['cycle']> {
-  const reads = [{ path: `/l/${SLUG}`, headers: BROWSER }, { path: `/api/letters/${SLUG}/count` }, { path: `/badge/${SLUG}.svg` }];
-  return Array.from({ length: 10 }, (_, i) => (i === 9 ? { next: sign } : reads[i % 3]!));
-}
 
 /** How many distinct writes warm a write scenario up: a fifth of those it measures. */
 export const warmWrites = (writes: number) => Math.ceil(writes / 5);
@@ -44,6 +30,10 @@ export interface BenchOptions {
   writes: number;
   /** Live count streams open during the viral mix. */
   streams: number;
+  /** How long the mail scenarios sustain their signing load. */
+  mailSeconds: number;
+  /** Only the mail scenarios (signing with its mail delivered), on a database of `rows` signatures. */
+  mailOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -58,6 +48,8 @@ export interface Row {
   /** Requests per second against that baseline. */
   ratio?: number;
   note?: string;
+  /** A mail scenario's figures (rps is then the signings accepted per second). */
+  mail?: MailFigures;
 }
 
 /** Runs every scenario against the real Node server on 127.0.0.1 and returns the table. */
@@ -66,105 +58,115 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
   const databaseUrl = `file:${join(dir, 'bench.db')}`;
   const rows: Row[] = [];
   try {
-    options.log(`seeding ${options.rows.toLocaleString('en')} signatures and ${options.writes.toLocaleString('en')} confirm links…`);
+    options.log(`seeding ${options.rows.toLocaleString('en')} signatures…`);
     await seedSignatures(databaseUrl, options.rows);
-    // Confirm links: for the confirming scenario, for confirming while the streams watch, one, and
-    // the confirming scenario's warm-up.
-    const warmUpWrites = warmWrites(options.writes);
-    const tokens = await seedPending(databaseUrl, options.writes * 2 + 1 + warmUpWrites);
-    const warmTokens = tokens.slice(options.writes * 2 + 1);
-    const server = await startBenchServer(databaseUrl);
-    const { connections, durationSeconds } = options;
-    const get = (path: string, headers: Record<string, string> = {}, seconds = durationSeconds) =>
-      load({ url: `${server.url}${path}`, connections, durationSeconds: seconds, headers });
-    const ping = async () => (await get('/ping')).rps;
-    const record = (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
-      const row: Row = {
-        scenario,
-        rps: Math.round(result.rps),
-        p50: result.p50,
-        p99: result.p99,
-        errors: result.errors + result.bad,
-        ...(baseline && { baseline: Math.round(baseline), ratio: Math.round((result.rps / baseline) * 100) / 100 }),
-        ...(note && { note }),
-      };
+    if (!options.mailOnly) await readAndWriteScenarios(databaseUrl, options, rows);
+    await mailScenarios(databaseUrl, options, (row) => {
       rows.push(row);
       options.log(JSON.stringify(row));
-    };
-    // The machine is shared and its speed drifts over a run: each scenario is compared with /ping
-    // measured just before it, not only with the first.
-    const run = async (
-      scenario: string,
-      warmUp: () => Promise<unknown>,
-      drive: () => Promise<LoadResult>,
-      note?: (result: LoadResult) => Promise<string> | string,
-    ) => {
-      const baseline = await ping();
-      await warmUp();
-      const result = await drive();
-      record(scenario, result, baseline, await note?.(result));
-      return result;
-    };
-    const write = (next: NonNullable<LoadOptions['next']>, amount = options.writes) => () =>
-      load({ url: server.url, connections, durationSeconds, amount, next });
-    const warmGet = (path: string, headers?: Record<string, string>) => () => get(path, headers, options.warmupSeconds);
-    try {
-      record('baseline: GET /ping', await get('/ping'));
-      for (const path of [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`]) {
-        await run(`GET ${path.replace(SLUG, ':slug')}`, warmGet(path), () => get(path));
-        const fresh = { 'if-none-match': (await fetch(`${server.url}${path}`)).headers.get('etag')! };
-        await run(`GET ${path.replace(SLUG, ':slug')} (304)`, warmGet(path, fresh), () => get(path, fresh));
-      }
-      const page = `/l/${SLUG}`;
-      await run('GET /l/:slug (letter page, as browsers ask: gzip)', warmGet(page, BROWSER), () => get(page, BROWSER));
-      await run('GET /l/:slug (letter page, uncompressed)', warmGet(page), () => get(page));
-
-      const list = `/api/letters/${SLUG}/signatures`;
-      const first = await run('public list: first page', warmGet(list), () => get(list));
-      const deep = `${list}?cursor=${encodeURIComponent(await deepCursor(databaseUrl, Math.floor(options.rows * 0.9)))}`;
-      await run(
-        'public list: page 90% deep',
-        warmGet(deep),
-        () => get(deep),
-        (result) => `p50 ${(result.p50 / Math.max(first.p50, 0.001)).toFixed(2)}× the first page's`,
-      );
-
-      const benchRows = () => countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'");
-      const signedBefore = await benchRows();
-      await run(
-        'POST signatures (distinct)',
-        write(signing('Warm'), warmUpWrites),
-        write((n) => ({
-          path: `/api/letters/${SLUG}/signatures`,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `Bench ${n}`, email: `bench${n}@example.org`, listed: n % 2 === 0 }),
-        })),
-        async (result) => `rows added ${(await benchRows()) - signedBefore}, 202 answers ${result.ok}`,
-      );
-
-      let countBefore = 0;
-      await run(
-        'POST /confirm/:token (distinct)',
-        async () => {
-          await write((n) => ({ path: `/confirm/${warmTokens[n]}`, method: 'POST' }), warmUpWrites)();
-          countBefore = await storedCount(databaseUrl);
-        },
-        write((n) => ({ path: `/confirm/${tokens[n]}`, method: 'POST' })),
-        async (result) =>
-          `count +${(await storedCount(databaseUrl)) - countBefore}, answers ${result.ok}, exact: ${await countIsExact(databaseUrl)}`,
-      );
-
-      await viralMix(server, options, tokens.slice(options.writes), ping, record);
-
-      rows.push(await exportRun(databaseUrl, options));
-      options.log(JSON.stringify(rows.at(-1)));
-    } finally {
-      await server.stop();
-    }
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** Reads, signing and confirming (the mail logged, not sent), the viral mix, and the export. */
+async function readAndWriteScenarios(databaseUrl: string, options: BenchOptions, rows: Row[]) {
+  options.log(`seeding ${options.writes.toLocaleString('en')} confirm links…`);
+  // Confirm links: for the confirming scenario, for confirming while the streams watch, one, and
+  // the confirming scenario's warm-up.
+  const warmUpWrites = warmWrites(options.writes);
+  const tokens = await seedPending(databaseUrl, options.writes * 2 + 1 + warmUpWrites);
+  const warmTokens = tokens.slice(options.writes * 2 + 1);
+  const server = await startBenchServer(databaseUrl);
+  const { connections, durationSeconds } = options;
+  const get = (path: string, headers: Record<string, string> = {}, seconds = durationSeconds) =>
+    load({ url: `${server.url}${path}`, connections, durationSeconds: seconds, headers });
+  const ping = async () => (await get('/ping')).rps;
+  const record = (scenario: string, result: LoadResult, baseline?: number, note?: string) => {
+    const row: Row = {
+      scenario,
+      rps: Math.round(result.rps),
+      p50: result.p50,
+      p99: result.p99,
+      errors: result.errors + result.bad,
+      ...(baseline && { baseline: Math.round(baseline), ratio: Math.round((result.rps / baseline) * 100) / 100 }),
+      ...(note && { note }),
+    };
+    rows.push(row);
+    options.log(JSON.stringify(row));
+  };
+  // The machine is shared and its speed drifts over a run: each scenario is compared with /ping
+  // measured just before it, not only with the first.
+  const run = async (
+    scenario: string,
+    warmUp: () => Promise<unknown>,
+    drive: () => Promise<LoadResult>,
+    note?: (result: LoadResult) => Promise<string> | string,
+  ) => {
+    const baseline = await ping();
+    await warmUp();
+    const result = await drive();
+    record(scenario, result, baseline, await note?.(result));
+    return result;
+  };
+  const write = (next: NonNullable<LoadOptions['next']>, amount = options.writes) => () =>
+    load({ url: server.url, connections, durationSeconds, amount, next });
+  const warmGet = (path: string, headers?: Record<string, string>) => () => get(path, headers, options.warmupSeconds);
+  try {
+    record('baseline: GET /ping', await get('/ping'));
+    for (const path of [`/api/letters/${SLUG}/count`, `/api/letters/${SLUG}/shields.json`, `/badge/${SLUG}.svg`]) {
+      await run(`GET ${path.replace(SLUG, ':slug')}`, warmGet(path), () => get(path));
+      const fresh = { 'if-none-match': (await fetch(`${server.url}${path}`)).headers.get('etag')! };
+      await run(`GET ${path.replace(SLUG, ':slug')} (304)`, warmGet(path, fresh), () => get(path, fresh));
+    }
+    const page = `/l/${SLUG}`;
+    await run('GET /l/:slug (letter page, as browsers ask: gzip)', warmGet(page, BROWSER), () => get(page, BROWSER));
+    await run('GET /l/:slug (letter page, uncompressed)', warmGet(page), () => get(page));
+
+    const list = `/api/letters/${SLUG}/signatures`;
+    const first = await run('public list: first page', warmGet(list), () => get(list));
+    const deep = `${list}?cursor=${encodeURIComponent(await deepCursor(databaseUrl, Math.floor(options.rows * 0.9)))}`;
+    await run(
+      'public list: page 90% deep',
+      warmGet(deep),
+      () => get(deep),
+      (result) => `p50 ${(result.p50 / Math.max(first.p50, 0.001)).toFixed(2)}× the first page's`,
+    );
+
+    const benchRows = () => countRows(databaseUrl, "SELECT count(*) AS n FROM signatures WHERE name LIKE 'Bench %'");
+    const signedBefore = await benchRows();
+    await run(
+      'POST signatures (distinct)',
+      write(signing('Warm'), warmUpWrites),
+      write((n) => ({
+        path: `/api/letters/${SLUG}/signatures`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Bench ${n}`, email: `bench${n}@example.org`, listed: n % 2 === 0 }),
+      })),
+      async (result) => `rows added ${(await benchRows()) - signedBefore}, 202 answers ${result.ok}`,
+    );
+
+    let countBefore = 0;
+    await run(
+      'POST /confirm/:token (distinct)',
+      async () => {
+        await write((n) => ({ path: `/confirm/${warmTokens[n]}`, method: 'POST' }), warmUpWrites)();
+        countBefore = await storedCount(databaseUrl);
+      },
+      write((n) => ({ path: `/confirm/${tokens[n]}`, method: 'POST' })),
+      async (result) =>
+        `count +${(await storedCount(databaseUrl)) - countBefore}, answers ${result.ok}, exact: ${await countIsExact(databaseUrl)}`,
+    );
+
+    await viralMix(server, options, tokens.slice(options.writes), ping, record);
+
+    rows.push(await exportRun(databaseUrl, options));
+    options.log(JSON.stringify(rows.at(-1)));
+  } finally {
+    await server.stop();
+  }
 }
 
 async function viralMix(
@@ -304,6 +306,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       rows: { type: 'string', default: '1000000' },
       writes: { type: 'string', default: '20000' },
       streams: { type: 'string', default: '5000' },
+      'mail-duration': { type: 'string', default: '60' },
+      'mail-only': { type: 'boolean', default: false },
     },
   });
   const options: BenchOptions = {
@@ -313,12 +317,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rows: Number(values.rows),
     writes: Number(values.writes),
     streams: Number(values.streams),
+    mailSeconds: Number(values['mail-duration']),
+    mailOnly: values['mail-only'],
     log: (line) => console.error(line),
   };
   const rows = await runBench(options);
   const machine = `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
   console.log(
-    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load (${warmWrites(options.writes).toLocaleString('en')} writes for the writes)\n`,
+    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load (${warmWrites(options.writes).toLocaleString('en')} writes for the writes); signing with mail sustained for ${options.mailSeconds} s\n`,
   );
   console.log(table(rows));
   await mkdir('bench/results', { recursive: true });

@@ -15,31 +15,7 @@ export interface BenchServer {
 export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}, cwd?: string): Promise<BenchServer> {
   const build = pathToFileURL(resolve(cwd ?? '.', 'scripts/build.mjs')).href;
   await ((await import(build)) as typeof import('../scripts/build.mjs')).buildIfStale();
-  // The server's output (a line per mail) goes to a file beside its database: through a pipe, this
-  // process, the load generator, would have to read it while it measures.
-  const logPath = `${databaseUrl.replace(/^file:/, '')}.log`;
-  const log = await open(logPath, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['dist/node.js'], {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PUBLIC_URL: 'http://letters.test',
-      DATABASE_URL: databaseUrl,
-      SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      FORM_MIN_SECONDS: '0',
-      // The bench measures how many signings the site takes, far above any flood threshold.
-      PROOF_OF_WORK_ABOVE: '100000000/minute',
-      ...Object.fromEntries(
-        ['SIGN_PER_ADDRESS', 'SIGN_PER_LETTER', 'LINKS_PER_ADDRESS'].map((r) => [`LIMIT_${r}`, '100000000/minute']),
-      ),
-      ...env,
-    },
-    stdio: ['ignore', log.fd, 'inherit'],
-  });
-  await log.close();
+  const { child, logPath } = await spawnLogged(['dist/node.js'], benchEnv(databaseUrl, env), `${databaseUrl.replace(/^file:/, '')}.log`, cwd);
   let exit: number | null | undefined;
   child.once('exit', (code) => (exit = code));
   let url: string | undefined;
@@ -49,15 +25,61 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
     if (!url && exit !== undefined) throw new Error(`server exited (${exit}) before listening:\n${output}`);
     if (!url) await sleep(50);
   }
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+/**
+ * Starts `undersigned mailer` (dist/cli.js, built by startBenchServer) on the bench server's database
+ * and settings: the outbox sender in a process of its own, for a server started with MAIL_SENDER=off.
+ */
+export async function startBenchMailer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ pid: number; stop(): Promise<void> }> {
+  const { child, logPath } = await spawnLogged(['dist/cli.js', 'mailer'], benchEnv(databaseUrl, env), `${databaseUrl.replace(/^file:/, '')}.mailer.log`);
+  let exit: number | null | undefined;
+  child.once('exit', (code) => (exit = code));
+  for (;;) {
+    const output = await readFile(logPath, 'utf8');
+    if (output.includes('mailer is sending')) break;
+    if (exit !== undefined) throw new Error(`mailer exited (${exit}) before sending:\n${output}`);
+    await sleep(50);
+  }
+  return { pid: child.pid!, stop: () => stopChild(child) };
+}
+
+/** The settings of the bench's processes: production, on 127.0.0.1, with the limits meant for people lifted. */
+function benchEnv(databaseUrl: string, env: Record<string, string>): Record<string, string> {
   return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PUBLIC_URL: 'http://letters.test',
+    DATABASE_URL: databaseUrl,
+    SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    FORM_MIN_SECONDS: '0',
+    // The bench measures how many signings the site takes, far above any flood threshold.
+    PROOF_OF_WORK_ABOVE: '100000000/minute',
+    ...Object.fromEntries(['SIGN_PER_ADDRESS', 'SIGN_PER_LETTER', 'LINKS_PER_ADDRESS'].map((r) => [`LIMIT_${r}`, '100000000/minute'])),
+    ...env,
   };
+}
+
+/**
+ * A process whose output (a line per mail) goes to a file: through a pipe, this process, the load
+ * generator, would have to read it while it measures.
+ */
+async function spawnLogged(args: string[], env: Record<string, string>, logPath: string, cwd?: string) {
+  const log = await open(logPath, 'w');
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', log.fd, 'inherit'] });
+  await log.close();
+  return { child, logPath };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 /** Peak resident memory of a process so far (VmHWM), in MB. */

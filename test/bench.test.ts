@@ -6,7 +6,7 @@ import { runBench, table } from '../bench/run.ts';
 // keeps working. Figures come from `npm run bench`; nothing here looks at a time.
 describe('the benchmark', () => {
   it('runs every scenario', async () => {
-    const rows = await runBench({ durationSeconds: 0.3, warmupSeconds: 0.3, connections: 2, rows: 500, writes: 40, streams: 5, log: () => {} });
+    const rows = await runBench({ durationSeconds: 0.3, warmupSeconds: 0.3, connections: 2, rows: 500, writes: 40, streams: 5, mailSeconds: 0.3, log: () => {} });
     expect(rows.map((r) => r.scenario)).toEqual([
       'baseline: GET /ping',
       'GET /api/letters/:slug/count',
@@ -24,13 +24,22 @@ describe('the benchmark', () => {
       'viral mix: 90% reads, 10% signing, 5 SSE',
       'POST /confirm/:token (distinct), 5 SSE watching',
       'export 500 rows to CSV (CLI)',
+      'signing for 0.3 s with mail: no mail (log mailer)',
+      'signing for 0.3 s with mail: SMTP (smtp-server, own process)',
+      'signing for 0.3 s with mail: SMTP, sent by undersigned mailer (web: MAIL_SENDER=off)',
+      'signing for 0.3 s with mail: HTTP mail API (Resend-shaped, own process)',
     ]);
     for (const row of rows.filter((r) => r.rps !== undefined)) expect(row.errors, row.scenario).toBe(0);
     expect(rows.find((r) => r.scenario.startsWith('POST signatures'))!.note).toBe('rows added 40, 202 answers 40');
     expect(rows.find((r) => r.scenario.startsWith('POST /confirm'))!.note).toBe('count +40, answers 40, exact: true');
     expect(rows.find((r) => r.scenario.startsWith('viral mix'))!.note).toMatch(/\(in the warm-up: [\d.]+×\); all streams saw a confirmation in \d+ ms; server \d+ MB resident before the streams, \d+ MB with them$/);
     expect(rows.find((r) => r.scenario.endsWith('SSE watching'))!.note).toMatch(/^count \+40, answers 40; all streams had the final count \d+ ms after/);
-    expect(rows.at(-1)!.note).toMatch(/exit 0$/);
+    expect(rows.find((r) => r.scenario.startsWith('export'))!.note).toMatch(/exit 0$/);
+    // Every mail scenario delivered mail, and its backlog drained.
+    for (const row of rows.filter((r) => r.mail)) {
+      expect(row.mail!.deliveredPerSecond, row.scenario).toBeGreaterThan(0);
+      expect(row.mail!.drainSeconds, row.scenario).toBeDefined();
+    }
     expect(table(rows).split('\n')).toHaveLength(rows.length + 2);
   }, 120_000);
 

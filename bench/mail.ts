@@ -1,0 +1,149 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from '@libsql/client';
+import { load, type LoadResult } from './load.ts';
+import { MAIL_API_KEY, startMailServer, type MailServer } from './mail-servers/index.ts';
+import { signing, viralCycle } from './requests.ts';
+import type { BenchOptions, Row } from './run.ts';
+import { startBenchMailer, startBenchServer } from './server.ts';
+
+/** The end-to-end figures of a mail scenario. */
+export interface MailFigures {
+  /** Signings answered 202 per second during the sustained load. */
+  acceptedPerSecond: number;
+  /** Mails delivered per second during it: counted by the mail server, or handed to the log. */
+  deliveredPerSecond: number;
+  /** The most mail jobs waiting in the outbox at once. */
+  backlogPeak: number;
+  /** Seconds from the load's end until the last of its mail was out; undefined: not within the limit. */
+  drainSeconds?: number;
+  /** The viral mix's reads per second while that mail drained, against GET /ping just before. */
+  readRatio: number;
+}
+
+interface MailScenario {
+  name: string;
+  /** The signers' names start with it, so that every scenario's addresses are new. */
+  tag: string;
+  server?: 'smtp' | 'http-api';
+  /** The mail is sent by `undersigned mailer`, the web server running with MAIL_SENDER=off. */
+  mailer?: boolean;
+}
+
+const SCENARIOS: MailScenario[] = [
+  { name: 'no mail (log mailer)', tag: 'Log' },
+  { name: 'SMTP (smtp-server, own process)', tag: 'Smtp', server: 'smtp' },
+  { name: 'SMTP, sent by undersigned mailer (web: MAIL_SENDER=off)', tag: 'Mailer', server: 'smtp', mailer: true },
+  { name: 'HTTP mail API (Resend-shaped, own process)', tag: 'Api', server: 'http-api' },
+];
+
+/** Past this, a backlog is reported as not drained rather than waited for. */
+const DRAIN_LIMIT_MS = 5 * 60 * 1000;
+const SAMPLE_MS = 100;
+
+/** The server's settings that send its mail to `server`. */
+function mailEnv(server: MailScenario['server'], port: number | undefined): Record<string, string> {
+  if (server === 'smtp') return { SMTP_URL: `smtp://127.0.0.1:${port}` };
+  if (server === 'http-api') return { MAIL_API_URL: `http://127.0.0.1:${port}/emails`, MAIL_API_KEY };
+  return {};
+}
+
+/**
+ * Signing with its mail delivered, end to end, for each way of sending: a sustained signing load,
+ * then the viral mix while its mail drains. Each scenario has a server of its own on the database,
+ * and the mail server runs in a process of its own, as it would on another machine.
+ */
+export async function mailScenarios(databaseUrl: string, options: BenchOptions, record: (row: Row) => void) {
+  const outbox = createClient({ url: databaseUrl });
+  // Jobs waiting (or retrying), all of them or those queued up to a moment.
+  const waiting = async (queuedBy?: number) =>
+    Number(
+      (
+        await outbox.execute({
+          sql: `SELECT count(*) AS n FROM outbox WHERE failed_at IS NULL${queuedBy === undefined ? '' : ' AND created_at <= ?'}`,
+          args: queuedBy === undefined ? [] : [queuedBy],
+        })
+      ).rows[0]!.n,
+    );
+  const drained = async (queuedBy?: number) => {
+    const deadline = Date.now() + DRAIN_LIMIT_MS;
+    while ((await waiting(queuedBy)) > 0) {
+      if (Date.now() > deadline) return undefined;
+      await sleep(SAMPLE_MS);
+    }
+    return Date.now();
+  };
+  try {
+    for (const scenario of SCENARIOS) {
+      const mailServer = scenario.server && (await startMailServer(scenario.server));
+      const env = { ...mailEnv(scenario.server, mailServer?.port), ...(scenario.mailer && { MAIL_SENDER: 'off' }) };
+      const server = await startBenchServer(databaseUrl, env);
+      const mailer = scenario.mailer ? await startBenchMailer(databaseUrl, env) : undefined;
+      try {
+        record(await mailScenario(scenario, server.url, mailServer, options, waiting, drained));
+      } finally {
+        await mailer?.stop();
+        await server.stop();
+        await mailServer?.stop();
+      }
+    }
+  } finally {
+    outbox.close();
+  }
+}
+
+async function mailScenario(
+  scenario: MailScenario,
+  url: string,
+  mailServer: MailServer | undefined,
+  options: BenchOptions,
+  waiting: () => Promise<number>,
+  drained: (queuedBy?: number) => Promise<number | undefined>,
+): Promise<Row> {
+  const { connections, durationSeconds, warmupSeconds } = options;
+  const sign = (prefix: string, seconds: number) => load({ url, connections, durationSeconds: seconds, next: signing(prefix) });
+  const mix = (prefix: string, seconds: number) => load({ url, connections, durationSeconds: seconds, cycle: viralCycle(signing(prefix)) });
+  const baseline = (await load({ url: `${url}/ping`, connections, durationSeconds })).rps;
+  await sign(`Warm${scenario.tag}`, warmupSeconds);
+  await mix(`WarmMix${scenario.tag}`, warmupSeconds);
+  await drained();
+
+  const deliveredBefore = (await mailServer?.received()) ?? 0;
+  let backlogPeak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      backlogPeak = Math.max(backlogPeak, await waiting());
+      await sleep(SAMPLE_MS);
+    }
+  })();
+  const signed: LoadResult = await sign(scenario.tag, options.mailSeconds);
+  const loadEnded = Date.now();
+  const seconds = signed.requests / signed.rps;
+  const delivered = mailServer ? (await mailServer.received()) - deliveredBefore : signed.ok - (await waiting());
+  // The viral mix goes on while the load's mail drains, as a viral hour would.
+  const [drainEnded, mixed] = await Promise.all([drained(loadEnded), mix(`Drain${scenario.tag}`, durationSeconds)]);
+  sampling = false;
+  await sampler;
+  await drained();
+
+  const reads = mixed.rps * 0.9;
+  const figures: MailFigures = {
+    acceptedPerSecond: Math.round(signed.ok / seconds),
+    deliveredPerSecond: Math.round(delivered / seconds),
+    backlogPeak,
+    ...(drainEnded !== undefined && { drainSeconds: Math.round((drainEnded - loadEnded) / 100) / 10 }),
+    readRatio: Math.round((reads / baseline) * 100) / 100,
+  };
+  return {
+    scenario: `signing for ${options.mailSeconds} s with mail: ${scenario.name}`,
+    rps: figures.acceptedPerSecond,
+    p50: signed.p50,
+    p99: signed.p99,
+    errors: signed.errors + signed.bad + mixed.errors + mixed.bad,
+    baseline: Math.round(baseline),
+    note: `${figures.deliveredPerSecond.toLocaleString('en')} mails/s ${mailServer ? 'delivered (counted by the mail server)' : 'handed to the log'} during the load; backlog peak ${backlogPeak.toLocaleString('en')}, drained ${
+      figures.drainSeconds === undefined ? `not within ${DRAIN_LIMIT_MS / 1000} s` : `${figures.drainSeconds} s`
+    } after the load; viral mix meanwhile: reads ${Math.round(reads).toLocaleString('en')}/s = ${figures.readRatio.toFixed(2)}× /ping`,
+    mail: figures,
+  };
+}
