@@ -18,6 +18,8 @@ export interface MailFigures {
   drainSeconds?: number;
   /** The viral mix's reads per second while that mail drained, against GET /ping just before. */
   readRatio: number;
+  /** Of the mail of the load and the mix, once drained, how many the mail server did not get (negative: twice). */
+  undelivered: number;
 }
 
 interface MailScenario {
@@ -64,6 +66,16 @@ export async function mailScenarios(databaseUrl: string, options: BenchOptions, 
         })
       ).rows[0]!.n,
     );
+  // Signings whose signers' names start with one of the prefixes: each queued one mail.
+  const countSignings = async (prefixes: string[]) =>
+    Number(
+      (
+        await outbox.execute({
+          sql: `SELECT count(*) AS n FROM signatures WHERE ${prefixes.map(() => 'name LIKE ?').join(' OR ')}`,
+          args: prefixes.map((prefix) => `${prefix} %`),
+        })
+      ).rows[0]!.n,
+    );
   const drained = async (queuedBy?: number) => {
     const deadline = Date.now() + DRAIN_LIMIT_MS;
     while ((await waiting(queuedBy)) > 0) {
@@ -79,7 +91,7 @@ export async function mailScenarios(databaseUrl: string, options: BenchOptions, 
       const server = await startBenchServer(databaseUrl, env);
       const mailer = scenario.mailer ? await startBenchMailer(databaseUrl, env) : undefined;
       try {
-        record(await mailScenario(scenario, server.url, mailServer, options, waiting, drained));
+        record(await mailScenario(scenario, server.url, mailServer, options, waiting, drained, countSignings));
       } finally {
         await mailer?.stop();
         await server.stop();
@@ -98,13 +110,14 @@ async function mailScenario(
   options: BenchOptions,
   waiting: () => Promise<number>,
   drained: (queuedBy?: number) => Promise<number | undefined>,
+  countSignings: (prefixes: string[]) => Promise<number>,
 ): Promise<Row> {
   const { connections, durationSeconds, warmupSeconds } = options;
   const sign = (prefix: string, seconds: number) => load({ url, connections, durationSeconds: seconds, next: signing(prefix) });
   const mix = (prefix: string, seconds: number) => load({ url, connections, durationSeconds: seconds, cycle: viralCycle(signing(prefix)) });
   const baseline = (await load({ url: `${url}/ping`, connections, durationSeconds })).rps;
-  await sign(`Warm${scenario.tag}`, warmupSeconds);
-  await mix(`WarmMix${scenario.tag}`, warmupSeconds);
+  // The mix's own signings warm the signing path up too.
+  await mix(`Warm${scenario.tag}`, warmupSeconds);
   await drained();
 
   const deliveredBefore = (await mailServer?.received()) ?? 0;
@@ -125,6 +138,8 @@ async function mailScenario(
   sampling = false;
   await sampler;
   await drained();
+  const made = await countSignings([scenario.tag, `Drain${scenario.tag}`]);
+  const undelivered = made - (mailServer ? (await mailServer.received()) - deliveredBefore : made - (await waiting()));
 
   const reads = mixed.rps * 0.9;
   const figures: MailFigures = {
@@ -133,6 +148,7 @@ async function mailScenario(
     backlogPeak,
     ...(drainEnded !== undefined && { drainSeconds: Math.round((drainEnded - loadEnded) / 100) / 10 }),
     readRatio: Math.round((reads / baseline) * 100) / 100,
+    undelivered,
   };
   return {
     scenario: `signing for ${options.mailSeconds} s with mail: ${scenario.name}`,
@@ -143,7 +159,9 @@ async function mailScenario(
     baseline: Math.round(baseline),
     note: `${figures.deliveredPerSecond.toLocaleString('en')} mails/s ${mailServer ? 'delivered (counted by the mail server)' : 'handed to the log'} during the load; backlog peak ${backlogPeak.toLocaleString('en')}, drained ${
       figures.drainSeconds === undefined ? `not within ${DRAIN_LIMIT_MS / 1000} s` : `${figures.drainSeconds} s`
-    } after the load; viral mix meanwhile: reads ${Math.round(reads).toLocaleString('en')}/s = ${figures.readRatio.toFixed(2)}× /ping`,
+    } after the load; viral mix meanwhile: reads ${Math.round(reads).toLocaleString('en')}/s = ${figures.readRatio.toFixed(2)}× /ping; ${
+      undelivered === 0 ? 'every mail delivered once' : `${undelivered} mails not delivered (negative: delivered twice)`
+    }`,
     mail: figures,
   };
 }
