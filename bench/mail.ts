@@ -55,35 +55,7 @@ function mailEnv(server: MailScenario['server'], port: number | undefined): Reco
  * and the mail server runs in a process of its own, as it would on another machine.
  */
 export async function mailScenarios(databaseUrl: string, options: BenchOptions, record: (row: Row) => void) {
-  const outbox = createClient({ url: databaseUrl });
-  // Jobs waiting (or retrying), all of them or those queued up to a moment.
-  const waiting = async (queuedBy?: number) =>
-    Number(
-      (
-        await outbox.execute({
-          sql: `SELECT count(*) AS n FROM outbox WHERE failed_at IS NULL${queuedBy === undefined ? '' : ' AND created_at <= ?'}`,
-          args: queuedBy === undefined ? [] : [queuedBy],
-        })
-      ).rows[0]!.n,
-    );
-  // Signings whose signers' names start with one of the prefixes: each queued one mail.
-  const countSignings = async (prefixes: string[]) =>
-    Number(
-      (
-        await outbox.execute({
-          sql: `SELECT count(*) AS n FROM signatures WHERE ${prefixes.map(() => 'name LIKE ?').join(' OR ')}`,
-          args: prefixes.map((prefix) => `${prefix} %`),
-        })
-      ).rows[0]!.n,
-    );
-  const drained = async (queuedBy?: number) => {
-    const deadline = Date.now() + DRAIN_LIMIT_MS;
-    while ((await waiting(queuedBy)) > 0) {
-      if (Date.now() > deadline) return undefined;
-      await sleep(SAMPLE_MS);
-    }
-    return Date.now();
-  };
+  const outbox = watchOutbox(databaseUrl);
   try {
     for (const scenario of SCENARIOS) {
       const mailServer = scenario.server && (await startMailServer(scenario.server));
@@ -91,7 +63,7 @@ export async function mailScenarios(databaseUrl: string, options: BenchOptions, 
       const server = await startBenchServer(databaseUrl, env);
       const mailer = scenario.mailer ? await startBenchMailer(databaseUrl, env) : undefined;
       try {
-        record(await mailScenario(scenario, server.url, mailServer, options, waiting, drained, countSignings));
+        record(await mailScenario(scenario, server.url, mailServer, outbox, options));
       } finally {
         await mailer?.stop();
         await server.stop();
@@ -103,14 +75,41 @@ export async function mailScenarios(databaseUrl: string, options: BenchOptions, 
   }
 }
 
+type OutboxWatch = ReturnType<typeof watchOutbox>;
+
+/** The outbox and the signings as the database has them, read from this process. */
+function watchOutbox(databaseUrl: string) {
+  const client = createClient({ url: databaseUrl });
+  const count = async (sql: string, args: (string | number)[] = []) => Number((await client.execute({ sql, args })).rows[0]!.n);
+  /** Jobs waiting (or retrying): all of them, or those queued by a moment. */
+  const waiting = (queuedBy?: number) =>
+    queuedBy === undefined
+      ? count('SELECT count(*) AS n FROM outbox WHERE failed_at IS NULL')
+      : count('SELECT count(*) AS n FROM outbox WHERE failed_at IS NULL AND created_at <= ?', [queuedBy]);
+  return {
+    waiting,
+    /** Waits until no job is waiting (of those queued by a moment), and answers when; undefined: not within the limit. */
+    async drained(queuedBy?: number): Promise<number | undefined> {
+      const deadline = Date.now() + DRAIN_LIMIT_MS;
+      while ((await waiting(queuedBy)) > 0) {
+        if (Date.now() > deadline) return undefined;
+        await sleep(SAMPLE_MS);
+      }
+      return Date.now();
+    },
+    /** Signings by signers whose names start with one of the prefixes: each queued one mail. */
+    signings: (prefixes: string[]) =>
+      count(`SELECT count(*) AS n FROM signatures WHERE ${prefixes.map(() => 'name LIKE ?').join(' OR ')}`, prefixes.map((p) => `${p} %`)),
+    close: () => client.close(),
+  };
+}
+
 async function mailScenario(
   scenario: MailScenario,
   url: string,
   mailServer: MailServer | undefined,
+  outbox: OutboxWatch,
   options: BenchOptions,
-  waiting: () => Promise<number>,
-  drained: (queuedBy?: number) => Promise<number | undefined>,
-  countSignings: (prefixes: string[]) => Promise<number>,
 ): Promise<Row> {
   const { connections, durationSeconds, warmupSeconds } = options;
   const sign = (prefix: string, seconds: number) => load({ url, connections, durationSeconds: seconds, next: signing(prefix) });
@@ -118,28 +117,28 @@ async function mailScenario(
   const baseline = (await load({ url: `${url}/ping`, connections, durationSeconds })).rps;
   // The mix's own signings warm the signing path up too.
   await mix(`Warm${scenario.tag}`, warmupSeconds);
-  await drained();
+  await outbox.drained();
 
   const deliveredBefore = (await mailServer?.received()) ?? 0;
   let backlogPeak = 0;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      backlogPeak = Math.max(backlogPeak, await waiting());
+      backlogPeak = Math.max(backlogPeak, await outbox.waiting());
       await sleep(SAMPLE_MS);
     }
   })();
   const signed: LoadResult = await sign(scenario.tag, options.mailSeconds);
   const loadEnded = Date.now();
   const seconds = signed.requests / signed.rps;
-  const delivered = mailServer ? (await mailServer.received()) - deliveredBefore : signed.ok - (await waiting());
+  const delivered = mailServer ? (await mailServer.received()) - deliveredBefore : signed.ok - (await outbox.waiting());
   // The viral mix goes on while the load's mail drains, as a viral hour would.
-  const [drainEnded, mixed] = await Promise.all([drained(loadEnded), mix(`Drain${scenario.tag}`, durationSeconds)]);
+  const [drainEnded, mixed] = await Promise.all([outbox.drained(loadEnded), mix(`Drain${scenario.tag}`, durationSeconds)]);
   sampling = false;
   await sampler;
-  await drained();
-  const made = await countSignings([scenario.tag, `Drain${scenario.tag}`]);
-  const undelivered = made - (mailServer ? (await mailServer.received()) - deliveredBefore : made - (await waiting()));
+  await outbox.drained();
+  const made = await outbox.signings([scenario.tag, `Drain${scenario.tag}`]);
+  const undelivered = made - (mailServer ? (await mailServer.received()) - deliveredBefore : made - (await outbox.waiting()));
 
   const reads = mixed.rps * 0.9;
   const figures: MailFigures = {
