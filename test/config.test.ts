@@ -13,6 +13,7 @@ describe('configuration', () => {
     expect(config.MAIL_FROM).toBe('Undersigned <no-reply@localhost>');
     expect(config.NODE_ENV).toBe('development');
     expect(config.DEV_OUTBOX).toBe(false);
+    expect(config.MAIL_SENDER).toBe(true);
   });
 
   it('shows the development outbox only when asked to, and never in production', () => {
@@ -45,6 +46,7 @@ describe('configuration', () => {
     ['SECRET', 'too-short'],
     ['NODE_ENV', 'staging'],
     ['DEV_OUTBOX', 'yes'],
+    ['MAIL_SENDER', 'no'],
     ['IPV6_PREFIX_BITS', '32'],
     ['IPV6_PREFIX_BITS', '96'],
     ['MAIL_RETRY_BASE_SECONDS', '-1'],
