@@ -3,7 +3,7 @@ import { loggerFor } from '../log.ts';
 import { MAIL_WAKE_DELAY_MS, startMailSender } from '../mail/mail-sender.ts';
 import { createSmtpMailer } from '../mail/smtp-mailer.node.ts';
 import { createMailDelivery } from '../site.ts';
-import { defineCommand } from './command.ts';
+import { CliError, defineCommand } from './command.ts';
 import { withDatabase } from './database.node.ts';
 
 /**
@@ -23,6 +23,8 @@ claimed by one of them. It uses the mail settings the server would (SMTP_URL or 
 PUBLIC_URL for the links). On SIGTERM or SIGINT it finishes the pass it is in, then exits.`,
   run: () =>
     withDatabase(async ({ config, store }) => {
+      // The log mailer would take each job off the outbox with nobody the wiser.
+      if (!config.SMTP_URL && !config.MAIL_API_URL) throw new CliError('has no mail server to send to: set SMTP_URL or MAIL_API_URL');
       const logger = loggerFor(config.NODE_ENV);
       const delivery = createMailDelivery(config, store, { logger, smtpMailer: createSmtpMailer });
       const signals = ['SIGINT', 'SIGTERM'] as const;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
-import { startCliProcess } from '../support/cli.ts';
+import { runCli, startCliProcess } from '../support/cli.ts';
 import { serverEnv, startServerProcess } from '../support/server-process.ts';
 import { startMailSink } from '../support/smtp.ts';
 import { SLUG } from '../support/site.ts';
@@ -34,6 +34,13 @@ describe('a web process without a mail sender, and undersigned mailer', () => {
       // Longer than the web process's own sender would wait to send it.
       await new Promise((resolve) => setTimeout(resolve, 2500));
       expect(mail.messages).toHaveLength(0);
+      expect(await outbox()).toBe(1);
+
+      // A mailer without a mail server to send to would only log the mail: it refuses, and the job stays.
+      const { SMTP_URL: _, ...withoutMail } = env;
+      const refused = await runCli(['mailer'], withoutMail);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('set SMTP_URL or MAIL_API_URL');
       expect(await outbox()).toBe(1);
 
       mailer = startCliProcess(['mailer'], env);
