@@ -324,7 +324,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await runBench(options);
   const machine = `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
   console.log(
-    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load (${warmWrites(options.writes).toLocaleString('en')} writes for the writes); signing with mail sustained for ${options.mailSeconds} s\n`,
+    `\n${machine}; ${options.connections} connections, ${options.durationSeconds} s per scenario after ${options.warmupSeconds} s of the same load${
+      options.mailOnly ? '' : ` (${warmWrites(options.writes).toLocaleString('en')} writes for the writes)`
+    }; signing with mail sustained for ${options.mailSeconds} s\n`,
   );
   console.log(table(rows));
   await mkdir('bench/results', { recursive: true });
