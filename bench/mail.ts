@@ -45,7 +45,9 @@ const SAMPLE_MS = 100;
 /** The server's settings that send its mail to `server`. */
 function mailEnv(server: MailScenario['server'], port: number | undefined): Record<string, string> {
   if (server === 'smtp') return { SMTP_URL: `smtp://127.0.0.1:${port}` };
-  if (server === 'http-api') return { MAIL_API_URL: `http://127.0.0.1:${port}/emails`, MAIL_API_KEY };
+  if (server === 'http-api') {
+    return { MAIL_API_URL: `http://127.0.0.1:${port}/emails`, MAIL_API_BATCH_URL: `http://127.0.0.1:${port}/emails/batch`, MAIL_API_KEY };
+  }
   return {};
 }
 
