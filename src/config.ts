@@ -49,6 +49,8 @@ export const Config = z
     /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html }. */
     MAIL_API_URL: url(['https:', 'http:'], 'https://api.resend.com/emails').optional(),
     MAIL_API_KEY: z.string().optional(),
+    /** The same API's batch endpoint, used for the outbox's passes: POST an array of up to 100 of those. */
+    MAIL_API_BATCH_URL: url(['https:', 'http:'], 'https://api.resend.com/emails/batch').optional(),
     MAIL_FROM: z
       .string()
       .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, like "Letters <no-reply@example.org>"')
@@ -109,7 +111,6 @@ export const Config = z
     THRESHOLD_CHECK_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(60),
     /** How long a mail sender's claim on a mail job lasts; a job whose sender died is retried after it. */
     MAIL_CLAIM_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(90),
-    MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
   .refine((env) => !env.MAIL_API_URL || env.MAIL_API_KEY, { path: ['MAIL_API_KEY'], message: 'is needed with MAIL_API_URL' })
   .transform((env) => {

@@ -36,8 +36,9 @@ export function outboxFixture() {
         compose: (job) => composeMail(job, 'http://letters.test'),
         now: () => f.clock,
         retryBaseMs: 1000,
-        maxAttempts: 3,
         claimMs: 60_000,
+        sendTimeoutMs: 10_000,
+        concurrency: 10,
       };
     },
     async backlog() {
