@@ -76,7 +76,7 @@ describe('the mail API transport', () => {
     expect(received).toHaveLength(3);
   });
 
-  it('gives up on a 4xx at once and marks the job failed with the reason', async () => {
+  it('gives up at once on a 422 (the API refuses that message) and marks the job failed with the reason', async () => {
     await f.signAll(signers(1));
     answers = [422];
     await pass();
