@@ -79,11 +79,12 @@ type Outcome = { kind: 'sent' | 'skipped' | 'failed' } | { kind: 'misconfigured'
  */
 export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_SIZE): Promise<number> {
   const now = deps.now();
-  const jobs = await deps.store.claimMail(now, new Date(now.getTime() + deps.claimMs), batchSize);
+  const claimedUntil = new Date(now.getTime() + deps.claimMs);
+  const jobs = await deps.store.claimMail(now, claimedUntil, batchSize);
   if (jobs.length === 0) return 0;
   const outcomes = new Map<number, Outcome>();
   const units = chunk(jobs, deps.mailer.sendBatch ? (deps.mailer.batchSize ?? 1) : 1);
-  const claim = passClaim(deps, new Date(now.getTime() + deps.claimMs), units);
+  const claim = passClaim(deps, claimedUntil, jobs);
   const work = async () => {
     for (let unit = units.shift(); unit; unit = units.shift()) {
       const ours = await claim.keep(unit);
@@ -101,25 +102,27 @@ export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_S
 }
 
 /**
- * This pass's claim: before each send, makes sure the claim has at least a send's time left, and
- * if not, renews it for all the pass's unsent jobs in one statement, guarded by the claim we hold.
- * Jobs whose claim is no longer ours are dropped: another sender has them.
+ * This pass's claim: before each send, makes sure the claim has a send's time left (or half of it,
+ * if a send may take longer than a claim lasts), and if not, renews it in one statement for the
+ * pass's jobs that are still ours: unsent, under way and sent but not yet cleared, so that no other
+ * sender takes a job before its mail goes and its job is deleted. Jobs whose claim another sender
+ * holds by then are dropped: theirs to send.
  */
-function passClaim(deps: DeliveryDeps, until: Date, pending: MailJob[][]) {
+function passClaim(deps: DeliveryDeps, until: Date, jobs: MailJob[]) {
+  const margin = Math.min(deps.sendTimeoutMs, deps.claimMs / 2);
   let renewing: Promise<void> | undefined;
   const lost = new Set<number>();
-  const renew = async (unit: MailJob[]) => {
-    const now = deps.now();
-    const next = new Date(now.getTime() + deps.claimMs);
-    const ids = [...unit, ...pending.flat()].map((job) => job.id).filter((id) => !lost.has(id));
+  const renew = async () => {
+    const next = new Date(deps.now().getTime() + deps.claimMs);
+    const ids = jobs.map((job) => job.id).filter((id) => !lost.has(id));
     const kept = new Set(await deps.store.renewMailClaim(ids, until, next));
     for (const id of ids) if (!kept.has(id)) lost.add(id);
     until = next;
   };
   return {
     async keep(unit: MailJob[]): Promise<MailJob[]> {
-      while (until.getTime() - deps.now().getTime() < deps.sendTimeoutMs) {
-        renewing ??= renew(unit).finally(() => (renewing = undefined));
+      if (until.getTime() - deps.now().getTime() < margin) {
+        renewing ??= renew().finally(() => (renewing = undefined));
         await renewing;
       }
       return unit.filter((job) => !lost.has(job.id));
