@@ -165,11 +165,9 @@ async function failed(deps: DeliveryDeps, job: MailJob, error: unknown): Promise
   return error instanceof MailMisconfigured ? { kind: 'misconfigured', reason } : { kind: 'failed' };
 }
 
-/** A failure as kept with its job, for the operator: the server's reply too, without addresses. */
+/** A failure as kept with its job, for the operator, without addresses. */
 function detailOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return maskAddresses(message + cause).slice(0, 500);
+  return maskAddresses(error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

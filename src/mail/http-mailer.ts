@@ -56,13 +56,12 @@ export function createHttpMailer(options: HttpMailerOptions): Mailer {
  * Whose fault a refused request is. 422 is the API's word on the message (Resend: its fields, such
  * as the recipient, do not validate): final for that message. 408 and 429 ask to come back later,
  * and 5xx is an outage. Any other 4xx (401, 403: a wrong key or an unverified domain) is our
- * configuration: retried like an outage until it is fixed.
+ * configuration: retried like an outage until it is fixed. A refusal's body is not kept, since it
+ * may quote the message; an outage's tells the operator what is down.
  */
 export function classifyHttpAnswer(status: number, body: string): Error {
   const said = `mail API answered ${status}`;
-  // The body goes with the job's record for the operator (without addresses), not into logs.
-  const cause = body ? { cause: new Error(body.slice(0, 200)) } : {};
-  if (status === 422) return new MailRejected(said, cause);
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return new MailMisconfigured(said, cause);
+  if (status === 422) return new MailRejected(said);
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return new MailMisconfigured(said);
   return new Error(`${said}: ${body.slice(0, 200)}`);
 }

@@ -58,11 +58,12 @@ export function classifySmtpError(error: unknown): unknown {
     return new MailMisconfigured(said, { cause: error });
   }
   // A full mailbox may empty: its owner's server says so, not ours.
-  if (command === 'RCPT TO' && responseCode === 552) return error;
+  if (command === 'RCPT TO' && responseCode === 552) return new Error(said, { cause: error });
   if (responseCode !== undefined && (responseCode >= 500 || responseCode === 530)) {
     return new MailMisconfigured(said, { cause: error });
   }
-  return error;
+  // Worth another try; the reply's words, which may quote the mail, stay out of what is kept.
+  return responseCode === undefined ? error : new Error(said, { cause: error });
 }
 
 /**

@@ -92,7 +92,8 @@ describe('the mail API transport', () => {
     await pass();
     const [job] = await f.backlog();
     expect(job!.failed_at).not.toBeNull();
-    expect(job!.last_error).toBe('mail API answered 422: {"error":"no"}');
+    // Not the body: it may quote the message.
+    expect(job!.last_error).toBe('mail API answered 422');
     expect(job!.payload).toBe('{}');
     later(3_600_000);
     expect(await pass()).toBe(0);
@@ -110,7 +111,7 @@ describe('the mail API transport', () => {
     await f.signAll(signers(1));
     answers = [401, 200];
     await pass();
-    expect(await f.backlog()).toMatchObject([{ attempts: 1, failed_at: null, last_error: 'mail API answered 401: {"error":"no"}' }]);
+    expect(await f.backlog()).toMatchObject([{ attempts: 1, failed_at: null, last_error: 'mail API answered 401' }]);
     expect(await f.stores[1]!.mailAlarm()).toMatchObject({ reason: 'mail API answered 401' });
     later(1000);
     await pass();
