@@ -70,6 +70,7 @@ export function LetterFormPage(props: Props) {
           )}
         </p>
       )}
+      {props.mailDelivery && <MailDeliverySection delivery={props.mailDelivery} />}
       <FieldErrors errors={props.errors} />
       <form method="post" action={letter ? `/admin/letters/${letter.slug}` : '/admin/letters'} class="sign">
         <CsrfField value={props.csrf} />
@@ -146,7 +147,6 @@ export function LetterFormPage(props: Props) {
         </fieldset>
         <button type="submit">{letter ? 'Save' : 'Create'}</button>
       </form>
-      {props.mailDelivery && <MailDeliverySection delivery={props.mailDelivery} />}
       {letter && props.translations && <Translations letter={letter} csrf={props.csrf} translations={props.translations} />}
       {props.audit && (
         <>

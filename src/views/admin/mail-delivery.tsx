@@ -7,7 +7,7 @@ export function MailAlarmNotice(props: { alarm: MailAlarm | undefined }) {
     <div class="error-summary" role="alert">
       <h2>No mail is going out</h2>
       <p>
-        Since {props.alarm.since.toISOString()} the mail server refuses this site's mail settings ({props.alarm.reason}). Signers'
+        Since <time datetime={props.alarm.since.toISOString()}>{utc(props.alarm.since)}</time> the mail server refuses this site's mail settings ({props.alarm.reason}). Signers'
         mails wait and are sent once the settings are fixed: check SMTP_URL (its user and password), the relay's permission to send
         from MAIL_FROM, or MAIL_API_KEY.
       </p>
@@ -37,10 +37,21 @@ export function MailDeliverySection(props: { delivery: MailDelivery }) {
           </tr>
           <tr>
             <th scope="row">Last error</th>
-            <td>{lastError ? `${lastError.reason} (${lastError.at.toISOString()})` : 'none'}</td>
+            <td>
+              {lastError ? (
+                <>
+                  {lastError.reason} (<time datetime={lastError.at.toISOString()}>{utc(lastError.at)}</time>)
+                </>
+              ) : (
+                'none'
+              )}
+            </td>
           </tr>
         </tbody>
       </table>
     </section>
   );
 }
+
+/** A moment as the admin pages show them: UTC, to the second. */
+const utc = (at: Date) => `${at.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
