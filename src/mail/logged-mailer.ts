@@ -9,14 +9,10 @@ import type { Logger } from '../log.ts';
 export function loggedMailer(mailer: Mailer, logger: Logger, transport: 'smtp' | 'http'): Mailer {
   const failed = (error: unknown, ms: number) => {
     const fault = faultOf(error);
+    const fields = { transport, ms, fault, final: error instanceof MailRejected, ...reasonOf(error) };
     // Our configuration is an operator's to fix, and every mail waits for it: an error, not a warning.
-    (fault === 'configuration' ? logger.error : logger.warn).call(logger, 'mail failed', {
-      transport,
-      ms,
-      fault,
-      final: error instanceof MailRejected,
-      ...reasonOf(error),
-    });
+    if (fault === 'configuration') logger.error('mail failed', fields);
+    else logger.warn('mail failed', fields);
   };
   const logged: Mailer = {
     async send(message) {
