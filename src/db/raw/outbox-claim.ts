@@ -2,6 +2,7 @@ import type { MailJob, MailPayload, SignatureStatus } from '../../domain/entitie
 import { CONFIRM_TOKEN_TTL_MS } from '../../domain/sign.ts';
 import type { MailStore } from '../../domain/store.ts';
 import type { SqlBatch, Statement } from '../sql-batch.ts';
+import { MAIL_ALARM_KEY } from '../stores/mail.ts';
 import { requestDetail, requestDetailColumns } from './request-details.ts';
 import { signerDetailsOf } from './signer-details.ts';
 
@@ -47,7 +48,7 @@ const COUNT_SENT = `
 const DELETE = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';
 
 /** A mail went: the mail server takes our configuration again. */
-const CLEAR_ALARM = `DELETE FROM settings WHERE key = 'mail_alarm'`;
+const CLEAR_ALARM = 'DELETE FROM settings WHERE key = ?1';
 
 /** Claiming a pass of outbox jobs, keeping the claim, and clearing the sent ones. */
 export function outboxClaimStore(batch: SqlBatch): Pick<MailStore, 'claimMail' | 'renewMailClaim' | 'mailSent'> {
@@ -83,7 +84,7 @@ export function outboxClaimStore(batch: SqlBatch): Pick<MailStore, 'claimMail' |
       const statements: Statement[] = [];
       if (sent.length > 0) {
         const ids = JSON.stringify(sent);
-        statements.push({ sql: COUNT_SENT, args: [ids] }, { sql: DELETE, args: [ids] }, { sql: CLEAR_ALARM, args: [] });
+        statements.push({ sql: COUNT_SENT, args: [ids] }, { sql: DELETE, args: [ids] }, { sql: CLEAR_ALARM, args: [MAIL_ALARM_KEY] });
       }
       if (skipped.length > 0) statements.push({ sql: DELETE, args: [JSON.stringify(skipped)] });
       if (statements.length > 0) await batch(statements);

@@ -4,7 +4,8 @@ import type { MailStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { mailDelivery, outbox, settings, signatures } from '../schema.ts';
 
-const ALARM_KEY = 'mail_alarm';
+/** The settings row of the mail alarm: every process (web, `undersigned mailer`) sees the same one. */
+export const MAIL_ALARM_KEY = 'mail_alarm';
 
 /** The outbox's slower paths; claiming and clearing jobs are raw (see raw/outbox-claim.ts). */
 export function mailStore(db: Database): Omit<MailStore, 'claimMail' | 'renewMailClaim' | 'mailSent'> {
@@ -23,7 +24,12 @@ export function mailStore(db: Database): Omit<MailStore, 'claimMail' | 'renewMai
           .insert(mailDelivery)
           .select(
             db
-              .select({ letterId: signatures.letterId, sent: sql`0`.as('sent'), lastError: sql`${reason}`.as('last_error'), lastErrorAt: sql`${at.getTime()}`.as('last_error_at') })
+              .select({
+                letterId: signatures.letterId,
+                sent: sql`0`.as('sent'),
+                lastError: sql`${reason}`.as('last_error'),
+                lastErrorAt: sql`${at.getTime()}`.as('last_error_at'),
+              })
               .from(outbox)
               .innerJoin(signatures, eq(signatures.id, outbox.signatureId))
               .where(eq(outbox.id, jobId)),
@@ -37,12 +43,12 @@ export function mailStore(db: Database): Omit<MailStore, 'claimMail' | 'renewMai
       const value = JSON.stringify({ since: alarm.since.getTime(), reason: alarm.reason });
       await db
         .insert(settings)
-        .values({ key: ALARM_KEY, value })
+        .values({ key: MAIL_ALARM_KEY, value })
         .onConflictDoUpdate({ target: settings.key, set: { value: sql`json_set(${settings.value}, '$.reason', ${alarm.reason})` } });
     },
 
     async mailAlarm(): Promise<MailAlarm | undefined> {
-      const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, ALARM_KEY));
+      const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, MAIL_ALARM_KEY));
       if (!row) return undefined;
       const { since, reason } = JSON.parse(row.value) as { since: number; reason: string };
       return { since: new Date(since), reason };
