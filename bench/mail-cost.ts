@@ -1,0 +1,97 @@
+/**
+ * What one mail costs the CPU of the process that sends it: composing the message of a mail job, and
+ * building and sending its MIME over pooled SMTP connections to a real SMTP server on 127.0.0.1, which
+ * runs in a child process so that its own work is not counted. Run: `npx tsx bench/mail-cost.ts`.
+ */
+import { fork } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { SMTPServer } from 'smtp-server';
+import type { MailJob } from '../src/domain/entities.ts';
+import { composeMail } from '../src/mail/messages.ts';
+import { createSmtpMailer } from '../src/mail/smtp-mailer.node.ts';
+
+const PUBLIC_URL = 'https://letters.example.org';
+
+if (process.argv[2] === 'sink') {
+  // The SMTP server: takes every message and throws it away.
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => callback()).resume();
+    },
+  });
+  server.listen(0, '127.0.0.1', () => process.send!((server.server.address() as { port: number }).port));
+  process.on('disconnect', () => process.exit(0));
+} else {
+  await main();
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { mails: { type: 'string', default: '4000' }, rounds: { type: 'string', default: '5' } } });
+  const mails = Number(values.mails);
+  const rounds = Number(values.rounds);
+
+  const sink = fork(new URL(import.meta.url).pathname, ['sink'], { stdio: 'inherit' });
+  const port = await new Promise<number>((resolve) => sink.once('message', (m) => resolve(m as number)));
+  const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 'Letters <no-reply@letters.example.org>');
+
+  const jobs = Array.from({ length: mails }, (_, i) => job(i));
+  const compose = () => {
+    for (const j of jobs) composeMail(j, PUBLIC_URL);
+  };
+  // As the outbox sends: a pass of up to 200 jobs at once, composed and sent.
+  const send = async () => {
+    for (let i = 0; i < jobs.length; i += 200) {
+      await Promise.all(jobs.slice(i, i + 200).map((j) => mailer.send(composeMail(j, PUBLIC_URL)!)));
+    }
+  };
+
+  // Warm-up: V8 compiles the hot paths, the pool opens its connections.
+  compose();
+  await send();
+  const composeUs: number[] = [];
+  const sendUs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    composeUs.push(await cpuPerMail(mails, compose));
+    sendUs.push(await cpuPerMail(mails, send));
+  }
+  mailer.close();
+  sink.disconnect();
+
+  const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`CPU per mail (median of ${rounds} rounds of ${mails} mails), µs of user + system time:`);
+  console.log(`  compose only:           ${median(composeUs).toFixed(1)}`);
+  console.log(`  compose + build + send: ${median(sendUs).toFixed(1)}`);
+}
+
+async function cpuPerMail(mails: number, run: () => unknown): Promise<number> {
+  const start = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / mails;
+}
+
+/** A pending signer with every detail filled in, in turn in each language. */
+function job(i: number): MailJob {
+  const lang = ['en', 'be', 'ru', 'uk'][i % 4]!;
+  return {
+    id: i,
+    attempts: 1,
+    payload: { confirmToken: `c${i}`.padEnd(43, 'x'), withdrawToken: `w${i}`.padEnd(43, 'y') },
+    signature: {
+      status: 'pending',
+      email: `signer${i}@example.org`,
+      lang,
+      name: `Signer ${i}`,
+      title: 'Engineer',
+      organisation: 'Example Labs',
+      city: 'Minsk',
+      listed: true,
+      listThreshold: null,
+      emailDomain: null,
+    },
+    letter: { slug: 'code-does-not-grow-in-fear', title: lang === 'en' ? 'Code does not grow in fear' : 'Код не расце ў страху' },
+  };
+}
