@@ -16,7 +16,7 @@ import type { Logger } from './log.ts';
 import { createHttpMailer } from './mail/http-mailer.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { loggedMailer } from './mail/logged-mailer.ts';
-import { composeMail } from './mail/messages.ts';
+import { createMailComposer } from './mail/messages.ts';
 import { createCardDrawer, type CardKit } from './views/link-card.ts';
 
 /** What differs between runtimes; everything else about a site is the same on Node and Workers. */
@@ -32,7 +32,7 @@ export interface Runtime {
   /** gzip, where the platform does not compress responses itself. */
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Opens an SMTP mailer, where the runtime may open SMTP connections (Node; Workers may not). */
-  smtpMailer?: (url: string, from: string) => Mailer & { close(): void };
+  smtpMailer?: (url: string, from: string, dkim: Config['DKIM']) => Mailer & { close(): void };
   /** A signing has queued mail: send it soon. */
   onMailQueued: (c: Context) => void;
   /** Runs after each purge, e.g. to empty a write-ahead log that may still hold purged rows. */
@@ -88,11 +88,12 @@ export async function createSite(config: Config, db: Database, store: Store, run
     linkCards: createCardDrawer(runtime.cardKit, (text, lang) => logger.warn('no bundled font draws this text of a link card', { text, lang })),
     ...(mail.devOutbox && { devOutbox: mail.devOutbox }),
   });
+  const compose = createMailComposer({ publicUrl: config.PUBLIC_URL, messageIdDomain: config.MAIL_FROM_DOMAIN });
   const deliver = () =>
     deliverDueMail({
       store,
       mailer: mail.mailer,
-      compose: (job) => composeMail(job, config.PUBLIC_URL),
+      compose,
       now,
       retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
@@ -128,7 +129,7 @@ export async function createSite(config: Config, db: Database, store: Store, run
 function chooseMailer(config: Config, runtime: Runtime): { mailer: Mailer; devOutbox?: () => readonly MailMessage[]; close(): void } {
   const { logger } = runtime;
   if (config.SMTP_URL && runtime.smtpMailer) {
-    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM);
+    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM, config.DKIM);
     return { mailer: loggedMailer(smtp, logger, 'smtp'), close: () => smtp.close() };
   }
   if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: use MAIL_API_URL');
