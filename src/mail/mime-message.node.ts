@@ -44,7 +44,7 @@ export function mimeMessage(message: MailMessage, from: Sender, date: Date): str
       return headerLine(name, value);
     }),
     'MIME-Version: 1.0',
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    `Content-Type: multipart/alternative;\r\n boundary="${boundary}"`,
   ];
   return [
     ...head,
