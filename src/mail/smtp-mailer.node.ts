@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { MailRejected, type Mailer } from '../domain/mail.ts';
 import { mimeMessage, senderOf } from './mime-message.node.ts';
@@ -16,7 +16,6 @@ export interface DkimKey {
  */
 export function createSmtpMailer(smtpUrl: string, from: string, dkim?: DkimKey): Mailer & { close(): void } {
   const sender = senderOf(from);
-  if (dkim) readableKey(dkim.privateKey);
   // Bounded waits, so a send ends well within the outbox's claim on its job (MAIL_CLAIM_SECONDS).
   const transport = nodemailer.createTransport({
     url: smtpUrl,
@@ -27,7 +26,8 @@ export function createSmtpMailer(smtpUrl: string, from: string, dkim?: DkimKey):
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-    ...(dkim && { dkim }),
+    // The key read once: read from PEM at each signing, it would cost more than the signing itself.
+    ...(dkim && { dkim: { ...dkim, privateKey: readableKey(dkim.privateKey) } }),
   });
   return {
     async send(message) {
@@ -44,10 +44,10 @@ export function createSmtpMailer(smtpUrl: string, from: string, dkim?: DkimKey):
   };
 }
 
-/** Stops the start when DKIM_PRIVATE_KEY is PEM but no key Node can sign with. */
-function readableKey(pem: string): void {
+/** The key to sign with; stops the start when DKIM_PRIVATE_KEY is PEM but no key Node can sign with. */
+function readableKey(pem: string): KeyObject {
   try {
-    createPrivateKey(pem);
+    return createPrivateKey(pem);
   } catch (error) {
     throw new Error(`DKIM_PRIVATE_KEY cannot be read as a private key: ${error instanceof Error ? error.message : String(error)}`);
   }
