@@ -46,14 +46,14 @@ export const Config = z
       .default('0')
       .transform((value) => value === '1'),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
-    /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html }. */
+    /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html, headers }. */
     MAIL_API_URL: url(['https:', 'http:'], 'https://api.resend.com/emails').optional(),
     MAIL_API_KEY: z.string().optional(),
     MAIL_FROM: z
       .string()
       .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, like "Letters <no-reply@example.org>"')
       .optional(),
-    /** DKIM signing of SMTP mail: all three or none (docs/deploying.md, "SPF, DKIM and DMARC"). */
+    /** DKIM signing of SMTP mail: all three or none (docs/deploying.md, "Mail that arrives"). */
     DKIM_DOMAIN: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a domain name, like example.org').optional(),
     DKIM_SELECTOR: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'must be a DNS label, like mail2026').optional(),
     /** PEM; an env file's literal \n escapes are read as line breaks. */

@@ -11,7 +11,7 @@ import { fillTemplate, SLOT, splitTemplate, type Template } from './template.ts'
 export interface MailComposerOptions {
   /** The site's address as the public sees it, for the links. */
   publicUrl: string;
-  /** The right-hand side of each Message-ID: the domain the mail is sent from (docs/deploying.md, "Mail"). */
+  /** The right-hand side of each Message-ID: MAIL_FROM's domain (docs/deploying.md, "Mail that arrives"). */
   messageIdDomain: string;
   /** Letters (in a language) whose texts are kept; the least recently made are dropped first. */
   cacheSize?: number;

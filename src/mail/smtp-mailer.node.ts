@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import { MailRejected, type Mailer } from '../domain/mail.ts';
 import { mimeMessage, senderOf } from './mime-message.node.ts';
 
-/** A DKIM signing key, as nodemailer takes it (docs/deploying.md, "SPF, DKIM and DMARC"). */
+/** A DKIM signing key, as nodemailer takes it (docs/deploying.md, "Mail that arrives"). */
 export interface DkimKey {
   domainName: string;
   keySelector: string;
