@@ -39,10 +39,7 @@ export function mimeMessage(message: MailMessage, from: Sender, date: Date): str
     `To: ${message.to}`,
     headerLine('Subject', encodeWords(message.subject, textEncoding(message.subject), 52, true)),
     `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
-    ...Object.entries(message.headers ?? {}).map(([name, value]) => {
-      if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) throw new Error(`header ${name} cannot be written`);
-      return headerLine(name, value);
-    }),
+    ...Object.entries(message.headers ?? {}).map(([name, value]) => headerLine(name, value)),
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative;\r\n boundary="${boundary}"`,
   ];
@@ -58,7 +55,9 @@ export function mimeMessage(message: MailMessage, from: Sender, date: Date): str
   ].join('\r\n');
 }
 
+/** One header field, folded; a line break in its value would start a header field of its own. */
 function headerLine(name: string, value: string): string {
+  if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) throw new Error(`a header field cannot be written: ${JSON.stringify(name)}`);
   return foldLines(`${name}: ${value}`, 76);
 }
 
