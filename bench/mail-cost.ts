@@ -9,6 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { SMTPServer } from 'smtp-server';
 import type { MailJob } from '../src/domain/entities.ts';
+import { MAIL_PASS_SIZE } from '../src/domain/mail.ts';
 import { createMailComposer } from '../src/mail/messages.ts';
 import { createSmtpMailer } from '../src/mail/smtp-mailer.node.ts';
 
@@ -31,15 +32,21 @@ if (process.argv[2] === 'sink') {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { mails: { type: 'string', default: '4000' }, rounds: { type: 'string', default: '5' }, dkim: { type: 'boolean', default: false } },
+  const { values } = parseArgs({
+    options: { mails: { type: 'string', default: '4000' }, rounds: { type: 'string', default: '5' }, dkim: { type: 'boolean', default: false } },
   });
   const mails = Number(values.mails);
   const rounds = Number(values.rounds);
 
   const sink = fork(new URL(import.meta.url).pathname, ['sink'], { stdio: 'inherit' });
   const port = await new Promise<number>((resolve) => sink.once('message', (m) => resolve(m as number)));
-  const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const dkim = values.dkim ? { domainName: 'letters.example.org', keySelector: 'bench', privateKey } : undefined;
+  const dkim = values.dkim
+    ? {
+        domainName: 'letters.example.org',
+        keySelector: 'bench',
+        privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      }
+    : undefined;
   const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 'Letters <no-reply@letters.example.org>', dkim);
 
   const compose = createMailComposer({ publicUrl: PUBLIC_URL, messageIdDomain: 'letters.example.org' });
@@ -47,10 +54,10 @@ async function main() {
   const composeAll = () => {
     for (const j of jobs) compose(j);
   };
-  // As the outbox sends: a pass of up to 200 jobs at once, composed and sent.
+  // As the outbox sends: a pass of jobs at once, composed and sent.
   const send = async () => {
-    for (let i = 0; i < jobs.length; i += 200) {
-      await Promise.all(jobs.slice(i, i + 200).map((j) => mailer.send(compose(j)!)));
+    for (let i = 0; i < jobs.length; i += MAIL_PASS_SIZE) {
+      await Promise.all(jobs.slice(i, i + MAIL_PASS_SIZE).map((j) => mailer.send(compose(j)!)));
     }
   };
 
