@@ -16,7 +16,7 @@ import type { Logger } from './log.ts';
 import { createHttpMailer } from './mail/http-mailer.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { loggedMailer } from './mail/logged-mailer.ts';
-import { composeMail } from './mail/messages.ts';
+import { createMailComposer } from './mail/messages.ts';
 import { createCardDrawer, type CardKit } from './views/link-card.ts';
 
 /** The longest a send may take: the SMTP mailer's and the HTTP mailer's waits both end within it. */
@@ -37,7 +37,7 @@ export interface Runtime {
   /** gzip, where the platform does not compress responses itself. */
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Opens an SMTP mailer, where the runtime may open SMTP connections (Node; Workers may not). */
-  smtpMailer?: (url: string, from: string) => Mailer & { close(): void; connections: number };
+  smtpMailer?: (url: string, from: string, dkim: Config['DKIM']) => Mailer & { close(): void; connections: number };
   /** A signing has queued mail: send it soon. */
   onMailQueued: (c: Context) => void;
   /** Runs after each purge, e.g. to empty a write-ahead log that may still hold purged rows. */
@@ -93,11 +93,12 @@ export async function createSite(config: Config, db: Database, store: Store, run
     linkCards: createCardDrawer(runtime.cardKit, (text, lang) => logger.warn('no bundled font draws this text of a link card', { text, lang })),
     ...(mail.devOutbox && { devOutbox: mail.devOutbox }),
   });
+  const compose = createMailComposer({ publicUrl: config.PUBLIC_URL, messageIdDomain: config.MAIL_FROM_DOMAIN });
   const deliver = () =>
     deliverDueMail({
       store,
       mailer: mail.mailer,
-      compose: (job) => composeMail(job, config.PUBLIC_URL),
+      compose,
       now,
       retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
       claimMs: config.MAIL_CLAIM_SECONDS * 1000,
@@ -137,7 +138,7 @@ function chooseMailer(
 ): { mailer: Mailer; concurrency: number; devOutbox?: () => readonly MailMessage[]; close(): void } {
   const { logger } = runtime;
   if (config.SMTP_URL && runtime.smtpMailer) {
-    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM);
+    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM, config.DKIM);
     return { mailer: loggedMailer(smtp, logger, 'smtp'), concurrency: smtp.connections, close: () => smtp.close() };
   }
   if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: use MAIL_API_URL');

@@ -7,6 +7,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Further header fields (Message-ID, Auto-Submitted); a mail API gets them as they are. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**

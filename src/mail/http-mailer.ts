@@ -1,7 +1,7 @@
 import { MailMisconfigured, MailRejected, type Mailer, type MailMessage } from '../domain/mail.ts';
 
 export interface HttpMailerOptions {
-  /** The API endpoint, which takes `{ from, to, subject, text, html }` as JSON (Resend's shape). */
+  /** The API endpoint, which takes `{ from, to, subject, text, html, headers }` as JSON (Resend's shape). */
   url: string;
   /** The batch endpoint, which takes an array of those (Resend's `/emails/batch`); none: one request a mail. */
   batchUrl?: string | undefined;

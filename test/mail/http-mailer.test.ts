@@ -15,7 +15,7 @@ interface Message {
 interface Received {
   path: string | undefined;
   authorization: string | undefined;
-  body: Message;
+  body: Message & { headers: Record<string, string> };
 }
 
 // The mail API a Worker sends through, played by a real HTTP server on 127.0.0.1 that answers as told.
@@ -59,6 +59,7 @@ describe('the mail API transport', () => {
       from: 'Letters <no-reply@letters.test>',
       to: 'signer0@example.org',
       subject: 'Confirm your signature: Code does not grow in fear',
+      headers: { 'Message-ID': expect.stringMatching(/^<[0-9a-f-]{36}@letters\.test>$/), 'Auto-Submitted': 'auto-generated' },
     });
     expect(received[0]!.body.text).toContain('http://letters.test/confirm/');
     expect(received[0]!.body.html).toContain('Confirm your signature');
