@@ -97,7 +97,7 @@ export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_S
 
   const ids = (kind: Outcome['kind']) => [...outcomes].filter(([, o]) => o.kind === kind).map(([id]) => id);
   // One statement batch for the pass, not one commit per mail; it clears the alarm if a mail went.
-  await deps.store.mailSent(ids('sent'), ids('skipped'));
+  await deps.store.mailSent(ids('sent'), ids('skipped'), deps.now());
   const misconfigured = [...outcomes.values()].find((o) => o.kind === 'misconfigured');
   if (misconfigured) await deps.store.raiseMailAlarm({ since: deps.now(), reason: misconfigured.reason });
   return jobs.length;

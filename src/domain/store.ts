@@ -82,9 +82,9 @@ export interface MailStore {
   renewMailClaim(jobIds: number[], ours: Date, until: Date): Promise<number[]>;
   /**
    * Deletes the jobs whose mail has gone (`sent`: counted for their letters, and the mail alarm
-   * cleared) and those with no one left to tell (`skipped`).
+   * cleared, the jobs it held back due at `now`) and those with no one left to tell (`skipped`).
    */
-  mailSent(sent: number[], skipped: number[]): Promise<void>;
+  mailSent(sent: number[], skipped: number[], now: Date): Promise<void>;
   /**
    * Records a failed attempt: to be retried at `retryAt`, or given up on (and its raw tokens
    * dropped). `detail` stays with the job; `reason` is its letter's last error, shown to organizers.

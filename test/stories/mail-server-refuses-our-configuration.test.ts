@@ -76,3 +76,41 @@ describe('a mail server that refuses our configuration', () => {
     expect(await (await browser.get('/admin')).text()).not.toContain('No mail is going out');
   }, 60_000);
 });
+
+// Story, later that night: the relay refused the site long enough for its retries to back off to an
+// hour. Once someone fixes the password, the next mail that goes lets every held-back mail go too.
+describe('a mail server that takes us again after a long outage', () => {
+  let site: Site;
+  let relay: SMTPServer;
+  let passwordWorks = false;
+  const received: ParsedMail[] = [];
+
+  beforeAll(async () => {
+    relay = new SMTPServer({
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onAuth: (auth, _session, callback) => (passwordWorks ? callback(null, { user: auth.username }) : callback(new Error('Invalid username or password'))),
+      onData: (stream, _session, callback) => void simpleParser(stream).then((mail) => (received.push(mail), callback()), callback),
+    });
+    relay.on('error', () => {});
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
+    const port = (relay.server.address() as { port: number }).port;
+    site = await startSite({ env: { SMTP_URL: `smtp://letters:secret@127.0.0.1:${port}`, MAIL_RETRY_BASE_SECONDS: '3600' } });
+  });
+  afterAll(async () => {
+    await site.close();
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+  });
+
+  it('sends the mail held back by the outage as soon as a mail goes again, not an hour later', async () => {
+    for (const email of ['early1@example.org', 'early2@example.org']) expect((await site.signJson({ name: 'Early', email, listed: true })).status).toBe(202);
+    await waitFor(async () => (await rows(site, 'SELECT id FROM outbox WHERE last_error IS NOT NULL')).length === 2, 'failed first attempts');
+
+    passwordWorks = true;
+    expect((await site.signJson({ name: 'Later', email: 'later@example.org', listed: true })).status).toBe(202);
+    await waitFor(async () => (await rows(site, 'SELECT id FROM outbox')).length === 0, 'an empty outbox', 10_000);
+    const recipients = received.map((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address).sort();
+    expect(recipients).toEqual(['early1@example.org', 'early2@example.org', 'later@example.org']);
+  }, 30_000);
+});

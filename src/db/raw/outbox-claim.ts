@@ -47,6 +47,14 @@ const COUNT_SENT = `
 
 const DELETE = 'DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))';
 
+/**
+ * A mail went while the alarm was up: the mail server takes our configuration again, so the mail
+ * held back by it is due now, not after its backoff (which may have grown to an hour).
+ */
+const RETRY_HELD_BACK = `
+  UPDATE outbox SET next_attempt_at = ?2
+  WHERE failed_at IS NULL AND next_attempt_at > ?2 AND EXISTS (SELECT 1 FROM settings WHERE key = ?1)`;
+
 /** A mail went: the mail server takes our configuration again. */
 const CLEAR_ALARM = 'DELETE FROM settings WHERE key = ?1';
 
@@ -80,11 +88,16 @@ export function outboxClaimStore(batch: SqlBatch): Pick<MailStore, 'claimMail' |
       return rows.map((row) => Number(row.id));
     },
 
-    async mailSent(sent, skipped) {
+    async mailSent(sent, skipped, now) {
       const statements: Statement[] = [];
       if (sent.length > 0) {
         const ids = JSON.stringify(sent);
-        statements.push({ sql: COUNT_SENT, args: [ids] }, { sql: DELETE, args: [ids] }, { sql: CLEAR_ALARM, args: [MAIL_ALARM_KEY] });
+        statements.push(
+          { sql: COUNT_SENT, args: [ids] },
+          { sql: DELETE, args: [ids] },
+          { sql: RETRY_HELD_BACK, args: [MAIL_ALARM_KEY, now.getTime()] },
+          { sql: CLEAR_ALARM, args: [MAIL_ALARM_KEY] },
+        );
       }
       if (skipped.length > 0) statements.push({ sql: DELETE, args: [JSON.stringify(skipped)] });
       if (statements.length > 0) await batch(statements);
