@@ -86,13 +86,16 @@ export function createApp(appDeps: AppDeps): { fetch: Fetch } {
   // Liveness for load balancers, and the baseline of the benchmark: the full middleware stack, no work.
   app.get('/ping', (c) => c.text('ok'));
 
-  // Anyone may learn that the site is up; how much mail waits is for organizers (Bearer or session).
+  // Anyone may learn that the site is up; how much mail waits, and whether the mail server refuses
+  // our configuration, is for organizers (Bearer or session).
   app.get('/healthz', async (c) => {
     try {
       const [outboxBacklog, organizer] = await Promise.all([deps.store.outboxBacklog(), organizerOf(deps, c)]);
       if (!organizer) return c.json({ status: 'ok', database: 'ok' });
       c.header('Cache-Control', 'no-store');
-      return c.json({ status: 'ok', database: 'ok', outboxBacklog });
+      const alarm = await deps.store.mailAlarm();
+      const mailAlarm = alarm ? { since: alarm.since.toISOString(), reason: alarm.reason } : null;
+      return c.json({ status: 'ok', database: 'ok', outboxBacklog, mailAlarm });
     } catch (error) {
       deps.logger.error('database unreachable', { route: '/healthz', error: error instanceof Error ? error.message : String(error) });
       return c.json({ status: 'unavailable', database: 'unreachable' }, 503);

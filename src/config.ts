@@ -46,12 +46,23 @@ export const Config = z
       .default('0')
       .transform((value) => value === '1'),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
-    /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html }. */
+    /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html, headers }. */
     MAIL_API_URL: url(['https:', 'http:'], 'https://api.resend.com/emails').optional(),
     MAIL_API_KEY: z.string().optional(),
+    /** The same API's batch endpoint, used for the outbox's passes: POST an array of up to 100 of those. */
+    MAIL_API_BATCH_URL: url(['https:', 'http:'], 'https://api.resend.com/emails/batch').optional(),
     MAIL_FROM: z
       .string()
       .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, like "Letters <no-reply@example.org>"')
+      .optional(),
+    /** DKIM signing of SMTP mail: all three or none (docs/deploying.md, "Mail that arrives"). */
+    DKIM_DOMAIN: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a domain name, like example.org').optional(),
+    DKIM_SELECTOR: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'must be a DNS label, like mail2026').optional(),
+    /** PEM; an env file's literal \n escapes are read as line breaks. */
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .transform((pem) => pem.replaceAll('\\n', '\n').trim())
+      .refine(isPrivateKey, 'must be a private key in PEM ("-----BEGIN PRIVATE KEY-----…"; see docs/deploying.md)')
       .optional(),
     SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
     MAIL_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').default(30),
@@ -117,20 +128,45 @@ export const Config = z
       .enum(['on', 'off'], { error: 'must be on or off' })
       .default('on')
       .transform((value) => value === 'on'),
-    MAIL_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').default(10),
   })
   .refine((env) => !env.MAIL_API_URL || env.MAIL_API_KEY, { path: ['MAIL_API_KEY'], message: 'is needed with MAIL_API_URL' })
+  .superRefine((env, ctx) => {
+    const dkim = { DKIM_DOMAIN: env.DKIM_DOMAIN, DKIM_SELECTOR: env.DKIM_SELECTOR, DKIM_PRIVATE_KEY: env.DKIM_PRIVATE_KEY };
+    const set = Object.values(dkim).filter((value) => value !== undefined).length;
+    if (set === 0 || set === 3) return;
+    for (const [name, value] of Object.entries(dkim)) {
+      if (value === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is needed with the other DKIM_ variables (all three or none)' });
+    }
+  })
   .transform((env) => {
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    const mailFrom = env.MAIL_FROM ?? `Undersigned <no-reply@${new URL(publicUrl).hostname}>`;
     return {
       ...env,
       PUBLIC_URL: publicUrl,
-      MAIL_FROM: env.MAIL_FROM ?? `Undersigned <no-reply@${new URL(publicUrl).hostname}>`,
+      MAIL_FROM: mailFrom,
+      /** The domain of MAIL_FROM's address, which the site's Message-IDs name. */
+      MAIL_FROM_DOMAIN: mailFrom.slice(mailFrom.lastIndexOf('@') + 1).replace(/>$/, ''),
+      DKIM:
+        env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
+          ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY }
+          : undefined,
       // Production never shows it, whatever else is set.
       DEV_OUTBOX: env.DEV_OUTBOX && env.NODE_ENV !== 'production',
     };
   });
 export type Config = z.output<typeof Config>;
+
+/** Whether `pem` is a private key that Web Crypto or Node can read: PKCS#8 or PKCS#1 RSA, in PEM. */
+function isPrivateKey(pem: string): boolean {
+  const match = /^-----BEGIN (RSA )?PRIVATE KEY-----\s+([A-Za-z0-9+/=\s]+?)\s*-----END \1?PRIVATE KEY-----$/.exec(pem);
+  if (!match) return false;
+  try {
+    return atob(match[2]!.replace(/\s+/g, '')).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Parses the environment, or throws an Error whose message names each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

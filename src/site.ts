@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { storedCountKey, storedSecret } from './db/settings.ts';
 import { updateListReleases } from './domain/list-release.ts';
-import { deliverDueMail, type Mailer, type MailMessage } from './domain/mail.ts';
+import { deliverDueMail, MAIL_PASS_SIZE, type Mailer, type MailMessage } from './domain/mail.ts';
 import { createRateLimits } from './domain/rate-limits.ts';
 import type { Store } from './domain/store.ts';
 import { createHmac, newToken, type Hashing } from './domain/tokens.ts';
@@ -16,8 +16,13 @@ import type { Logger } from './log.ts';
 import { createHttpMailer } from './mail/http-mailer.ts';
 import { createLogMailer } from './mail/log-mailer.ts';
 import { loggedMailer } from './mail/logged-mailer.ts';
-import { composeMail } from './mail/messages.ts';
+import { createMailComposer } from './mail/messages.ts';
 import { createCardDrawer, type CardKit } from './views/link-card.ts';
+
+/** The longest a send may take: the SMTP mailer's and the HTTP mailer's waits both end within it. */
+const MAIL_SEND_TIMEOUT_MS = 60_000;
+/** Requests to an HTTP mail API under way at once. */
+const HTTP_MAIL_REQUESTS = 20;
 
 /** What differs between runtimes; everything else about a site is the same on Node and Workers. */
 export interface Runtime {
@@ -32,7 +37,7 @@ export interface Runtime {
   /** gzip, where the platform does not compress responses itself. */
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Opens an SMTP mailer, where the runtime may open SMTP connections (Node; Workers may not). */
-  smtpMailer?: (url: string, from: string) => Mailer & { close(): void };
+  smtpMailer?: (url: string, from: string, dkim: Config['DKIM']) => Mailer & { close(): void; connections: number };
   /** A signing has queued mail: send it soon. */
   onMailQueued: (c: Context) => void;
   /** Runs after each purge, e.g. to empty a write-ahead log that may still hold purged rows. */
@@ -117,15 +122,17 @@ export async function createSite(config: Config, db: Database, store: Store, run
  */
 export function createMailDelivery(config: Config, store: Store, runtime: Pick<Runtime, 'logger' | 'smtpMailer'>) {
   const mail = chooseMailer(config, runtime);
+  const compose = createMailComposer({ publicUrl: config.PUBLIC_URL, messageIdDomain: config.MAIL_FROM_DOMAIN });
   const deliver = () =>
     deliverDueMail({
       store,
       mailer: mail.mailer,
-      compose: (job) => composeMail(job, config.PUBLIC_URL),
+      compose,
       now: () => new Date(),
       retryBaseMs: config.MAIL_RETRY_BASE_SECONDS * 1000,
-      maxAttempts: config.MAIL_MAX_ATTEMPTS,
       claimMs: config.MAIL_CLAIM_SECONDS * 1000,
+      sendTimeoutMs: MAIL_SEND_TIMEOUT_MS,
+      concurrency: mail.concurrency,
     });
   return { ...mail, deliver };
 }
@@ -134,16 +141,19 @@ export function createMailDelivery(config: Config, store: Store, runtime: Pick<R
  * SMTP where the runtime offers it and SMTP_URL is set, else the HTTP mail API, else the log (and
  * /dev/outbox with DEV_OUTBOX=1): with neither, nobody can confirm a signature, which is said at once.
  */
-function chooseMailer(config: Config, runtime: Pick<Runtime, 'logger' | 'smtpMailer'>): { mailer: Mailer; devOutbox?: () => readonly MailMessage[]; close(): void } {
+function chooseMailer(
+  config: Config,
+  runtime: Pick<Runtime, 'logger' | 'smtpMailer'>,
+): { mailer: Mailer; concurrency: number; devOutbox?: () => readonly MailMessage[]; close(): void } {
   const { logger } = runtime;
   if (config.SMTP_URL && runtime.smtpMailer) {
-    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM);
-    return { mailer: loggedMailer(smtp, logger, 'smtp'), close: () => smtp.close() };
+    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM, config.DKIM);
+    return { mailer: loggedMailer(smtp, logger, 'smtp'), concurrency: smtp.connections, close: () => smtp.close() };
   }
   if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: use MAIL_API_URL');
   if (config.MAIL_API_URL && config.MAIL_API_KEY) {
-    const http = createHttpMailer({ url: config.MAIL_API_URL, key: config.MAIL_API_KEY, from: config.MAIL_FROM });
-    return { mailer: loggedMailer(http, logger, 'http'), close: () => {} };
+    const http = createHttpMailer({ url: config.MAIL_API_URL, batchUrl: config.MAIL_API_BATCH_URL, key: config.MAIL_API_KEY, from: config.MAIL_FROM });
+    return { mailer: loggedMailer(http, logger, 'http'), concurrency: HTTP_MAIL_REQUESTS, close: () => {} };
   }
   const outboxUrl = config.DEV_OUTBOX ? `${config.PUBLIC_URL}/dev/outbox` : undefined;
   const logMailer = createLogMailer(logger, outboxUrl);
@@ -152,7 +162,7 @@ function chooseMailer(config: Config, runtime: Pick<Runtime, 'logger' | 'smtpMai
       ? `SMTP_URL is not set: mail is not sent but shown at ${outboxUrl} (DEV_OUTBOX=1: never on a public site)`
       : 'No mailer is configured (SMTP_URL or MAIL_API_URL): no mail can be sent, so nobody can confirm a signature.',
   );
-  return { mailer: logMailer, ...(outboxUrl && { devOutbox: logMailer.recent }), close: () => {} };
+  return { mailer: logMailer, concurrency: MAIL_PASS_SIZE, ...(outboxUrl && { devOutbox: logMailer.recent }), close: () => {} };
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

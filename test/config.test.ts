@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 
@@ -52,5 +53,32 @@ describe('configuration', () => {
     ['MAIL_RETRY_BASE_SECONDS', '-1'],
   ])('refuses %s=%j with a message naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name} `));
+  });
+
+  describe('DKIM signing', () => {
+    const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const dkim = { DKIM_DOMAIN: 'letters.example.org', DKIM_SELECTOR: 'mail2026', DKIM_PRIVATE_KEY: pem };
+
+    it('is off unless set, and on with all three variables; a key on one line with \\n escapes reads as PEM', () => {
+      expect(parseConfig({}).DKIM).toBeUndefined();
+      expect(parseConfig(dkim).DKIM).toEqual({ domainName: 'letters.example.org', keySelector: 'mail2026', privateKey: pem.trim() });
+      expect(parseConfig({ ...dkim, DKIM_PRIVATE_KEY: pem.replaceAll('\n', '\\n') }).DKIM?.privateKey).toBe(pem.trim());
+    });
+
+    it.each(Object.keys(dkim))('refuses the other two without %s, naming it', (missing) => {
+      expect(() => parseConfig({ ...dkim, [missing]: undefined })).toThrow(
+        `Invalid configuration:\n  ${missing} is needed with the other DKIM_ variables (all three or none)`,
+      );
+    });
+
+    it.each([
+      ['DKIM_PRIVATE_KEY', 'not a key'],
+      ['DKIM_PRIVATE_KEY', pem.replace('PRIVATE KEY-----\n', 'PRIVATE KEY-----\n!!!')],
+      ['DKIM_PRIVATE_KEY', generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString()],
+      ['DKIM_DOMAIN', 'https://letters.example.org'],
+      ['DKIM_SELECTOR', 'mail 2026'],
+    ])('refuses %s=%j with a message naming the variable', (name, value) => {
+      expect(() => parseConfig({ ...dkim, [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name} `));
+    });
   });
 });

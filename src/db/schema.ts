@@ -174,6 +174,20 @@ export const outbox = sqliteTable(
 );
 
 /**
+ * How each letter's mail goes, for its organizers: mails sent (counted in the batch that deletes
+ * their jobs) and the latest failure. Mails retrying or refused are the letter's outbox jobs.
+ */
+export const mailDelivery = sqliteTable('mail_delivery', {
+  letterId: integer('letter_id')
+    .primaryKey()
+    .references(() => letters.id, { onDelete: 'cascade' }),
+  sent: integer().notNull().default(0),
+  /** Without addresses, names or links: the error's codes and the transport's step. */
+  lastError: text('last_error'),
+  lastErrorAt: timestamp('last_error_at'),
+});
+
+/**
  * Mails to one mailbox (the keyed hash of its canonical address) in the current 24-hour window, on
  * every letter together: however many variants of an address are used, it gets only a few mails a day.
  */

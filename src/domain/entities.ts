@@ -238,4 +238,24 @@ export interface MailJob {
   signature: SignerDetails & { status: SignatureStatus; email: string | null; lang: string };
   /** The title in the signature's language where the letter is translated into it, else its own. */
   letter: { slug: string; title: string };
+  /** When the mail's links stop working (its confirm token expires): retrying ends there. */
+  linksExpireAt: Date;
+}
+
+/** The mail server refuses our configuration (credentials, relay, TLS): since when, and why, without addresses. */
+export interface MailAlarm {
+  since: Date;
+  reason: string;
+}
+
+/** How a letter's mail is going, for its organizers. */
+export interface MailDelivery {
+  /** Mails handed to the mail server. */
+  sent: number;
+  /** Mails that failed and wait for another attempt. */
+  retrying: number;
+  /** Mails whose recipient refused them for good (or whose links expired before they went). */
+  refused: number;
+  /** The latest failure, in words without addresses. */
+  lastError: { at: Date; reason: string } | null;
 }

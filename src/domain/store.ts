@@ -10,6 +10,8 @@ import type {
   KeptChoices,
   Letter,
   ListPosition,
+  MailAlarm,
+  MailDelivery,
   MailJob,
   ModerationChange,
   NewSigning,
@@ -73,10 +75,25 @@ export interface SigningStore {
 export interface MailStore {
   /** Claims up to `limit` due mail jobs until `leaseUntil`, counting an attempt for each. */
   claimMail(now: Date, leaseUntil: Date, limit: number): Promise<MailJob[]>;
-  /** Deletes the jobs whose mail has gone. */
-  mailSent(jobIds: number[]): Promise<void>;
-  /** Records a failed attempt: to be retried at `retryAt`, or given up on (and its raw tokens dropped). */
-  mailFailed(jobId: number, error: string, next: { retryAt: Date } | { gaveUpAt: Date }): Promise<void>;
+  /**
+   * Renews the claim on those of `jobIds` still claimed until `ours` (no other sender took them),
+   * until `until`, and returns their ids.
+   */
+  renewMailClaim(jobIds: number[], ours: Date, until: Date): Promise<number[]>;
+  /**
+   * Deletes the jobs whose mail has gone (`sent`: counted for their letters, and the mail alarm
+   * cleared, the jobs it held back due at `now`) and those with no one left to tell (`skipped`).
+   */
+  mailSent(sent: number[], skipped: number[], now: Date): Promise<void>;
+  /**
+   * Records a failed attempt: to be retried at `retryAt`, or given up on (and its raw tokens
+   * dropped). `detail` stays with the job; `reason` is its letter's last error, shown to organizers.
+   */
+  mailFailed(jobId: number, error: { detail: string; reason: string; at: Date }, next: { retryAt: Date } | { gaveUpAt: Date }): Promise<void>;
+  /** Records that the mail server refuses our configuration; the next mail that goes clears it. */
+  raiseMailAlarm(alarm: MailAlarm): Promise<void>;
+  mailAlarm(): Promise<MailAlarm | undefined>;
+  mailDelivery(letterId: number): Promise<MailDelivery>;
   /** Mail jobs not yet sent and not given up on. */
   outboxBacklog(): Promise<number>;
 }

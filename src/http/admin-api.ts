@@ -4,7 +4,7 @@ import { anyLetter, createLetter, translationsOf, updateLetter } from '../domain
 import { moderate } from '../domain/moderation.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
-import type { Letter } from '../domain/entities.ts';
+import type { Letter, MailDelivery } from '../domain/entities.ts';
 import type { Store } from '../domain/store.ts';
 import { bearerAuth, type AdminEnv } from './admin-auth.ts';
 import type { RouteDeps } from './deps.ts';
@@ -86,5 +86,10 @@ function letterJson(letter: Letter) {
 }
 
 async function fullLetterJson(store: Store, letter: Letter) {
-  return { ...letterJson(letter), translations: await translationsOf(store, letter) };
+  const [translations, mail] = await Promise.all([translationsOf(store, letter), store.mailDelivery(letter.id)]);
+  return { ...letterJson(letter), translations, mail: mailDeliveryJson(mail) };
+}
+
+function mailDeliveryJson(mail: MailDelivery) {
+  return { ...mail, lastError: mail.lastError && { at: mail.lastError.at.toISOString(), reason: mail.lastError.reason } };
 }

@@ -66,8 +66,8 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   });
 
   admin.get('/', async (c) => {
-    const [letters, audit] = await Promise.all([deps.store.allLetters(), deps.store.auditLog({ limit: 50 })]);
-    return english(c, <DashboardPage {...common(c)} letters={letters} audit={audit} />);
+    const [letters, audit, mailAlarm] = await Promise.all([deps.store.allLetters(), deps.store.auditLog({ limit: 50 }), deps.store.mailAlarm()]);
+    return english(c, <DashboardPage {...common(c)} letters={letters} audit={audit} mailAlarm={mailAlarm} />);
   });
 
   admin.get('/new-letter', (c) =>
@@ -85,14 +85,15 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   });
 
   const editPage = async (c: Context<AdminEnv>, letter: Letter, values: LetterFormValues, errors: Record<string, string>) => {
-    const [translations, audit] = await Promise.all([
+    const [translations, audit, mailDelivery] = await Promise.all([
       deps.store.translations(letter.id),
       deps.store.auditLog({ letterId: letter.id, limit: 50 }),
+      deps.store.mailDelivery(letter.id),
     ]);
     const status = Object.keys(errors).length > 0 ? 400 : 200;
     return english(
       c,
-      <LetterFormPage {...common(c)} now={deps.now()} letter={letter} values={values} errors={errors} translations={translations} audit={audit} />,
+      <LetterFormPage {...common(c)} now={deps.now()} letter={letter} values={values} errors={errors} translations={translations} audit={audit} mailDelivery={mailDelivery} />,
       status,
     );
   };

@@ -146,9 +146,21 @@ const adminLetterFields = {
 
 export const AdminLetterList = z.strictObject({ letters: z.array(z.strictObject(adminLetterFields)) });
 
+/** How the letter's mail goes. */
+export const MailDelivery = z.strictObject({
+  sent: count.meta({ description: 'Mails handed to the mail server.' }),
+  retrying: count.meta({ description: 'Mails that failed and wait for another attempt.' }),
+  refused: count.meta({ description: "Mails the recipient's server refused for good, or whose links expired before they went." }),
+  lastError: z
+    .strictObject({ at: time, reason: z.string() })
+    .nullable()
+    .meta({ description: 'The latest failure: its codes and step, never an address.' }),
+});
+
 export const AdminLetter = z.strictObject({
   ...adminLetterFields,
   translations: z.record(z.string(), z.strictObject({ title: z.string(), body: z.string(), summary: text, organisedBy, addressee })),
+  mail: MailDelivery,
 });
 
 export const AdminSignatures = z.strictObject({

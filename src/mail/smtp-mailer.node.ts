@@ -1,28 +1,104 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { MailRejected, type Mailer } from '../domain/mail.ts';
+import { MailMisconfigured, MailRejected, type Mailer } from '../domain/mail.ts';
+import { maskAddresses } from '../domain/mask-addresses.ts';
+import { mimeMessage, senderOf } from './mime-message.node.ts';
 
-/** Sends through an SMTP server over a small pool of reused connections. */
-export function createSmtpMailer(smtpUrl: string, from: string): Mailer & { close(): void } {
+/** Connections in the pool, and so the sends under way at once without queueing. */
+const MAX_CONNECTIONS = 5;
+
+/** A DKIM signing key, as nodemailer takes it (docs/deploying.md, "Mail that arrives"). */
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+/**
+ * Sends through an SMTP server over a small pool of reused connections, each message handed over
+ * ready-made, and DKIM-signed by nodemailer when a key is given.
+ */
+export function createSmtpMailer(smtpUrl: string, from: string, dkim?: DkimKey): Mailer & { close(): void; connections: number } {
+  const sender = senderOf(from);
   // Bounded waits, so a send ends well within the outbox's claim on its job (MAIL_CLAIM_SECONDS).
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
-    maxConnections: 5,
+    maxConnections: MAX_CONNECTIONS,
+    // A connection carries many messages before it is opened afresh: a new one costs a handshake.
+    maxMessages: 1000,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    // The key read once: read from PEM at each signing, it would cost more than the signing itself.
+    ...(dkim && { dkim: { ...dkim, privateKey: readableKey(dkim.privateKey) } }),
   });
   return {
     async send(message) {
       try {
-        await transport.sendMail({ from, ...message });
+        await transport.sendMail({ envelope: { from: sender.address, to: [message.to] }, raw: mimeMessage(message, sender, new Date()) });
       } catch (error) {
-        // 5xx is the server's final word on this message; anything else (refused, timeout, 4xx) may pass.
-        const code = (error as { responseCode?: number }).responseCode;
-        if (code !== undefined && code >= 500) throw new MailRejected(`SMTP ${code}`);
-        throw error;
+        throw classifySmtpError(error);
       }
     },
     close: () => transport.close(),
+    connections: MAX_CONNECTIONS,
   };
+}
+
+/** What nodemailer puts on its errors (see its smtp-connection: `_formatError`). */
+interface SmtpError {
+  code?: string;
+  originalCode?: string;
+  responseCode?: number;
+  command?: string;
+  response?: string;
+}
+
+/**
+ * Whose fault a failed send is. Only the recipient's own server saying no to the address for good
+ * (550/551/553 on RCPT TO: mailbox unavailable, user unknown, bad address) ends the job. A refusal
+ * of us (authentication, relay or access denied, policy: enhanced status 5.7.x, a rejected sender,
+ * a TLS failure, any other 5xx) is our configuration; everything else (4xx, a full mailbox,
+ * timeouts, a connection that drops) is an outage. The errors made here carry codes only: the
+ * server's reply may quote the mail.
+ */
+export function classifySmtpError(error: unknown): unknown {
+  const { code, originalCode, responseCode, command, response } = (error ?? {}) as SmtpError;
+  const step = command ? ` on ${command}` : '';
+  const said = `SMTP ${responseCode ?? code ?? 'error'}${step}${originalCode ? ` (${originalCode})` : ''}`;
+  const policy = refusesUs(response ?? '');
+  if (command === 'RCPT TO' && (responseCode === 550 || responseCode === 551 || responseCode === 553) && !policy) {
+    return new MailRejected(said, { cause: error });
+  }
+  if (code === 'EAUTH' || code === 'ETLS' || /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(originalCode ?? '')) {
+    return new MailMisconfigured(said, { cause: error });
+  }
+  // A full mailbox may empty: its owner's server says so, not ours.
+  if (command === 'RCPT TO' && responseCode === 552) return new Error(said, { cause: error });
+  if (responseCode !== undefined && (responseCode >= 500 || responseCode === 530)) {
+    return new MailMisconfigured(said, { cause: error });
+  }
+  // Worth another try; the reply's words, which may quote the mail, stay out of what is kept.
+  return responseCode === undefined ? error : new Error(said, { cause: error });
+}
+
+/**
+ * Whether a refusal is about us rather than the address: its enhanced status code says so where it
+ * has one (5.7.x: security or policy, RFC 3463), else its words, read without the addresses in it
+ * (a recipient named relay@… is still a recipient).
+ */
+function refusesUs(response: string): boolean {
+  const enhanced = /^\d{3}[ -](\d)\.(\d{1,3})\.\d{1,3}\b/.exec(response);
+  if (enhanced) return enhanced[2] === '7';
+  return /relay|access denied|authenticat/i.test(maskAddresses(response));
+}
+
+/** The key to sign with; stops the start when DKIM_PRIVATE_KEY is PEM but no key Node can sign with. */
+function readableKey(pem: string): KeyObject {
+  try {
+    return createPrivateKey(pem);
+  } catch (error) {
+    throw new Error(`DKIM_PRIVATE_KEY cannot be read as a private key: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -51,7 +51,7 @@ describe('health and count endpoints', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
     const token = await site.organizerToken('Health');
     const organizer = await site.fetch('/healthz', { headers: { authorization: `Bearer ${token}` } });
-    expect(await organizer.json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: 0 });
+    expect(await organizer.json()).toEqual({ status: 'ok', database: 'ok', outboxBacklog: 0, mailAlarm: null });
   });
 
   it('answers 503 when the database is not reachable', async () => {

@@ -1,6 +1,6 @@
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MailRejected } from '../../src/domain/mail.ts';
+import { MailMisconfigured, MailRejected } from '../../src/domain/mail.ts';
 import { createSmtpMailer } from '../../src/mail/smtp-mailer.node.ts';
 import { startMailSink, type MailSink } from '../support/smtp.ts';
 
@@ -73,5 +73,68 @@ describe('the SMTP mailer', () => {
     await expect(mailer.send(message('somebody@example.org'))).resolves.toBeUndefined();
     mailer.close();
     await new Promise<void>((resolve) => refusing.close(() => resolve()));
+  });
+
+  // A server that answers as told, for the refusals that decide whose fault a failed send is.
+  const servers: SMTPServer[] = [];
+  afterEach(async () => {
+    // The mailers first: a server waits for open connections before it closes.
+    for (const mailer of mailers.splice(0)) mailer.close();
+    for (const server of servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  const serverWith = async (options: SMTPServerOptions) => {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        stream.resume().on('end', () => callback());
+      },
+      ...options,
+    });
+    servers.push(server);
+    server.on('error', () => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    return (server.server.address() as { port: number }).port;
+  };
+  const refusingRecipient = (reply: string, responseCode = 550) =>
+    serverWith({ onRcptTo: (_address, _session, callback) => callback(Object.assign(new Error(reply), { responseCode })) });
+  const failureOf = (mailer: ReturnType<typeof createSmtpMailer>, to = 'ada@example.org') =>
+    mailer.send(message(to)).then(() => undefined, (error: unknown) => error);
+
+  it("takes bad credentials (535 to AUTH) as our configuration, not the recipient's refusal", async () => {
+    const port = await serverWith({
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth: (_auth, _session, callback) => callback(new Error('Invalid username or password')),
+    });
+    const failure = await failureOf(mailerFor(`smtp://letters:wrong@127.0.0.1:${port}`));
+    expect(failure).toBeInstanceOf(MailMisconfigured);
+    expect((failure as Error).message).toBe('SMTP 535 on AUTH PLAIN');
+  });
+
+  it('takes a relay that denies us (550 5.7.1 on RCPT TO) as our configuration', async () => {
+    const port = await refusingRecipient('5.7.1 <ada@example.org>: Relay access denied');
+    expect(await failureOf(mailerFor(`smtp://127.0.0.1:${port}`))).toBeInstanceOf(MailMisconfigured);
+    const worded = await refusingRecipient('Relaying denied', 554);
+    expect(await failureOf(mailerFor(`smtp://127.0.0.1:${worded}`))).toBeInstanceOf(MailMisconfigured);
+  });
+
+  it("takes an unknown user (550 5.1.1 on RCPT TO) as the recipient's refusal, whatever the address says", async () => {
+    const port = await refusingRecipient('5.1.1 <relay@example.org>: user unknown');
+    const failure = await failureOf(mailerFor(`smtp://127.0.0.1:${port}`), 'relay@example.org');
+    expect(failure).toBeInstanceOf(MailRejected);
+    expect((failure as Error).message).toBe('SMTP 550 on RCPT TO');
+    // Without an enhanced status code, the words decide, read without the address.
+    const plain = await refusingRecipient('<relay-denied@example.org> no such user');
+    expect(await failureOf(mailerFor(`smtp://127.0.0.1:${plain}`), 'relay-denied@example.org')).toBeInstanceOf(MailRejected);
+  });
+
+  it("takes a certificate that does not check as our configuration", async () => {
+    // smtp-server's own self-signed certificate: nodemailer checks certificates by default.
+    const port = await serverWith({ secure: true });
+    const failure = await failureOf(mailerFor(`smtps://127.0.0.1:${port}`));
+    expect(failure).toBeInstanceOf(MailMisconfigured);
+    expect((failure as Error).message).toMatch(/^SMTP ESOCKET on CONN \(\w*(CERT|SELF_SIGNED)\w*\)$/);
   });
 });

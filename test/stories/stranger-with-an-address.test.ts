@@ -150,6 +150,26 @@ describe('a stranger who knows a signer’s address', () => {
     expect(mail!.html).not.toContain('https://evil.example');
   });
 
+  it('cannot put markup, an image (a tracking pixel) or a working link into the mail the reader gets', async () => {
+    await ctx.site.signJson({
+      name: '<img src=x onerror=alert(1)>',
+      organisation: 'https://evil.example/login?a=1&b=2',
+      city: '"><a href="https://evil.example">Minsk</a>',
+      email: 'reader2@company.by',
+      listed: true,
+    });
+    const [mail] = await ctx.mail.mailTo('reader2@company.by');
+    const html = mail!.html as string;
+    expect(html).toContain('«&lt;img src=x onerror=alert(1)&gt;»');
+    expect(html).toContain('«hxxps[://]evil[.]example/login?a=1&amp;b=2»');
+    expect(html).toContain('«&quot;&gt;&lt;a href=&quot;hxxps[://]evil[.]example&quot;&gt;Minsk&lt;/a&gt;»');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('evil.example');
+    expect([...html.matchAll(/<a /g)]).toHaveLength(2);
+    expect(mail!.text).toContain('«<img src=x onerror=alert(1)>»');
+    expect(mail!.text).not.toContain('https://evil.example');
+  });
+
   it('gets at most a few mails to one mailbox a day, whatever variants and letters are used', async () => {
     const organizer = await ctx.site.organizerToken();
     for (const slug of ['second-letter', 'third-letter']) {

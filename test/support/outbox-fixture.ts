@@ -10,7 +10,7 @@ import type { DeliveryDeps, Mailer } from '../../src/domain/mail.ts';
 import { sign } from '../../src/domain/sign.ts';
 import type { Store } from '../../src/domain/store.ts';
 import { createHmac, webHashing } from '../../src/domain/tokens.ts';
-import { composeMail } from '../../src/mail/messages.ts';
+import { createMailComposer } from '../../src/mail/messages.ts';
 
 export const START = new Date('2026-11-25T12:00:00Z');
 
@@ -33,11 +33,12 @@ export function outboxFixture() {
       return {
         store,
         mailer,
-        compose: (job) => composeMail(job, 'http://letters.test'),
+        compose: createMailComposer({ publicUrl: 'http://letters.test', messageIdDomain: 'letters.test' }),
         now: () => f.clock,
         retryBaseMs: 1000,
-        maxAttempts: 3,
         claimMs: 60_000,
+        sendTimeoutMs: 10_000,
+        concurrency: 10,
       };
     },
     async backlog() {

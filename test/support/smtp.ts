@@ -2,19 +2,22 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { waitFor } from './wait.ts';
 
+/** A message as the SMTP server received it: parsed, and its bytes as they came (for checking a signature). */
+export type ReceivedMail = ParsedMail & { raw: Buffer };
+
 /** A real SMTP server on 127.0.0.1 that keeps what it receives; it can be stopped and started again. */
 export interface MailSink {
   port: number;
-  messages: ParsedMail[];
+  messages: ReceivedMail[];
   /** Waits until `count` messages to `to` have arrived, and returns them in arrival order. */
-  mailTo(to: string, count?: number): Promise<ParsedMail[]>;
+  mailTo(to: string, count?: number): Promise<ReceivedMail[]>;
   stop(): Promise<void>;
   /** Listens again on the same port. */
   start(): Promise<void>;
 }
 
 export async function startMailSink(): Promise<MailSink> {
-  const messages: ParsedMail[] = [];
+  const messages: ReceivedMail[] = [];
   let server: SMTPServer | undefined;
   let port = 0;
 
@@ -24,12 +27,17 @@ export async function startMailSink(): Promise<MailSink> {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            messages.push(mail);
-            callback();
-          })
-          .catch(callback);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((mail) => {
+              messages.push(Object.assign(mail, { raw }));
+              callback();
+            })
+            .catch(callback);
+        });
       },
     });
     const s = server;

@@ -1,10 +1,12 @@
-import type { AuditEntry, Letter, Organizer } from '../../domain/entities.ts';
+import type { AuditEntry, Letter, MailAlarm, Organizer } from '../../domain/entities.ts';
 import { AuditTable } from './audit.tsx';
 import { AdminLayout } from './layout.tsx';
+import { MailAlarmNotice } from './mail-delivery.tsx';
 
-export function DashboardPage(props: { organizer: Organizer; csrf: string; letters: Letter[]; audit: AuditEntry[] }) {
+export function DashboardPage(props: { organizer: Organizer; csrf: string; letters: Letter[]; audit: AuditEntry[]; mailAlarm: MailAlarm | undefined }) {
   return (
     <AdminLayout title="Letters" organizer={props.organizer} csrf={props.csrf}>
+      <MailAlarmNotice alarm={props.mailAlarm} />
       <p>
         <a href="/admin/new-letter">Write a new letter</a> · <a href="/admin/domains">Organisations of email domains</a>
       </p>

@@ -1,7 +1,8 @@
 import { OPTIONAL_FIELDS } from '../../domain/letter-input.ts';
-import type { AuditEntry, Letter, Organizer } from '../../domain/entities.ts';
+import type { AuditEntry, Letter, MailDelivery, Organizer } from '../../domain/entities.ts';
 import { AuditTable } from './audit.tsx';
 import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
+import { MailDeliverySection } from './mail-delivery.tsx';
 
 /** The letter form's fields as strings, the way the form posts them. */
 export type LetterFormValues = Record<string, string>;
@@ -37,6 +38,8 @@ interface Props {
   errors: Record<string, string>;
   translations?: { lang: string; title: string; body: string; summary: string | null; organisedBy: string | null; addressee: string | null }[];
   audit?: AuditEntry[];
+  /** How the letter's mail goes; absent for a new letter. */
+  mailDelivery?: MailDelivery;
   /** The time the page is shown at: whether the deadline has passed. */
   now: Date;
 }
@@ -67,6 +70,7 @@ export function LetterFormPage(props: Props) {
           )}
         </p>
       )}
+      {props.mailDelivery && <MailDeliverySection delivery={props.mailDelivery} />}
       <FieldErrors errors={props.errors} />
       <form method="post" action={letter ? `/admin/letters/${letter.slug}` : '/admin/letters'} class="sign">
         <CsrfField value={props.csrf} />
