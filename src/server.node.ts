@@ -20,6 +20,7 @@ import { startMailSender, type MailSender } from './mail/mail-sender.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { nodeCardKit } from './link-card.node.ts';
+import { createEditionPdf } from './edition-pdf.node.ts';
 import { createSite } from './site.ts';
 import { StartError } from './start-error.ts';
 
@@ -115,6 +116,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     // leaves them nowhere on disk.
     afterPurge: checkpoint,
     cardKit: nodeCardKit,
+    editionPdf: createEditionPdf,
   });
   mailSender = startMailSender(site.deliver, {
     intervalMs: OUTBOX_INTERVAL_MS,
