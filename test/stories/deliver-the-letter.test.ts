@@ -1,26 +1,14 @@
 import { Resvg } from '@resvg/resvg-js';
 import { parse } from 'csv-parse/sync';
 import jsQR from 'jsqr';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { verifyCount, wellKnownDocument } from '../../src/domain/count-proof.ts';
 import { AdminBrowser } from '../support/admin-browser.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { SLUG, signAndConfirm, siteWithMail } from '../support/site.ts';
 
 const LISTED = ['Алесь Бяляцкі', 'Łukasz Nowak', 'Nina Nowicka'];
 const HELD_BACK = { hidden: 'Hugo Hale', waiting: 'Wanda West', unlisted: 'Quentin Quill' };
-
-/** The text of every page of a PDF, as a reader's copy-and-paste would give it. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
-  }
-  await pdf.destroy();
-  return pages.join('\n');
-}
 
 // Story: Alice hands the letter to its addressee: the text, the count that anyone can check, and the
 // names the public list shows, notable first; she exports the list for a colleague's Excel. Names
@@ -129,13 +117,13 @@ describe('delivering the letter', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
-    const text = await pdfText(bytes);
+    const { text } = await pdfText(bytes);
     expect(text).toContain('Code does not grow in fear');
     for (const name of LISTED) expect(text).toContain(name);
     for (const name of Object.values(HELD_BACK)) expect(text).not.toContain(name);
     expect(text.indexOf('Nina Nowicka')).toBeLessThan(text.indexOf('Łukasz Nowak'));
 
-    const belarusian = await pdfText(new Uint8Array(await (await alice.get(`${edition}.pdf?lang=be`)).arrayBuffer()));
+    const belarusian = (await pdfText(new Uint8Array(await (await alice.get(`${edition}.pdf?lang=be`)).arrayBuffer()))).text;
     expect(belarusian).toContain('Код не расце ў страху');
     expect(belarusian).toContain('Алесь Бяляцкі');
     expect(ctx.site.logs.join('\n')).not.toContain('no bundled font draws');
