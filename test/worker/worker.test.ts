@@ -200,7 +200,7 @@ describe('the Worker with D1', () => {
     const browse = async (path: string, init: RequestInit = {}) => {
       const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       const res = await site(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie && { cookie }) } });
-      for (const header of res.headers.getSetCookie()) {
+      for (const header of res.headers.getAll('set-cookie')) {
         const [name = '', value = ''] = header.split(';')[0]!.split('=');
         cookies.set(name, value);
       }
