@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, SCREENSHOTS, seriousViolations } from '../support/browser.ts';
@@ -91,5 +93,47 @@ describe('the edition of a letter in a browser', () => {
     for (const browser of browsers) {
       expect(browser.requested.filter((url) => !url.startsWith(ctx.site.url))).toEqual([]);
     }
+  });
+
+  it('gives a page on another site, which sends Alice to the export with emails and to the PDF, only the sign-in form', async () => {
+    const browser = browsers[1]!;
+    const page = await browser.page();
+    await page.goto(`${ctx.site.url}/admin`);
+    if (await page.getByLabel('Organizer token').count()) {
+      await page.getByLabel('Organizer token').fill(token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/admin$/);
+    }
+    const exportsBefore = (await ctx.site.store.auditLog({ limit: 200 })).filter((e) => e.action === 'export').length;
+    // "localhost" is another site than "127.0.0.1": the session cookie is SameSite=Strict, so the
+    // browser leaves it out of a navigation that another site starts.
+    const target = `${ctx.site.url}/admin/letters/${SLUG}`;
+    const evil = createServer((_, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(
+        `<form id="csv" method="get" action="${target}/export.csv"><input name="includeEmail" value="true"></form>` +
+          `<a id="pdf" href="${target}/edition.pdf">PDF</a>`,
+      );
+    });
+    await new Promise<void>((resolve) => evil.listen(0, 'localhost', resolve));
+    try {
+      const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
+      for (const [id, action] of [
+        ['csv', (p: typeof page) => p.evaluate(() => (document.getElementById('csv') as HTMLFormElement).submit())],
+        ['pdf', (p: typeof page) => p.click('#pdf')],
+      ] as const) {
+        await page.goto(evilUrl);
+        const [response] = await Promise.all([page.waitForEvent('response', (r) => r.url().startsWith(target)), action(page)]);
+        expect(response.status(), id).toBe(401);
+        expect(await response.text(), id).not.toContain('@example.org');
+      }
+    } finally {
+      evil.closeAllConnections();
+      await new Promise((resolve) => evil.close(resolve));
+    }
+    expect((await ctx.site.store.auditLog({ limit: 200 })).filter((e) => e.action === 'export')).toHaveLength(exportsBefore);
+    // While from the site itself, the same browser is signed in.
+    expect((await page.goto(`${target}/deliver`))!.status()).toBe(200);
+    await page.close();
   });
 });
