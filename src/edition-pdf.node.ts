@@ -24,7 +24,10 @@ const WEIGHTS = [400, 700] as const;
 type Weight = (typeof WEIGHTS)[number];
 
 interface SubsetFont {
+  /** Its name in the document: `cyrillic-700`. */
   name: string;
+  weight: Weight;
+  data: Buffer;
   covers(codePoint: number): boolean;
 }
 
@@ -39,19 +42,20 @@ const COLUMN_GAP = 6 * MM;
  * the names in three columns. The fonts are read once, at the first PDF.
  */
 export function createEditionPdf(publicUrl: string, onMissingGlyphs: (text: string) => void): EditionPdfMaker {
-  let fonts: Promise<Map<string, Uint8Array>> | undefined;
+  let fonts: Promise<SubsetFont[]> | undefined;
   const load = () =>
     (fonts ??= Promise.all(
       WEIGHTS.flatMap((weight) =>
         SUBSETS.map(async (subset) => {
-          const name = `${subset}-${weight}`;
-          return [name, await readFile(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`))] as const;
+          const data = await readFile(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`));
+          const font = fontkit.create(data);
+          return { name: `${subset}-${weight}`, weight, data, covers: (codePoint: number) => font.hasGlyphForCodePoint(codePoint) } satisfies SubsetFont;
         }),
       ),
-    ).then((entries) => new Map(entries)));
+    ));
 
   return async (edition) => {
-    const files = await load();
+    const subsets = await load();
     const doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
@@ -59,19 +63,8 @@ export function createEditionPdf(publicUrl: string, onMissingGlyphs: (text: stri
       info: { Title: edition.text.title, Creator: 'Undersigned' },
       displayTitle: true,
     });
-    const subsetFonts = new Map<Weight, SubsetFont[]>();
-    for (const weight of WEIGHTS) {
-      subsetFonts.set(
-        weight,
-        SUBSETS.map((subset) => {
-          const name = `${subset}-${weight}`;
-          const bytes = files.get(name)!;
-          doc.registerFont(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-          const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-          return { name, covers: (codePoint: number) => font.hasGlyphForCodePoint(codePoint) };
-        }),
-      );
-    }
+    for (const font of subsets) doc.registerFont(font.name, font.data);
+    const subsetFonts = new Map(WEIGHTS.map((weight) => [weight, subsets.filter((font) => font.weight === weight)]));
     const missing = new Set<string>();
     const writer = new RunWriter(doc, subsetFonts, missing);
     layOut(doc, writer, edition, publicUrl);

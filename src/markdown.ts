@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Token } from 'markdown-it';
 
 // With `html: false` markdown-it escapes every tag in the source and refuses javascript:, vbscript:,
 // file: and data: links, so its output is sanitised by construction: an organizer's text can format
@@ -109,7 +109,8 @@ export function markdownBlocks(source: string): TextBlock[] {
   return blocks;
 }
 
-function inlineText(tokens: ReturnType<typeof offline.parseInline>[number]['children'] & object): string {
+/** An inline run's text, with links to elsewhere written out as renderMarkdownOffline writes them. */
+function inlineText(tokens: Token[]): string {
   const links: string[] = [];
   let text = '';
   for (const token of tokens) {
