@@ -119,11 +119,15 @@ class RunWriter {
     });
   }
 
-  /** How tall parts of text come out at `width`: measured in the font of the first run, which shares its metrics with the others. */
+  /**
+   * How tall parts of text come out at `width`, at most: measured whole in each font its runs use
+   * (pdfkit measures in one font), the tallest kept, so that a name is never split by a page.
+   */
   height(parts: { text: string; weight: Weight }[], size: number, width: number): number {
-    const runs = parts.flatMap((part) => this.runs(part.text, part.weight));
-    this.doc.fontSize(size).font(runs[0]?.font ?? 'latin-400');
-    return this.doc.heightOfString(parts.map((p) => p.text).join(''), { width });
+    const text = parts.map((p) => p.text).join('');
+    const fonts = new Set(parts.flatMap((part) => this.runs(part.text, part.weight).map((run) => run.font)));
+    this.doc.fontSize(size);
+    return Math.max(0, ...[...fonts].map((font) => this.doc.font(font).heightOfString(text, { width })));
   }
 }
 
