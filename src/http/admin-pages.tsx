@@ -195,8 +195,11 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   });
 
   admin.get('/letters/:slug/edition.pdf', async (c) => {
+    if (!deps.editionPdf) {
+      const letter = await anyLetter(deps.store, c.req.param('slug'));
+      return english(c, <PdfUnavailablePage {...common(c)} letter={letter} lang={c.req.query('lang') ?? letter.lang} />, 501);
+    }
     const made = await edition(c);
-    if (!deps.editionPdf) return english(c, <PdfUnavailablePage {...common(c)} letter={made.letter} lang={made.text.lang} />, 501);
     const pdf = await deps.editionPdf(made);
     return c.body(pdf, 200, {
       'Content-Type': 'application/pdf',
