@@ -7,3 +7,7 @@ declare module '*.woff' {
   const data: ArrayBuffer;
   export default data;
 }
+// fontkit (pdfkit's font engine) ships no types: the one call the PDF edition makes.
+declare module 'fontkit' {
+  export function create(buffer: Uint8Array): { hasGlyphForCodePoint(codePoint: number): boolean };
+}

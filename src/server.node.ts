@@ -20,6 +20,7 @@ import { MAIL_WAKE_DELAY_MS, startMailSender, type MailSender } from './mail/mai
 import { createSmtpMailer } from './mail/smtp-mailer.node.ts';
 import { loggerFor, type Logger } from './log.ts';
 import { nodeCardKit } from './link-card.node.ts';
+import { createEditionPdf } from './edition-pdf.node.ts';
 import { createSite } from './site.ts';
 import { StartError } from './start-error.ts';
 
@@ -115,6 +116,7 @@ async function openSite(config: Config, options: { instrument?: (store: Store) =
     // leaves them nowhere on disk.
     afterPurge: checkpoint,
     cardKit: nodeCardKit,
+    editionPdf: createEditionPdf,
   });
   // MAIL_SENDER=off: `undersigned mailer` processes send the outbox, off this process's HTTP thread.
   if (config.MAIL_SENDER) {

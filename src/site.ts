@@ -18,6 +18,7 @@ import { createLogMailer } from './mail/log-mailer.ts';
 import { loggedMailer } from './mail/logged-mailer.ts';
 import { createMailComposer } from './mail/messages.ts';
 import { createCardDrawer, type CardKit } from './views/link-card.ts';
+import type { EditionPdfMaker } from './views/edition.tsx';
 
 /** The longest a send may take: the SMTP mailer's and the HTTP mailer's waits both end within it. */
 const MAIL_SEND_TIMEOUT_MS = 60_000;
@@ -44,6 +45,8 @@ export interface Runtime {
   afterPurge?: () => Promise<void>;
   /** Loads what link preview cards are drawn with (satori's wasm, the fonts, resvg). */
   cardKit: () => Promise<CardKit>;
+  /** Makes PDF editions, where the runtime can (Node: pdfkit reads its files from disk). */
+  editionPdf?: (publicUrl: string, onMissingGlyphs: (text: string) => void) => EditionPdfMaker;
 }
 
 /**
@@ -92,6 +95,9 @@ export async function createSite(config: Config, db: Database, store: Store, run
     ...(runtime.gzip && { gzip: runtime.gzip }),
     linkCards: createCardDrawer(runtime.cardKit, (text, lang) => logger.warn('no bundled font draws this text of a link card', { text, lang })),
     ...(mail.devOutbox && { devOutbox: mail.devOutbox }),
+    ...(runtime.editionPdf && {
+      editionPdf: runtime.editionPdf(config.PUBLIC_URL, (text) => logger.warn('no bundled font draws these characters of a PDF edition', { text })),
+    }),
   });
   const releaseNames = async () => {
     try {

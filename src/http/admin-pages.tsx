@@ -5,18 +5,23 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS, type LetterInput } from '../domain/letter-input.ts';
-import { anyLetter, createLetter, setTranslation, updateLetter } from '../domain/letters.ts';
+import { letterEdition } from '../domain/edition.ts';
+import { anyLetter, createLetter, letterLanguages, setTranslation, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
 import type { Letter } from '../domain/entities.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
+import { DeliverPage, PdfUnavailablePage } from '../views/admin/deliver.tsx';
+import { EditionPage } from '../views/edition.tsx';
+import { renderPage } from '../views/render-page.tsx';
 import type { ActionOutcome } from '../views/admin/layout.tsx';
 import { DomainsPage } from '../views/admin/domains.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
 import { adminCookies, sessionCsrf, sessionOf, signInCsrf, signInToken, type AdminEnv, type CsrfDeps, type SessionDeps } from './admin-auth.ts';
+import type { RouteDeps } from './deps.ts';
 import { exportRoutes } from './download.ts';
 import { showFormAgain } from './form-again.ts';
 import { letterPage, type LetterPageDeps } from './letter-page.tsx';
@@ -25,7 +30,7 @@ import { page } from './render.tsx';
 import { formBody, formLists } from './request-body.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
-export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps & LetterPageDeps) {
+export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps & LetterPageDeps & Pick<RouteDeps, 'countKey' | 'editionPdf'>) {
   const admin = new Hono<AdminEnv>();
   const cookies = adminCookies(deps.publicUrl);
 
@@ -172,6 +177,36 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   });
 
   exportRoutes(admin, deps);
+
+  admin.get('/letters/:slug/deliver', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    const languages = letterLanguages(letter, await deps.store.translations(letter.id));
+    return english(c, <DeliverPage {...common(c)} letter={letter} languages={languages} />);
+  });
+
+  const edition = async (c: Context<AdminEnv>) =>
+    letterEdition(deps.store, deps.countKey, await anyLetter(deps.store, c.req.param('slug')!), c.req.query('lang'));
+
+  // For organizers only: the whole list on one page, or a PDF, is costly to make, and the public
+  // list already shows every name (docs/organizers.md#deliver-it).
+  admin.get('/letters/:slug/edition', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderPage(<EditionPage edition={await edition(c)} publicUrl={deps.publicUrl} now={deps.now()} />));
+  });
+
+  admin.get('/letters/:slug/edition.pdf', async (c) => {
+    if (!deps.editionPdf) {
+      const letter = await anyLetter(deps.store, c.req.param('slug'));
+      return english(c, <PdfUnavailablePage {...common(c)} letter={letter} lang={c.req.query('lang') ?? letter.lang} />, 501);
+    }
+    const made = await edition(c);
+    const pdf = await deps.editionPdf(made);
+    return c.body(pdf, 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${made.letter.slug}-${made.text.lang}.pdf"`,
+      'Cache-Control': 'no-store',
+    });
+  });
 
   return admin;
 }

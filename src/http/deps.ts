@@ -4,6 +4,7 @@ import type { MailMessage } from '../domain/mail.ts';
 import type { SignDeps } from '../domain/sign.ts';
 import type { CountHub } from '../live/count-hub.ts';
 import type { Logger } from '../log.ts';
+import type { EditionPdfMaker } from '../views/edition.tsx';
 import type { CardDrawer } from '../views/link-card.ts';
 import type { LiveStream } from './event-stream.ts';
 import type { FormGuard } from './form-guard.ts';
@@ -51,6 +52,8 @@ export interface AppDeps extends SignDeps {
   staticFiles?: MiddlewareHandler;
   /** Draws the image of a letter's link previews (GET /l/:slug/card.png). */
   linkCards: CardDrawer;
+  /** Makes the PDF edition of a letter, where the runtime can (Node); elsewhere its route points to the print page. */
+  editionPdf?: EditionPdfMaker;
 }
 
 /**

@@ -6,12 +6,14 @@ import type { AdminEnv } from './admin-auth.ts';
 
 /**
  * `GET /letters/:slug/export.csv` and `export.jsonl` on an organizer's app, the API's or the pages':
- * the query's options, checked and logged by exportSignatures.
+ * the query's options, checked and logged by exportSignatures. An empty option is an unset one, as
+ * the admin page's form sends its blank dates and "all" statuses.
  */
 export function exportRoutes(app: Hono<AdminEnv>, deps: Pick<RouteDeps, 'store' | 'now'>): void {
   for (const format of ['csv', 'jsonl'] as const) {
     app.get(`/letters/:slug/export.${format}`, async (c) => {
-      const params = { ...c.req.query(), format };
+      const given = Object.entries(c.req.query()).filter(([, value]) => value !== '');
+      const params = { ...Object.fromEntries(given), format };
       return download(c, await exportSignatures(deps.store, actorOf(c.get('organizer')), c.req.param('slug'), params, deps.now()));
     });
   }

@@ -181,4 +181,11 @@ export const be: Messages = {
   },
   signatoriesDescription: (title) => `Хто падпісаў адкрыты ліст «${title}».`,
   confirmDescription: (title) => `Пацвердзіце свой подпіс пад адкрытым лістом «${title}».`,
+  edition: {
+    asOf: (time) => `па стане на ${time}`,
+    checkTitle: 'Праверка колькасці подпісаў',
+    checkText: (keyUrl) =>
+      `Сайт падпісаў гэтую колькасць сваім ключом Ed25519. QR-код змяшчае падпісаную колькасць: захавайце яго тэкст як count.json і выканайце «npx undersigned verify-count count.json --key ${keyUrl}».`,
+    online: 'Ліст у сетцы:',
+  },
 };

@@ -179,6 +179,14 @@ export const en = {
   /** The meta descriptions of the list of signatories and of the confirm page. */
   signatoriesDescription: (title: string) => `People who signed the open letter “${title}”.`,
   confirmDescription: (title: string) => `Confirm your signature under the open letter “${title}”.`,
+  /** The printed edition of a letter, which organizers hand to its addressee. */
+  edition: {
+    asOf: (time: string) => `as of ${time}`,
+    checkTitle: 'Check the count',
+    checkText: (keyUrl: string) =>
+      `The site signed this count with its Ed25519 key. The QR code holds the signed count: save its text as count.json and run “npx undersigned verify-count count.json --key ${keyUrl}”.`,
+    online: 'The letter online:',
+  },
 };
 
 export type Messages = typeof en;

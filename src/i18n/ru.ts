@@ -181,4 +181,11 @@ export const ru: Messages = {
   },
   signatoriesDescription: (title) => `Кто подписал открытое письмо «${title}».`,
   confirmDescription: (title) => `Подтвердите свою подпись под открытым письмом «${title}».`,
+  edition: {
+    asOf: (time) => `по состоянию на ${time}`,
+    checkTitle: 'Проверка числа подписей',
+    checkText: (keyUrl) =>
+      `Сайт подписал это число своим ключом Ed25519. QR-код содержит подписанное число: сохраните его текст как count.json и выполните «npx undersigned verify-count count.json --key ${keyUrl}».`,
+    online: 'Письмо в сети:',
+  },
 };

@@ -181,4 +181,11 @@ export const uk: Messages = {
   },
   signatoriesDescription: (title) => `Хто підписав відкритий лист «${title}».`,
   confirmDescription: (title) => `Підтвердьте свій підпис під відкритим листом «${title}».`,
+  edition: {
+    asOf: (time) => `станом на ${time}`,
+    checkTitle: 'Перевірка кількості підписів',
+    checkText: (keyUrl) =>
+      `Сайт підписав цю кількість своїм ключем Ed25519. QR-код містить підписану кількість: збережіть його текст як count.json і виконайте «npx undersigned verify-count count.json --key ${keyUrl}».`,
+    online: 'Лист онлайн:',
+  },
 };

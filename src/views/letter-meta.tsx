@@ -99,12 +99,12 @@ function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): (date: D
 }
 
 /** "25 March 2026", "25 сакавіка 2026 г.": a calendar day, not a moment, so no time zone moves it. */
-function formatDay(day: string, lang: string): string {
+export function formatDay(day: string, lang: string): string {
   return dateFormat(lang, { dateStyle: 'long' })(new Date(`${day}T00:00:00Z`));
 }
 
 /** "31 December 2026 at 18:00 UTC": the server knows no reader's time zone, so it names its own. */
-function formatMoment(moment: Date, lang: string): string {
+export function formatMoment(moment: Date, lang: string): string {
   const options = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
   return dateFormat(lang, options)(moment);
 }

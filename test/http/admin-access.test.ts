@@ -29,6 +29,9 @@ const PAGES: [string, string][] = [
   ['POST', `/admin/letters/${SLUG}/signatures`],
   ['GET', `/admin/letters/${SLUG}/export.csv`],
   ['GET', `/admin/letters/${SLUG}/export.jsonl`],
+  ['GET', `/admin/letters/${SLUG}/deliver`],
+  ['GET', `/admin/letters/${SLUG}/edition`],
+  ['GET', `/admin/letters/${SLUG}/edition.pdf`],
   ['POST', '/admin/logout'],
 ];
 

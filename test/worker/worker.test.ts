@@ -195,6 +195,31 @@ describe('the Worker with D1', () => {
     expect(lines[1]).not.toContain('@');
   });
 
+  it('prints the edition for a signed-in organizer, and answers a PDF with where to print instead (no PDF library here)', async () => {
+    const cookies = new Map<string, string>();
+    const browse = async (path: string, init: RequestInit = {}) => {
+      const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const res = await site(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie && { cookie }) } });
+      for (const header of res.headers.getAll('set-cookie')) {
+        const [name = '', value = ''] = header.split(';')[0]!.split('=');
+        cookies.set(name, value);
+      }
+      return res;
+    };
+    const login = await (await browse('/admin')).text();
+    const csrf = login.match(/name="csrf" value="([^"]+)"/)![1]!;
+    expect((await browse('/admin/login', { method: 'POST', body: new URLSearchParams({ csrf, token: TOKEN }) })).status).toBe(303);
+
+    const page = await browse(`/admin/letters/${SLUG}/edition`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Worker Signer');
+    const pdf = await browse(`/admin/letters/${SLUG}/edition.pdf?lang=en`);
+    expect(pdf.status).toBe(501);
+    const text = await pdf.text();
+    expect(text).toContain('the PDF is made only by the Node server');
+    expect(text).toContain(`href="/admin/letters/${SLUG}/edition?lang=en"`);
+  });
+
   it('withdraws, erasing the details and lowering the count', async () => {
     const indexed = () => env.DB.prepare(`SELECT count(*) AS n FROM signatures_search WHERE signatures_search MATCH '"Worker Signer"'`).first();
     expect(await indexed()).toEqual({ n: 1 });

@@ -60,8 +60,7 @@ export function LetterFormPage(props: Props) {
         <p>
           <a href={`/admin/letters/${letter.slug}/preview`}>Preview</a> ·{' '}
           <a href={`/admin/letters/${letter.slug}/signatures`}>Signatures ({letter.signatureCount})</a> ·{' '}
-          <a href={`/admin/letters/${letter.slug}/export.csv`}>Export CSV</a> ·{' '}
-          <a href={`/admin/letters/${letter.slug}/export.jsonl`}>Export JSON Lines</a>
+          <a href={`/admin/letters/${letter.slug}/deliver`}>Export and print</a>
           {letter.status !== 'draft' && (
             <>
               {' '}
