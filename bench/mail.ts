@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '@libsql/client';
 import { load, type LoadResult } from './load.ts';
@@ -20,6 +21,8 @@ export interface MailFigures {
   readRatio: number;
   /** Of the mail of the load and the mix, once drained, how many the mail server did not get (negative: twice). */
   undelivered: number;
+  /** Where the machine's CPU went during the load, in cores: what bounds the figures above. */
+  cores: Record<string, number>;
 }
 
 interface MailScenario {
@@ -65,7 +68,8 @@ export async function mailScenarios(databaseUrl: string, options: BenchOptions, 
       const server = await startBenchServer(databaseUrl, env);
       const mailer = scenario.mailer ? await startBenchMailer(databaseUrl, env) : undefined;
       try {
-        record(await mailScenario(scenario, server.url, mailServer, outbox, options));
+        const processes = { web: server.pid, ...(mailer && { mailer: mailer.pid }), ...(mailServer && { 'mail server': mailServer.pid }) };
+        record(await mailScenario(scenario, server.url, mailServer, outbox, processes, options));
       } finally {
         await mailer?.stop();
         await server.stop();
@@ -111,6 +115,7 @@ async function mailScenario(
   url: string,
   mailServer: MailServer | undefined,
   outbox: OutboxWatch,
+  processes: Record<string, number>,
   options: BenchOptions,
 ): Promise<Row> {
   const { connections, durationSeconds, warmupSeconds } = options;
@@ -130,8 +135,10 @@ async function mailScenario(
       await sleep(SAMPLE_MS);
     }
   })();
+  const cpu = cpuMeter({ ...processes, 'load generator': process.pid });
   const signed: LoadResult = await sign(scenario.tag, options.mailSeconds);
   const loadEnded = Date.now();
+  const cores = await cpu.cores();
   const seconds = signed.requests / signed.rps;
   const delivered = mailServer ? (await mailServer.received()) - deliveredBefore : signed.ok - (await outbox.waiting());
   // The viral mix goes on while the load's mail drains, as a viral hour would.
@@ -150,6 +157,7 @@ async function mailScenario(
     ...(drainEnded !== undefined && { drainSeconds: Math.round((drainEnded - loadEnded) / 100) / 10 }),
     readRatio: Math.round((reads / baseline) * 100) / 100,
     undelivered,
+    cores,
   };
   return {
     scenario: `signing for ${options.mailSeconds} s with mail: ${scenario.name}`,
@@ -162,7 +170,33 @@ async function mailScenario(
       figures.drainSeconds === undefined ? `not within ${DRAIN_LIMIT_MS / 1000} s` : `${figures.drainSeconds} s`
     } after the load; viral mix meanwhile: reads ${Math.round(reads).toLocaleString('en')}/s = ${figures.readRatio.toFixed(2)}× /ping; ${
       undelivered === 0 ? 'every mail delivered once' : `${undelivered} mails not delivered (negative: delivered twice)`
-    }`,
+    }; CPU during the load: ${Object.entries(cores)
+      .map(([name, used]) => `${name} ${used.toFixed(2)}`)
+      .join(', ')} cores`,
     mail: figures,
+  };
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ: 100 on Linux everywhere). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time of a process and all its threads so far, in seconds, from /proc (Linux). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command's name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** Measures how many cores each of some processes kept busy from now until `cores()` is called. */
+function cpuMeter(processes: Record<string, number>) {
+  const started = Date.now();
+  const before = Promise.all(Object.values(processes).map(cpuSeconds));
+  return {
+    async cores(): Promise<Record<string, number>> {
+      const [start, end] = await Promise.all([before, Promise.all(Object.values(processes).map(cpuSeconds))]);
+      const seconds = (Date.now() - started) / 1000;
+      return Object.fromEntries(Object.keys(processes).map((name, i) => [name, Math.round(((end[i]! - start[i]!) / seconds) * 100) / 100]));
+    },
   };
 }
