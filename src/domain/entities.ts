@@ -1,5 +1,6 @@
 import type { FormFields } from './letter-input.ts';
 import type { ListingStatus, SignatureStatus } from './listing-status.ts';
+import type { SigningSource } from './signing-source.ts';
 
 export type { ListingStatus, SignatureStatus } from './listing-status.ts';
 
@@ -191,6 +192,8 @@ export interface NewSigning {
   confirmExpiresAt: Date;
   withdrawTokenHash: string;
   payload: MailPayload;
+  /** Counted in aggregate per letter and day only (see signing_sources), never stored with the signature. */
+  source: SigningSource;
   now: Date;
   mailWindowMs: number;
   /** Mails to this address about this letter per window. */
