@@ -262,3 +262,26 @@ export interface MailDelivery {
   /** The latest failure, in words without addresses. */
   lastError: { at: Date; reason: string } | null;
 }
+
+/** What became of a signature: how the dashboard sorts signatures over time (see growth.ts). */
+export type GrowthKind = 'confirmed' | 'pending' | 'withdrawn' | 'hidden';
+
+/** Signatures made in a letter's hours or days, grouped by what became of them, as the store counts them. */
+export interface GrowthCount {
+  /** Days since the Unix epoch (UTC) the signatures were made on. */
+  day: number;
+  /** For those made since `recentFrom`, the hour after it they were made in (0 for the first). */
+  hour: number | null;
+  kind: GrowthKind;
+  signatures: number;
+  /** Of them, the ones ever confirmed (a withdrawn signature may have been). */
+  everConfirmed: number;
+}
+
+/** New signatures of a letter per day and source (see signing-source.ts). */
+export interface SourceCount {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  source: SigningSource;
+  signings: number;
+}
