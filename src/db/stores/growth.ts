@@ -17,8 +17,9 @@ export function growthStore(db: Database): GrowthStore {
     async growth(letterId, recentFrom) {
       const from = recentFrom.getTime();
       // One pass over the letter's signatures makes both the days and the recent hours.
-      const day = sql<number>`${signatures.createdAt} / ${DAY_MS}`;
-      const hour = sql<number | null>`CASE WHEN ${signatures.createdAt} >= ${from} THEN (${signatures.createdAt} - ${from}) / ${HOUR_MS} END`;
+      // Whole days and hours: a bound number may arrive as a REAL, so the quotients are cast.
+      const day = sql<number>`CAST(${signatures.createdAt} / ${DAY_MS} AS INTEGER)`;
+      const hour = sql<number | null>`CASE WHEN ${signatures.createdAt} >= ${from} THEN CAST((${signatures.createdAt} - ${from}) / ${HOUR_MS} AS INTEGER) END`;
       const [counts, sources, expired] = await db.batch([
         db
           .select({
