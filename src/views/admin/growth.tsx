@@ -68,6 +68,7 @@ export function GrowthPage(props: { organizer: Organizer; csrf: string; letter: 
         <p class="hint">{TEXT.overTimeHint}</p>
         <Legend id="hours" />
         <figure class="growth">
+          <figcaption>{TEXT.hoursTitle}</figcaption>
           <GrowthChart
             id="hours"
             title={TEXT.hoursTitle}
@@ -81,6 +82,7 @@ export function GrowthPage(props: { organizer: Organizer; csrf: string; letter: 
           </details>
         </figure>
         <figure class="growth">
+          <figcaption>{TEXT.daysTitle}</figcaption>
           <GrowthChart
             id="days"
             title={TEXT.daysTitle}
