@@ -36,12 +36,12 @@ describe("a letter's dashboard in a browser", () => {
       await ctx.site.db.execute({
         sql: `INSERT INTO signatures (letter_id, status, hidden, name, listed, lang, mail_window_start, created_at, verified_at, withdrawn_at)
               VALUES (?, ?, ?, ?, 1, 'en', ?, ?, ?, ?)`,
-        args: [letter!.id, status, hidden, `Signer ${i}`, at, at, status === 'pending' ? null : at + HOUR, status === 'withdrawn' ? at + 2 * HOUR : null],
+        args: [Number(letter!.id), status, hidden, `Signer ${i}`, at, at, status === 'pending' ? null : at + HOUR, status === 'withdrawn' ? at + 2 * HOUR : null],
       });
     }
     await ctx.site.db.execute({
       sql: `INSERT INTO signing_sources (letter_id, day, source, signings) VALUES (?1, ?2, 'share-telegram', 120), (?1, ?2, 'embed-widget', 40), (?1, ?2, 'direct', 240)`,
-      args: [letter!.id, new Date(now).toISOString().slice(0, 10)],
+      args: [Number(letter!.id), new Date(now).toISOString().slice(0, 10)],
     });
     const token = await ctx.site.organizerToken();
 

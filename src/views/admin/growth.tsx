@@ -29,7 +29,7 @@ const TEXT = {
   noSources: 'No signings counted yet.',
   source: 'Source',
   signings: 'Signings',
-  byDay: 'By day',
+  byDay: (days: number) => `By day, the last ${days} days with signings`,
   total: 'Total',
 } as const;
 
@@ -130,7 +130,11 @@ function Rate(props: { confirmation: LetterGrowth['confirmation'] }) {
   );
 }
 
+/** Days of the by-day table; the JSON API has them all. */
+const SOURCE_DAYS_SHOWN = 30;
+
 function Sources(props: { sources: SourceCount[] }) {
+  const shownDays = new Set([...new Set(props.sources.map((s) => s.day))].slice(0, SOURCE_DAYS_SHOWN));
   const totals = new Map<string, number>();
   for (const { source, signings } of props.sources) totals.set(source, (totals.get(source) ?? 0) + signings);
   const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -160,7 +164,7 @@ function Sources(props: { sources: SourceCount[] }) {
             </tbody>
           </table>
           <table class="growth-sources">
-            <caption>{TEXT.byDay}</caption>
+            <caption>{TEXT.byDay(shownDays.size)}</caption>
             <thead>
               <tr>
                 <th scope="col">{TEXT.day}</th>
@@ -169,7 +173,7 @@ function Sources(props: { sources: SourceCount[] }) {
               </tr>
             </thead>
             <tbody>
-              {props.sources.map(({ day, source, signings }) => (
+              {props.sources.filter((s) => shownDays.has(s.day)).map(({ day, source, signings }) => (
                 <tr>
                   <td>{day}</td>
                   <td>{SOURCE_LABELS[source as SigningSource] ?? source}</td>
