@@ -5,6 +5,8 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 /** The recent hours the dashboard shows one by one. */
 export const RECENT_HOURS = 48;
+/** The most days the dashboard shows: a page of a few hundred bars and rows at most. */
+export const MAX_DAYS = 730;
 
 export const GROWTH_KINDS: readonly GrowthKind[] = ['confirmed', 'pending', 'withdrawn', 'hidden'];
 
@@ -15,7 +17,7 @@ export type GrowthBucket = { start: Date } & Record<GrowthKind, number>;
 export interface LetterGrowth {
   /** The last {@link RECENT_HOURS} hours, the current one last. */
   hours: GrowthBucket[];
-  /** Every day (UTC) from the first signature's to today. */
+  /** Every day (UTC) from the first signature's to today, the last {@link MAX_DAYS} at most. */
   days: GrowthBucket[];
   confirmation: {
     /** Signatures ever confirmed, withdrawn since or not. */
@@ -40,7 +42,7 @@ export async function letterGrowth(store: GrowthStore, letter: Pick<Letter, 'id'
   const firstHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - (RECENT_HOURS - 1) * HOUR_MS;
   const { counts, sources, expired } = await store.growth(letter.id, new Date(firstHour));
   const today = Math.floor(now.getTime() / DAY_MS);
-  const firstDay = Math.min(today, ...counts.map((count) => count.day));
+  const firstDay = Math.max(today - MAX_DAYS + 1, Math.min(today, ...counts.map((count) => count.day)));
   const hours = Array.from({ length: RECENT_HOURS }, (_, i) => empty(firstHour + i * HOUR_MS));
   const days = Array.from({ length: today - firstDay + 1 }, (_, i) => empty((firstDay + i) * DAY_MS));
   const confirmation = { confirmed: 0, pending: 0, withdrawnUnconfirmed: 0, expired, rate: null as number | null };

@@ -172,7 +172,7 @@ export const LetterGrowth = z.strictObject({
     .meta({ description: 'The last 48 hours, oldest first: signatures made in each hour, by what became of them.' }),
   days: z
     .array(z.strictObject({ day: z.iso.date(), ...kinds }))
-    .meta({ description: 'Every day (UTC) from the first signature to today, the same way.' }),
+    .meta({ description: 'Every day (UTC) from the first signature to today (the last 730 at most), the same way.' }),
   confirmation: z.strictObject({
     confirmed: count.meta({ description: 'Signatures ever confirmed, withdrawn since or not.' }),
     pending: count.meta({ description: 'Not confirmed yet, hidden or not.' }),

@@ -54,6 +54,12 @@ const SOURCE_LABELS: Record<SigningSource, string> = {
 const hourName = (b: GrowthBucket) => b.start.toISOString().slice(0, 13).replace('T', ' ') + ':00';
 const dayName = (b: GrowthBucket) => b.start.toISOString().slice(0, 10);
 
+/** The hours chart marks midnight with the day (MM-DD) and noon as 12:00. */
+function hourTick(bucket: GrowthBucket): string | undefined {
+  const hour = bucket.start.getUTCHours();
+  return hour === 0 ? dayName(bucket).slice(5) : hour === 12 ? '12:00' : undefined;
+}
+
 /** An organizer's dashboard of one letter: signatures over time, confirmation, mail, sources. */
 export function GrowthPage(props: { organizer: Organizer; csrf: string; letter: Letter; growth: LetterGrowth; mailDelivery: MailDelivery }) {
   const { letter, growth } = props;
@@ -73,7 +79,7 @@ export function GrowthPage(props: { organizer: Organizer; csrf: string; letter: 
             id="hours"
             title={TEXT.hoursTitle}
             buckets={hours}
-            label={(b, i) => (b.start.getUTCHours() % 12 === 0 || i === 0 ? (b.start.getUTCHours() === 0 ? dayName(b).slice(5) : `${String(b.start.getUTCHours()).padStart(2, '0')}:00`) : undefined)}
+            label={hourTick}
             description={`From ${hourName(hours[0]!)} to ${hourName(hours.at(-1)!)}: ${totalsSentence(hours)}`}
           />
           <details>
