@@ -21,17 +21,16 @@ export const SIGNING_SOURCES = [
 ] as const;
 export type SigningSource = (typeof SIGNING_SOURCES)[number];
 
-/** The sources a link may carry: `direct` (no tag) and `api` (the JSON API) are never written in one. */
+/** The sources a link may carry; `direct` (no tag, as the sign form also says) and `api` (the JSON API) are not tags. */
 export type LinkSource = Exclude<SigningSource, 'direct' | 'api'>;
 
-const LINK_SOURCES: ReadonlySet<string> = new Set<LinkSource>(
-  SIGNING_SOURCES.filter((source): source is LinkSource => source !== 'direct' && source !== 'api'),
-);
+/** What a `?src=` tag or the sign form's field may say. */
+const TAGGED: ReadonlySet<string> = new Set<SigningSource>(SIGNING_SOURCES.filter((source) => source !== 'api'));
 
-/** A `?src=` tag as a source: none is `direct`, one outside the link sources `other`. */
+/** A `?src=` tag (or the sign form's field) as a source: none is `direct`, one outside the set `other`. */
 export function signingSource(tag: string | undefined): SigningSource {
   if (tag === undefined || tag === '') return 'direct';
-  return LINK_SOURCES.has(tag) ? (tag as LinkSource) : 'other';
+  return TAGGED.has(tag) ? (tag as SigningSource) : 'other';
 }
 
 /** A letter page address with the source it is passed on through. */

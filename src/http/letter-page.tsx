@@ -25,6 +25,8 @@ export type LetterPageDeps = Pick<
 const SIGNATORIES_SHOWN = 20;
 /** Stands for the form's stamp in a cached page; each response puts in the stamp of its second. */
 const STAMP = '\u0000stamp\u0000';
+/** Stands for the form's source in a page template; each source's copy of the page puts in its own. */
+const SOURCE = '\u0000source\u0000';
 const VARY = 'Accept-Language, Cookie, Accept-Encoding';
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8', Vary: VARY };
 const HTML_GZIP = { ...HTML, 'Content-Encoding': 'gzip' };
@@ -45,7 +47,7 @@ export async function letterPage(
     return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner, path), options.status ?? 200);
   }
   const lang = c.req.query('lang');
-  // Taken into the closed set of sources: a tag adds at most a page per source to the cache.
+  // Taken into the closed set of sources: a tag adds at most a copy of the page per source.
   const source = signingSource(c.req.query(SOURCE_FIELD));
   const chosenBy = choiceOf((name) => c.req.header(name), lang, proofOfWork, source);
   // Readers of a viral letter send the same few headers: their page is prebuilt once per change.
@@ -91,9 +93,16 @@ function bodyOf(deps: LetterPageDeps, { rendition, gzipped }: Variant, stamp: st
   return gzipped ? (rendition.gzip ??= deps.gzip!(rendition.html)) : rendition.html;
 }
 
-/** The page in one language of the letter and one of the interface, and its copy for the current second. */
+/** The page in one language of the letter and one of the interface, for each source its form sends on. */
+interface PageTemplate {
+  /** Rendered with {@link STAMP} and {@link SOURCE} in place of the form's stamp and source. */
+  template: string;
+  bySource: Map<SigningSource, Rendition>;
+}
+
+/** The page for one source, and its copy for the current second. */
 interface Rendition {
-  /** Rendered with {@link STAMP} in place of the form's stamp. */
+  /** The page template with its source: {@link STAMP} stands for the stamp. */
   template: string;
   /** The stamp in `html` (and `gzip`, once a reader has taken it gzipped). */
   stamp: string | undefined;
@@ -111,12 +120,15 @@ interface Variant {
 
 async function newVariant(deps: LetterPageDeps, c: Context, letter: Letter, chosenBy: string, proofOfWork: boolean, source: SigningSource) {
   const parts = await pageParts(deps, c, letter, proofOfWork);
-  const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}\u0000${proofOfWork}\u0000${source}`, (): Rendition => ({
-    template: render(parts, { values: {}, errors: {}, stamp: STAMP, source }),
-    stamp: undefined,
-    html: '',
-    gzip: undefined,
+  const page = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}\u0000${proofOfWork}`, (): PageTemplate => ({
+    template: render(parts, { values: {}, errors: {}, stamp: STAMP, source: SOURCE }),
+    bySource: new Map(),
   }));
+  let rendition = page.bySource.get(source);
+  if (!rendition) {
+    rendition = { template: page.template.replace(SOURCE, source), stamp: undefined, html: '', gzip: undefined };
+    page.bySource.set(source, rendition);
+  }
   const gzipped = deps.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
   const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...(gzipped ? HTML_GZIP : HTML) });
   return cacheResponse<Variant>(letter, 'page', chosenBy, { rendition, gzipped, headers });

@@ -58,7 +58,7 @@ describe('signing sources', () => {
     expect(signingSource('')).toBe('direct');
     expect(signingSource('SHARE-TELEGRAM')).toBe('other');
     expect(signingSource('api')).toBe('other');
-    expect(signingSource('direct')).toBe('other');
+    expect(signingSource('direct')).toBe('direct');
     expect(signingSource('<script>')).toBe('other');
   });
 });

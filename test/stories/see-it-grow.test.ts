@@ -119,12 +119,16 @@ describe("a letter's dashboard", () => {
     expect(page.headers.getSetCookie().join()).not.toMatch(/src|telegram/);
   });
 
-  it('gives a made-up tag no page of its own and never prints it', async () => {
+  it('takes a made-up tag as "other", never prints it, and sends on the source of each page asked for', async () => {
     const first = await (await ctx.site.fetch(`/l/${SLUG}?src=${encodeURIComponent('"><script>alert(1)</script>')}`)).text();
     expect(first).not.toContain('alert(1)');
     expect(first).toContain('<input type="hidden" name="src" value="other"/>');
     const plain = await (await ctx.site.fetch(`/l/${SLUG}`)).text();
-    expect(plain).not.toContain('name="src"');
+    expect(plain).toContain('<input type="hidden" name="src" value="direct"/>');
+    for (const tag of ['share-vk', 'embed-badge', 'share-vk']) {
+      expect(await (await ctx.site.fetch(`/l/${SLUG}?src=${tag}`)).text()).toContain(`<input type="hidden" name="src" value="${tag}"/>`);
+    }
+    expect(await (await ctx.site.fetch(`/l/${SLUG}`)).text()).toContain('<input type="hidden" name="src" value="direct"/>');
   });
 
   it('shows nothing to a stranger, a signer with their link, or an unauthenticated script', async () => {
