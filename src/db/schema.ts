@@ -188,6 +188,35 @@ export const mailDelivery = sqliteTable('mail_delivery', {
 });
 
 /**
+ * New signatures per letter, day (UTC, YYYY-MM-DD) and source (the closed set of SIGNING_SOURCES),
+ * counted in the batch that makes the signature: where signings came from is kept only in aggregate,
+ * never with a signature.
+ */
+export const signingSources = sqliteTable(
+  'signing_sources',
+  {
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    day: text().notNull(),
+    source: text().notNull(),
+    signings: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.letterId, t.day, t.source] })],
+);
+
+/**
+ * Pending signatures the purge deleted once their confirm links expired, per letter: kept so the
+ * confirmation rate still counts them.
+ */
+export const expiredSignings = sqliteTable('expired_signings', {
+  letterId: integer('letter_id')
+    .primaryKey()
+    .references(() => letters.id, { onDelete: 'cascade' }),
+  expired: integer().notNull(),
+});
+
+/**
  * Mails to one mailbox (the keyed hash of its canonical address) in the current 24-hour window, on
  * every letter together: however many variants of an address are used, it gets only a few mails a day.
  */

@@ -8,6 +8,7 @@ import { signingStore } from './raw/signing.ts';
 import { groupCommit, type SqlBatch } from './sql-batch.ts';
 import { affiliationStore } from './stores/affiliations.ts';
 import { exportStore } from './stores/export.ts';
+import { growthStore } from './stores/growth.ts';
 import { letterStore } from './stores/letters.ts';
 import { listReleaseStore } from './stores/list-releases.ts';
 import { mailStore } from './stores/mail.ts';
@@ -37,5 +38,6 @@ export function createStore(db: Database, batch: SqlBatch, read: SqlBatch = batc
     ...listReleaseCountStore(batch),
     ...exportStore(db),
     ...exportPageStore(batch),
+    ...growthStore(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { FormFields } from './letter-input.ts';
 import type { ListingStatus, SignatureStatus } from './listing-status.ts';
+import type { SigningSource } from './signing-source.ts';
 
 export type { ListingStatus, SignatureStatus } from './listing-status.ts';
 
@@ -191,6 +192,8 @@ export interface NewSigning {
   confirmExpiresAt: Date;
   withdrawTokenHash: string;
   payload: MailPayload;
+  /** Counted in aggregate per letter and day only (see signing_sources), never stored with the signature. */
+  source: SigningSource;
   now: Date;
   mailWindowMs: number;
   /** Mails to this address about this letter per window. */
@@ -258,4 +261,27 @@ export interface MailDelivery {
   refused: number;
   /** The latest failure, in words without addresses. */
   lastError: { at: Date; reason: string } | null;
+}
+
+/** What became of a signature: how the dashboard sorts signatures over time (see growth.ts). */
+export type GrowthKind = 'confirmed' | 'pending' | 'withdrawn' | 'hidden';
+
+/** Signatures made in a letter's hours or days, grouped by what became of them, as the store counts them. */
+export interface GrowthCount {
+  /** Days since the Unix epoch (UTC) the signatures were made on. */
+  day: number;
+  /** For those made since `recentFrom`, the hour after it they were made in (0 for the first). */
+  hour: number | null;
+  kind: GrowthKind;
+  signatures: number;
+  /** Of them, the ones ever confirmed (a withdrawn signature may have been). */
+  everConfirmed: number;
+}
+
+/** New signatures of a letter per day and source (see signing-source.ts). */
+export interface SourceCount {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  source: SigningSource;
+  signings: number;
 }

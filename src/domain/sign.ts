@@ -5,6 +5,7 @@ import { isOpen, letterClosed, publicLetter } from './letters.ts';
 import { thresholdGroup } from './list-release.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { formFieldProblems, SignInput } from './sign-input.ts';
+import type { SigningSource } from './signing-source.ts';
 import type { Store } from './store.ts';
 import { linkTokenKey, newLinkToken, newToken, type Hashing } from './tokens.ts';
 import { parseInput } from './validation.ts';
@@ -37,9 +38,10 @@ export interface SignDeps extends LinkDeps {
  * new, pending or already verified, the answer is the same, and only the mail sent to that address
  * (a confirmation link, or "you have already signed") tells them apart. Nothing about the address
  * limits the answer either: repeated requests for one address are bounded by its mail allowances in
- * the database, which change what is mailed, never what is answered.
+ * the database, which change what is mailed, never what is answered. A new signature counts once for
+ * its `source`, in aggregate per day only.
  */
-export async function sign(deps: SignDeps, slug: string, body: unknown): Promise<{ mailQueued: boolean }> {
+export async function sign(deps: SignDeps, slug: string, body: unknown, source: SigningSource): Promise<{ mailQueued: boolean }> {
   const letter = await publicLetter(deps.store, slug);
   const input = parseInput(SignInput, body);
   const problems = formFieldProblems(letter, input);
@@ -73,6 +75,7 @@ export async function sign(deps: SignDeps, slug: string, body: unknown): Promise
     confirmExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
     withdrawTokenHash: await linkTokenKey(deps.hashing, withdrawToken),
     payload: { confirmToken, withdrawToken },
+    source,
     now,
     mailWindowMs: MAIL_WINDOW_MS,
     mailsPerWindow: MAILS_PER_WINDOW,

@@ -7,6 +7,7 @@ import type {
   DomainOrganisation,
   ExportFilter,
   ExportRow,
+  GrowthCount,
   KeptChoices,
   Letter,
   ListPosition,
@@ -18,6 +19,7 @@ import type {
   Organizer,
   PublicSignature,
   SignatureFilter,
+  SourceCount,
   TokenPurpose,
   TokenSubject,
 } from './entities.ts';
@@ -37,7 +39,8 @@ export interface Store
     ModerationStore,
     AffiliationStore,
     ListReleaseStore,
-    ExportStore {}
+    ExportStore,
+    GrowthStore {}
 
 export interface LetterStore {
   /** The letters that take signatures at `now` (see statusAt). */
@@ -165,4 +168,13 @@ export interface ExportStore {
   /** Up to `limit` rows after the id `after`, in id order: a keyset page, as cheap deep as shallow. */
   exportPage(letterId: number, filter: ExportFilter, after: number, limit: number): Promise<ExportRow[]>;
   exportSize(letterId: number, filter: ExportFilter): Promise<number>;
+}
+
+export interface GrowthStore {
+  /**
+   * A letter's signatures that still exist, counted per day they were made on (and per hour from
+   * `recentFrom`) and what became of them; its signings per day and source; and the pending
+   * signatures the purge deleted unconfirmed.
+   */
+  growth(letterId: number, recentFrom: Date): Promise<{ counts: GrowthCount[]; sources: SourceCount[]; expired: number }>;
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { nameDomain } from '../domain/affiliation.ts';
 import { anyLetter, createLetter, translationsOf, updateLetter } from '../domain/letters.ts';
+import { letterGrowth, type GrowthBucket, type LetterGrowth } from '../domain/growth.ts';
 import { moderate } from '../domain/moderation.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
@@ -39,6 +40,12 @@ export function adminApiRoutes(deps: Pick<RouteDeps, 'store' | 'now'>) {
   api.post('/letters/:slug/signatures/moderate', async (c) =>
     c.json(await moderate(deps.store, actor(c), c.req.param('slug'), await jsonBody(c), deps.now())),
   );
+
+  api.get('/letters/:slug/growth', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    const [growth, mail] = await Promise.all([letterGrowth(deps.store, letter, deps.now()), deps.store.mailDelivery(letter.id)]);
+    return c.json(growthJson(growth, mail));
+  });
 
   exportRoutes(api, deps);
 
@@ -88,6 +95,21 @@ function letterJson(letter: Letter) {
 async function fullLetterJson(store: Store, letter: Letter) {
   const [translations, mail] = await Promise.all([translationsOf(store, letter), store.mailDelivery(letter.id)]);
   return { ...letterJson(letter), translations, mail: mailDeliveryJson(mail) };
+}
+
+/** The dashboard's figures (see docs/organizers.md#see-it-grow). */
+function growthJson(growth: LetterGrowth, mail: MailDelivery) {
+  const bucket = ({ start, ...kinds }: GrowthBucket, key: 'start' | 'day') => ({
+    [key]: key === 'day' ? start.toISOString().slice(0, 10) : start.toISOString(),
+    ...kinds,
+  });
+  return {
+    hours: growth.hours.map((b) => bucket(b, 'start')),
+    days: growth.days.map((b) => bucket(b, 'day')),
+    confirmation: growth.confirmation,
+    mail: mailDeliveryJson(mail),
+    sources: growth.sources,
+  };
 }
 
 function mailDeliveryJson(mail: MailDelivery) {

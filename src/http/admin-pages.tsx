@@ -6,6 +6,7 @@ import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS, type LetterInput } from '../domain/letter-input.ts';
 import { letterEdition } from '../domain/edition.ts';
+import { letterGrowth } from '../domain/growth.ts';
 import { anyLetter, createLetter, letterLanguages, setTranslation, updateLetter } from '../domain/letters.ts';
 import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
@@ -17,6 +18,7 @@ import { EditionPage } from '../views/edition.tsx';
 import { renderPage } from '../views/render-page.tsx';
 import type { ActionOutcome } from '../views/admin/layout.tsx';
 import { DomainsPage } from '../views/admin/domains.tsx';
+import { GrowthPage } from '../views/admin/growth.tsx';
 import { LetterFormPage, letterFormValues, type LetterFormValues } from '../views/admin/letter-form.tsx';
 import { LoginPage } from '../views/admin/login.tsx';
 import { SignaturesPage } from '../views/admin/signatures.tsx';
@@ -134,6 +136,12 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   admin.get('/letters/:slug/preview', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
     return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.status}.` });
+  });
+
+  admin.get('/letters/:slug/growth', async (c) => {
+    const letter = await anyLetter(deps.store, c.req.param('slug'));
+    const [growth, mailDelivery] = await Promise.all([letterGrowth(deps.store, letter, deps.now()), deps.store.mailDelivery(letter.id)]);
+    return english(c, <GrowthPage {...common(c)} letter={letter} growth={growth} mailDelivery={mailDelivery} />);
   });
 
   const signaturesPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) => {

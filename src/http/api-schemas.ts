@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../domain/errors.ts';
 import { DomainOrganisationInput } from '../domain/affiliation.ts';
 import { FormFields } from '../domain/letter-input.ts';
 import { SignInput } from '../domain/sign-input.ts';
+import { SIGNING_SOURCES } from '../domain/signing-source.ts';
 import { PROOF_FIELD } from '../views/sign-form-fields.ts';
 
 /**
@@ -155,6 +156,40 @@ export const MailDelivery = z.strictObject({
     .strictObject({ at: time, reason: z.string() })
     .nullable()
     .meta({ description: 'The latest failure: its codes and step, never an address.' }),
+});
+
+const kinds = {
+  confirmed: count.meta({ description: 'Confirmed since, and neither withdrawn nor hidden.' }),
+  pending: count.meta({ description: 'Not confirmed yet (links still live); deleted once their links expire.' }),
+  withdrawn: count,
+  hidden: count.meta({ description: 'Hidden by the organizers, and not withdrawn.' }),
+};
+
+/** A letter's dashboard figures: docs/organizers.md, "See it grow". */
+export const LetterGrowth = z.strictObject({
+  hours: z
+    .array(z.strictObject({ start: time, ...kinds }))
+    .meta({ description: 'The last 48 hours, oldest first: signatures made in each hour, by what became of them.' }),
+  days: z
+    .array(z.strictObject({ day: z.iso.date(), ...kinds }))
+    .meta({ description: 'Every day (UTC) from the first signature to today (the last 730 at most), the same way.' }),
+  confirmation: z.strictObject({
+    confirmed: count.meta({ description: 'Signatures ever confirmed, withdrawn since or not.' }),
+    pending: count.meta({ description: 'Not confirmed yet, hidden or not.' }),
+    withdrawnUnconfirmed: count.meta({ description: 'Withdrawn before being confirmed.' }),
+    expired: count.meta({ description: 'Pending signatures deleted once their confirmation links expired.' }),
+    rate: z.number().min(0).max(1).nullable().meta({ description: 'confirmed / (all four); null before anyone signed.' }),
+  }),
+  mail: MailDelivery,
+  sources: z
+    .array(
+      z.strictObject({
+        day: z.iso.date(),
+        source: z.enum(SIGNING_SOURCES).meta({ description: 'The `?src=` tag of the link the signer came through; `direct` without one, `api` for this JSON API.' }),
+        signings: count.meta({ description: 'New signatures that day, counted at signing.' }),
+      }),
+    )
+    .meta({ description: 'Newest day first. Kept only in aggregate: no signature records its source.' }),
 });
 
 export const AdminLetter = z.strictObject({

@@ -163,7 +163,7 @@ export function apiRoutes(deps: ApiDeps) {
     const letter = await openLetter(deps.store, slug, deps.now());
     const proofCheck = await deps.proofOfWork.check(letter, proof);
     if (proofCheck === 'missing' || proofCheck === 'invalid') throw proofError(slug, proofCheck);
-    const { mailQueued } = await sign(deps, slug, input);
+    const { mailQueued } = await sign(deps, slug, input, 'api');
     if (mailQueued) deps.onMailQueued?.(c);
     return markHeadersComplete(new Response(pending, { status: 202, headers: pendingHeaders }));
   });

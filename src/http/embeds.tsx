@@ -5,6 +5,7 @@ import { BADGE_LANGUAGES, BADGE_STYLES, badgeLabel, badgeSvg, defaultLabel, type
 import { EmbedPage } from '../views/embed.tsx';
 import { cacheResponse, perLetter } from '../live/per-letter.ts';
 import type { RouteDeps } from './deps.ts';
+import { taggedUrl } from '../domain/signing-source.ts';
 import { embeddable, prebuildEmbeddable, etagOf, queryOf } from './embeddable.ts';
 import { letterFor } from './letter-language.ts';
 import { page } from './render.tsx';
@@ -51,7 +52,7 @@ export function embedRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl' | 'secur
         language={language}
         letter={letter}
         now={now}
-        url={`${deps.publicUrl}/l/${letter.slug}`}
+        url={taggedUrl(`${deps.publicUrl}/l/${letter.slug}`, 'embed-widget')}
         streamUrl={deps.liveStream ? `/api/letters/${letter.slug}/count/stream` : undefined}
       />
     ));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { letterAt, type LetterText } from '../domain/letters.ts';
+import { signingSource, type SigningSource } from '../domain/signing-source.ts';
 import { publicPage } from '../domain/signatories.ts';
 import type { Letter } from '../domain/entities.ts';
 import { cacheResponse, cachedResponse, perLetter } from '../live/per-letter.ts';
@@ -13,6 +14,7 @@ import type { RouteDeps } from './deps.ts';
 import { letterTextFor } from './letter-language.ts';
 import { markHeadersComplete } from './security-headers.ts';
 import { LetterPage, type SignFormState } from '../views/letter.tsx';
+import { SOURCE_FIELD } from '../views/sign-form-fields.ts';
 
 /** What rendering and sending the letter page takes. */
 export type LetterPageDeps = Pick<
@@ -23,6 +25,8 @@ export type LetterPageDeps = Pick<
 const SIGNATORIES_SHOWN = 20;
 /** Stands for the form's stamp in a cached page; each response puts in the stamp of its second. */
 const STAMP = '\u0000stamp\u0000';
+/** Stands for the form's source in a page template; each source's copy of the page puts in its own. */
+const SOURCE = '\u0000source\u0000';
 const VARY = 'Accept-Language, Cookie, Accept-Encoding';
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8', Vary: VARY };
 const HTML_GZIP = { ...HTML, 'Content-Encoding': 'gzip' };
@@ -43,9 +47,11 @@ export async function letterPage(
     return c.html(render(parts, { ...(options.form ?? { values: {}, errors: {} }), stamp }, options.banner, path), options.status ?? 200);
   }
   const lang = c.req.query('lang');
-  const chosenBy = choiceOf((name) => c.req.header(name), lang, proofOfWork);
+  // Taken into the closed set of sources: a tag adds at most a copy of the page per source.
+  const source = signingSource(c.req.query(SOURCE_FIELD));
+  const chosenBy = choiceOf((name) => c.req.header(name), lang, proofOfWork, source);
   // Readers of a viral letter send the same few headers: their page is prebuilt once per change.
-  const variant = cachedResponse<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy, proofOfWork));
+  const variant = cachedResponse<Variant>(letter, 'page', chosenBy) ?? (await newVariant(deps, c, letter, chosenBy, proofOfWork, source));
   const stamp = await deps.formGuard.stamp(deps.now());
   // Choosing a language sets its cookie on the context's response: that one is sent as it is.
   if (lang !== undefined) return c.body(bodyOf(deps, variant, stamp), 200, variant.gzipped ? HTML_GZIP : HTML);
@@ -56,12 +62,13 @@ export async function letterPage(
  * The request headers that choose the page, taken as they come: most readers of a viral letter send
  * the same few, so the choice is made once per letter version for each of them. Of the cookies, only
  * the language's: an organizer's session is no part of the key. And whether the form asks for a proof
- * of work, which a flood turns on and off while the letter stays the same.
+ * of work, which a flood turns on and off while the letter stays the same; and the source the form
+ * sends on.
  */
-function choiceOf(header: (name: string) => string | undefined, lang: string | undefined, proofOfWork: boolean): string {
+function choiceOf(header: (name: string) => string | undefined, lang: string | undefined, proofOfWork: boolean, source: SigningSource): string {
   const cookies = header('cookie');
   const cookie = cookies && parseCookie(cookies, LANGUAGE_COOKIE)[LANGUAGE_COOKIE];
-  return [lang, header('accept-language'), cookie, header('accept-encoding'), proofOfWork].join('\u0000');
+  return [lang, header('accept-language'), cookie, header('accept-encoding'), proofOfWork, source].join('\u0000');
 }
 
 /**
@@ -86,9 +93,16 @@ function bodyOf(deps: LetterPageDeps, { rendition, gzipped }: Variant, stamp: st
   return gzipped ? (rendition.gzip ??= deps.gzip!(rendition.html)) : rendition.html;
 }
 
-/** The page in one language of the letter and one of the interface, and its copy for the current second. */
+/** The page in one language of the letter and one of the interface, for each source its form sends on. */
+interface PageTemplate {
+  /** Rendered with {@link STAMP} and {@link SOURCE} in place of the form's stamp and source. */
+  template: string;
+  bySource: Map<SigningSource, Rendition>;
+}
+
+/** The page for one source, and its copy for the current second. */
 interface Rendition {
-  /** Rendered with {@link STAMP} in place of the form's stamp. */
+  /** The page template with its source: {@link STAMP} stands for the stamp. */
   template: string;
   /** The stamp in `html` (and `gzip`, once a reader has taken it gzipped). */
   stamp: string | undefined;
@@ -104,14 +118,17 @@ interface Variant {
   headers: Readonly<Record<string, string>>;
 }
 
-async function newVariant(deps: LetterPageDeps, c: Context, letter: Letter, chosenBy: string, proofOfWork: boolean) {
+async function newVariant(deps: LetterPageDeps, c: Context, letter: Letter, chosenBy: string, proofOfWork: boolean, source: SigningSource) {
   const parts = await pageParts(deps, c, letter, proofOfWork);
-  const rendition = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}\u0000${proofOfWork}`, (): Rendition => ({
-    template: render(parts, { values: {}, errors: {}, stamp: STAMP }),
-    stamp: undefined,
-    html: '',
-    gzip: undefined,
+  const page = perLetter(letter, `page\u0000${parts.text.lang}\u0000${parts.ui}\u0000${proofOfWork}`, (): PageTemplate => ({
+    template: render(parts, { values: {}, errors: {}, stamp: STAMP, source: SOURCE }),
+    bySource: new Map(),
   }));
+  let rendition = page.bySource.get(source);
+  if (!rendition) {
+    rendition = { template: page.template.replace(SOURCE, source), stamp: undefined, html: '', gzip: undefined };
+    page.bySource.set(source, rendition);
+  }
   const gzipped = deps.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
   const headers = Object.freeze({ ...deps.security.forPath(c.req.path), ...(gzipped ? HTML_GZIP : HTML) });
   return cacheResponse<Variant>(letter, 'page', chosenBy, { rendition, gzipped, headers });

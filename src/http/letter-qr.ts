@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { renderSVG } from 'uqr';
 import { publicLetter } from '../domain/letters.ts';
+import { taggedUrl } from '../domain/signing-source.ts';
 import { perLetter } from '../live/per-letter.ts';
 import type { RouteDeps } from './deps.ts';
 
@@ -16,7 +17,7 @@ export function letterQrRoutes(deps: Pick<RouteDeps, 'store' | 'publicUrl'>) {
   const app = new Hono();
   app.get('/l/:slug/qr.svg', async (c) => {
     const letter = await publicLetter(deps.store, c.req.param('slug'));
-    const svg = perLetter(letter, 'qr', () => renderSVG(`${deps.publicUrl}/l/${letter.slug}`, { ecc: 'M', border: 4 }));
+    const svg = perLetter(letter, 'qr', () => renderSVG(taggedUrl(`${deps.publicUrl}/l/${letter.slug}`, 'share-qr'), { ecc: 'M', border: 4 }));
     c.header('Content-Type', 'image/svg+xml; charset=utf-8');
     c.header('Cache-Control', CACHE_CONTROL);
     if (c.req.query('download') === '1') c.header('Content-Disposition', `attachment; filename="${letter.slug}-qr.svg"`);

@@ -168,6 +168,15 @@ const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: [400, 401, 404],
     },
   },
+  '/api/admin/letters/{slug}/growth': {
+    get: {
+      summary: 'How a letter grows: signatures over time, confirmation rate, mail, sources',
+      description: 'What each figure means, and what it cannot count: docs/organizers.md.',
+      organizer: true,
+      ok: { status: 200, answer: answers.LetterGrowth },
+      errors: [401, 404],
+    },
+  },
   '/api/admin/letters/{slug}/signatures/moderate': {
     post: {
       summary: 'Hide, unhide or mark signatures notable',

@@ -6,6 +6,7 @@ import { confirmSignature, inspectConfirmation, type ConfirmChoices, type Confir
 import { OPTIONAL_FIELDS } from '../domain/letter-input.ts';
 import { isPublic, openLetter, publicLetter } from '../domain/letters.ts';
 import { sign } from '../domain/sign.ts';
+import { signingSource } from '../domain/signing-source.ts';
 import { domainAggregates, publicPage, searchText, searchTooShort, type PublicPage } from '../domain/signatories.ts';
 import { inspectWithdrawal, withdrawSignature } from '../domain/withdraw.ts';
 import { CheckEmailPage } from '../views/check-email.tsx';
@@ -17,7 +18,7 @@ import { WithdrawPage } from '../views/withdraw.tsx';
 import type { SignDeps } from '../domain/sign.ts';
 import { letterFor, withLetterTitle } from './letter-language.ts';
 import { letterPage, type LetterPageDeps } from './letter-page.tsx';
-import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from '../views/sign-form-fields.ts';
+import { HONEYPOT_FIELD, PROOF_FIELD, SOURCE_FIELD, STAMP_FIELD } from '../views/sign-form-fields.ts';
 import { showFormAgain } from './form-again.ts';
 import { perAddress, takeForAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
@@ -62,14 +63,15 @@ export function pageRoutes(deps: PageDeps) {
 
   pages.post('/l/:slug/sign', sameSiteOnly(deps.publicUrl), perAddress(deps, 'signPerAddress'), async (c) => {
     const slug = c.req.param('slug');
-    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, ...fields } = await formBody(c);
+    const { listed, showDomain, [HONEYPOT_FIELD]: honeypot, [STAMP_FIELD]: stamp, [PROOF_FIELD]: proof, [SOURCE_FIELD]: tag, ...fields } = await formBody(c);
+    const source = signingSource(tag);
     // Made when answered: c.redirect sets Location on the context, which every later answer would carry.
     const checkEmail = () => c.redirect(`/l/${encodeURIComponent(slug)}/check-email`, 303);
     const letter = await openLetter(deps.store, slug, deps.now());
     const input = { ...fields, ...listingFromForm(listed), showDomain: checkbox(showDomain) };
     // A box sent with a value it cannot have is shown again unticked, beside its error.
     const values = { ...input, listed: input.listed === true, showDomain: input.showDomain === true };
-    const showAgain = (errors: Record<string, string>) => letterPage(deps, c, letter, { form: { values, errors }, status: 400, lang: fields.lang });
+    const showAgain = (errors: Record<string, string>) => letterPage(deps, c, letter, { form: { values, errors, source }, status: 400, lang: fields.lang });
     // A person whose form came too soon (autofill), too late, or without a finished proof of work is
     // asked to press Sign again, on a fresh form; only a bot's form is answered as if it had worked.
     const again = () => showAgain({ again: messagesFor('en').fieldErrors.again! });
@@ -81,7 +83,7 @@ export function pageRoutes(deps: PageDeps) {
     // Browsers without JavaScript cannot solve a challenge: they sign under a stricter limit instead.
     if (proofCheck === 'missing') await takeForAddress(deps, c, 'signWithoutProofPerAddress');
     try {
-      const { mailQueued } = await sign(deps, slug, input);
+      const { mailQueued } = await sign(deps, slug, input, source);
       if (mailQueued) deps.onMailQueued?.(c);
     } catch (error) {
       return showFormAgain(error, showAgain);

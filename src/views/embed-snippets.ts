@@ -1,5 +1,6 @@
 import { flattenLines } from '../domain/one-line-text.ts';
 import { messagesFor } from '../i18n/index.ts';
+import { taggedUrl } from '../domain/signing-source.ts';
 
 /**
  * The code the letter page offers for pasting into other sites. It runs there, outside our escaping
@@ -18,7 +19,7 @@ export interface EmbedSnippet {
  * once, in `lang`, the language of the page the snippet is copied from.
  */
 export function embedSnippets(publicUrl: string, slug: string, title: string, lang: string): EmbedSnippet[] {
-  const page = snippetUrl(publicUrl, 'l', slug);
+  const page = taggedUrl(snippetUrl(publicUrl, 'l', slug), 'embed-badge');
   const badge = snippetUrl(publicUrl, 'badge', `${slug}.svg`);
   const widget = snippetUrl(publicUrl, 'embed', slug);
   const alt = messagesFor(lang).badgeAlt(title);

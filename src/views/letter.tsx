@@ -5,7 +5,7 @@ import type { PublicPage } from '../domain/signatories.ts';
 import type { DomainAggregate } from '../domain/signatories.ts';
 import type { Letter, PublicSignature } from '../domain/entities.ts';
 import { displayCount, exactCount } from '../domain/count-display.ts';
-import { HONEYPOT_FIELD, PROOF_FIELD, STAMP_FIELD } from './sign-form-fields.ts';
+import { HONEYPOT_FIELD, PROOF_FIELD, SOURCE_FIELD, STAMP_FIELD } from './sign-form-fields.ts';
 import { PROOF_OF_WORK_SCRIPT, WIDGET_STYLESHEET } from '../widget-files.ts';
 import { plural } from '../i18n/index.ts';
 import { embedSnippets } from './embed-snippets.ts';
@@ -30,6 +30,8 @@ export interface SignFormState {
   errors: Record<string, string>;
   /** The signed time the form was shown (see form-guard). */
   stamp?: string;
+  /** Where the reader came from (the page's `?src=`, see signing-source.ts), sent on with the form. */
+  source?: string | undefined;
 }
 
 
@@ -375,6 +377,7 @@ function SignForm(
       <p class="hint">{m.formHint}</p>
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name={STAMP_FIELD} value={props.stamp ?? ''} />
+      <input type="hidden" name={SOURCE_FIELD} value={props.source ?? 'direct'} />
       <div class="honeypot" aria-hidden="true">
         <label for="field-website">{m.honeypot}</label>
         <input id="field-website" name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />

@@ -1,6 +1,7 @@
 import type { Letter } from '../domain/entities.ts';
 import type { PageLanguage } from './page-language.ts';
 import { ScriptTag } from './head.ts';
+import { taggedUrl } from '../domain/signing-source.ts';
 
 /** The networks a letter is passed on through by plain links: they need no script and load nothing. */
 export type Network = 'telegram' | 'whatsapp' | 'viber' | 'vk' | 'facebook' | 'x';
@@ -60,6 +61,7 @@ export type SharedLetter = Pick<Letter, 'slug' | 'title' | 'lang'>;
 export function Share(props: { language: PageLanguage; letter: SharedLetter; publicUrl: string }) {
   const { m } = props.language;
   const { slug, title, lang } = props.letter;
+  // Each way of passing it on tags its link (?src=), so organizers see where signings came from.
   const url = `${props.publicUrl}/l/${slug}`;
   const text = m.shareText(title);
   const qr = `/l/${slug}/qr.svg`;
@@ -67,13 +69,13 @@ export function Share(props: { language: PageLanguage; letter: SharedLetter; pub
     <section class="share" aria-labelledby="share-title">
       <h2 id="share-title">{m.shareTitle}</h2>
       <p class="hint">{m.shareHint}</p>
-      <button type="button" class="share-native" data-share-url={url} data-share-title={title} data-share-text={text} hidden>
+      <button type="button" class="share-native" data-share-url={taggedUrl(url, 'share-native')} data-share-title={title} data-share-text={text} hidden>
         {m.shareButton}
       </button>
       <ul class="share-links">
         {[...shareOrder(lang), 'email' as const].map((network) => (
           <li>
-            <a href={shareLink(network, url, text)} target="_blank" rel="noopener" data-network={network}>
+            <a href={shareLink(network, taggedUrl(url, `share-${network}`), text)} target="_blank" rel="noopener" data-network={network}>
               {network === 'email' ? m.shareByEmail : NAMES[network]}
             </a>
           </li>
@@ -81,8 +83,8 @@ export function Share(props: { language: PageLanguage; letter: SharedLetter; pub
       </ul>
       <div class="field share-url">
         <label for="share-url">{m.letterLink}</label>
-        <input id="share-url" type="text" value={url} readonly />
-        <button type="button" class="share-copy" data-copy={url} data-copied={m.linkCopied} hidden>
+        <input id="share-url" type="text" value={taggedUrl(url, 'share-link')} readonly />
+        <button type="button" class="share-copy" data-copy={taggedUrl(url, 'share-link')} data-copied={m.linkCopied} hidden>
           {m.copyLink}
         </button>
         <span class="share-copied" role="status"></span>

@@ -7,3 +7,5 @@ export const HONEYPOT_FIELD = 'website';
 export const STAMP_FIELD = 'shown';
 /** The form field, and the JSON API's, that carries a solved challenge (the ALTCHA widget's payload). */
 export const PROOF_FIELD = 'altcha';
+/** The `?src=` tag of the link the form's page was opened from (see signing-source.ts). */
+export const SOURCE_FIELD = 'src';

@@ -94,7 +94,7 @@ describe('an embed snippet pasted into another site', () => {
       for (const id of ['html', 'markdown']) {
         const block = page.locator(`#${id}`);
         expect(await block.locator('a').count(), id).toBe(1);
-        expect(await block.locator('a').getAttribute('href'), id).toBe(`${site.url}/l/hostile-${i}`);
+        expect(await block.locator('a').getAttribute('href'), id).toBe(`${site.url}/l/hostile-${i}?src=embed-badge`);
         const img = block.locator('a > img');
         expect(await img.count(), id).toBe(1);
         expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth), id).toBeGreaterThan(0);

@@ -164,9 +164,9 @@ describe('embeds: badge, shields.json, widget, caching', () => {
     );
     const attribute = 'Free them&quot; onload=&quot;alert(document.domain)&#39; &lt;b&gt;\\](javascript:alert(1)) &amp;amp; `x`';
     expect(snippets).toEqual([
-      `<a href="http://letters.test/l/hostile-title"><img src="http://letters.test/badge/hostile-title.svg" alt="Signatures of ${attribute}"></a>`,
+      `<a href="http://letters.test/l/hostile-title?src=embed-badge"><img src="http://letters.test/badge/hostile-title.svg" alt="Signatures of ${attribute}"></a>`,
       '[![Signatures of Free them\\" onload\\=\\"alert\\(document\\.domain\\)\\\' \\<b\\>\\\\\\]\\(javascript\\:alert\\(1\\)\\) \\&amp\\; \\`x\\`]' +
-        '(http://letters.test/badge/hostile-title.svg)](http://letters.test/l/hostile-title)',
+        '(http://letters.test/badge/hostile-title.svg)](http://letters.test/l/hostile-title?src=embed-badge)',
       `<iframe src="http://letters.test/embed/hostile-title" title="${attribute}" width="320" height="200" style="border:0"></iframe>`,
     ]);
   });

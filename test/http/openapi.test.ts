@@ -114,6 +114,8 @@ const CASES: Case[] = [
   at('get', '/api/admin/letters/{slug}/signatures', 200, { query: '?limit=3' }),
   at('get', '/api/admin/letters/{slug}/signatures', 400, { query: '?status=lost' }),
   at('get', '/api/admin/letters/{slug}/signatures', 404, { slug: UNKNOWN }),
+  at('get', '/api/admin/letters/{slug}/growth', 200),
+  at('get', '/api/admin/letters/{slug}/growth', 404, { slug: UNKNOWN }),
   at('post', '/api/admin/letters/{slug}/signatures/moderate', 200, { body: { action: 'unhide', ids: [1] } }),
   at('post', '/api/admin/letters/{slug}/signatures/moderate', 400, { body: { action: 'notable', ids: [1] } }),
   at('post', '/api/admin/letters/{slug}/signatures/moderate', 404, { slug: UNKNOWN, body: { action: 'unhide', ids: [1] } }),

@@ -33,23 +33,23 @@ describe('sharing a letter', () => {
     expect(be.map(([network]) => network)).toEqual(['telegram', 'viber', 'vk', 'whatsapp', 'facebook', 'x', 'email']);
   });
 
-  it('builds each link with the letter’s address and title encoded, so a title cannot break out of it', async () => {
+  it('builds each link with the letter’s address, tagged with its way of sharing, and title encoded, so a title cannot break out of it', async () => {
     const html = await (await ctx.site.fetch(`/l/${BE_SLUG}/check-email?lang=be`)).text();
     expect(html).not.toContain('"IT & свабода"');
-    const url = `${PUBLIC_URL}/l/${BE_SLUG}`;
+    const url = (source: string) => `${PUBLIC_URL}/l/${BE_SLUG}?src=${source}`;
     const text = `Адкрыты ліст: ${BE_TITLE}`;
     const links = Object.fromEntries(shareLinks(html));
-    expect(new URL(links.telegram!).searchParams.get('url')).toBe(url);
+    expect(new URL(links.telegram!).searchParams.get('url')).toBe(url('share-telegram'));
     expect(new URL(links.telegram!).searchParams.get('text')).toBe(text);
-    expect(new URL(links.whatsapp!).searchParams.get('text')).toBe(`${text} ${url}`);
-    expect(links.viber).toBe(`viber://forward?text=${encodeURIComponent(`${text} ${url}`)}`);
-    expect(new URL(links.vk!).searchParams.get('url')).toBe(url);
-    expect(new URL(links.facebook!).searchParams.get('u')).toBe(url);
+    expect(new URL(links.whatsapp!).searchParams.get('text')).toBe(`${text} ${url('share-whatsapp')}`);
+    expect(links.viber).toBe(`viber://forward?text=${encodeURIComponent(`${text} ${url('share-viber')}`)}`);
+    expect(new URL(links.vk!).searchParams.get('url')).toBe(url('share-vk'));
+    expect(new URL(links.facebook!).searchParams.get('u')).toBe(url('share-facebook'));
     expect(new URL(links.x!).origin).toBe('https://x.com');
-    expect(new URL(links.x!).searchParams.get('url')).toBe(url);
+    expect(new URL(links.x!).searchParams.get('url')).toBe(url('share-x'));
     // mailto: wants %20 for a space, not "+".
-    expect(links.email).toBe(`mailto:?subject=${encodeURIComponent(text)}&body=${encodeURIComponent(`${text}\n\n${url}`)}`);
-    expect(html).toContain(`<input id="share-url" type="text" value="${url}" readonly=""/>`);
+    expect(links.email).toBe(`mailto:?subject=${encodeURIComponent(text)}&body=${encodeURIComponent(`${text}\n\n${url('share-email')}`)}`);
+    expect(html).toContain(`<input id="share-url" type="text" value="${url('share-link')}" readonly=""/>`);
     expect(html).toContain('<script src="/share.js" defer></script>');
   });
 
@@ -82,7 +82,7 @@ describe('sharing a letter', () => {
     expect((await ctx.site.fetch(`/l/${slug}/card.png`)).status).toBe(404);
   });
 
-  it('serves a QR code that decodes to exactly the letter’s address, cacheable, and as a download', async () => {
+  it('serves a QR code that decodes to exactly the letter’s address tagged as from a QR code, cacheable, and as a download', async () => {
     const res = await ctx.site.fetch(`/l/${BE_SLUG}/qr.svg`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
@@ -90,11 +90,11 @@ describe('sharing a letter', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-disposition')).toBeNull();
-    expect(decodeQr(await res.text())).toBe(`${PUBLIC_URL}/l/${BE_SLUG}`);
+    expect(decodeQr(await res.text())).toBe(`${PUBLIC_URL}/l/${BE_SLUG}?src=share-qr`);
 
     const download = await ctx.site.fetch(`/l/${SLUG}/qr.svg?download=1`);
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-qr.svg"`);
-    expect(decodeQr(await download.text())).toBe(`${PUBLIC_URL}/l/${SLUG}`);
+    expect(decodeQr(await download.text())).toBe(`${PUBLIC_URL}/l/${SLUG}?src=share-qr`);
 
     expect((await ctx.site.fetch('/l/no-such-letter/qr.svg')).status).toBe(404);
   });

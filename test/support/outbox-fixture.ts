@@ -27,7 +27,7 @@ export function outboxFixture() {
     async signAll(emails: string[]) {
       const hmac = createHmac(webHashing, 'k'.repeat(32));
       const deps = { store: f.stores[0]!, hashing: webHashing, now: () => f.clock, emailKey: hmac, domainKey: hmac, mailsPerMailbox: 5, limits: { take() {} } };
-      for (const email of emails) await sign(deps, SAMPLE_LETTER.slug, { name: 'N', email, listed: true });
+      for (const email of emails) await sign(deps, SAMPLE_LETTER.slug, { name: 'N', email, listed: true }, 'direct');
     },
     delivery(store: Store, mailer: Mailer): DeliveryDeps {
       return {

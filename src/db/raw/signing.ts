@@ -1,4 +1,5 @@
 import type { LetterStatus, SignatureStatus, TokenSubject } from '../../domain/entities.ts';
+import { utcDay } from '../../domain/signing-source.ts';
 import type { SigningStore } from '../../domain/store.ts';
 import type { Row, SqlBatch } from '../sql-batch.ts';
 import { requestDetail, requestDetailColumns } from './request-details.ts';
@@ -29,6 +30,16 @@ const UPSERT_SIGNATURE = `
     mail_window_start = CASE WHEN signatures.mail_window_start <= ?12 THEN excluded.mail_window_start
                              ELSE signatures.mail_window_start END
   WHERE signatures.mail_window_start <= ?12 OR signatures.mail_window_count < ?13`;
+
+/**
+ * One more signing from its source (?4) on its day (?5), when this request made a new signature: its
+ * row was created now and marked by this request. The source goes only into this counter.
+ */
+const COUNT_SOURCE = `
+  INSERT INTO signing_sources (letter_id, day, source, signings)
+  SELECT ?1, ?5, ?4, 1 WHERE EXISTS (
+    SELECT 1 FROM signatures WHERE letter_id = ?1 AND email_key = ?2 AND mail_nonce = ?3 AND created_at = ?6)
+  ON CONFLICT (letter_id, day, source) DO UPDATE SET signings = signings + 1`;
 
 /** The signature row this request marked: it may send a mail about this letter. */
 const MARKED = 'SELECT 1 FROM signatures WHERE letter_id = ?5 AND email_key = ?1 AND mail_nonce = ?3';
@@ -143,7 +154,7 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
     async recordSigning(s) {
       const now = s.now.getTime();
       const { details } = s;
-      const [, , , mail] = await write([
+      const [, , , , mail] = await write([
         {
           sql: UPSERT_SIGNATURE,
           args: [
@@ -165,6 +176,7 @@ export function signingStore({ batch, read, commit: write }: { batch: SqlBatch; 
             s.domainKey ?? null,
           ],
         },
+        { sql: COUNT_SOURCE, args: [s.letterId, s.emailKey, s.nonce, s.source, utcDay(s.now), now] },
         { sql: TAKE_MAILBOX_MAIL, args: [s.emailKey, now, s.nonce, now - s.mailWindowMs, s.letterId, s.mailsPerMailbox, s.mailboxKey] },
         {
           sql: INSERT_TOKENS,

@@ -28,6 +28,7 @@ export function DashboardPage(props: { organizer: Organizer; csrf: string; lette
               <td>{letter.status}</td>
               <td>{letter.signatureCount}</td>
               <td>
+                <a href={`/admin/letters/${letter.slug}/growth`}>dashboard</a> ·{' '}
                 <a href={`/admin/letters/${letter.slug}/signatures`}>signatures</a> ·{' '}
                 <a href={`/admin/letters/${letter.slug}/export.csv`}>CSV</a> ·{' '}
                 <a href={`/admin/letters/${letter.slug}/export.jsonl`}>JSON Lines</a>

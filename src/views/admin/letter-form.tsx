@@ -59,6 +59,7 @@ export function LetterFormPage(props: Props) {
       {letter && (
         <p>
           <a href={`/admin/letters/${letter.slug}/preview`}>Preview</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/growth`}>Dashboard</a> ·{' '}
           <a href={`/admin/letters/${letter.slug}/signatures`}>Signatures ({letter.signatureCount})</a> ·{' '}
           <a href={`/admin/letters/${letter.slug}/deliver`}>Export and print</a>
           {letter.status !== 'draft' && (
