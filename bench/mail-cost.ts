@@ -47,7 +47,7 @@ async function main() {
         privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       }
     : undefined;
-  const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 'Letters <no-reply@letters.example.org>', dkim);
+  const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}`, from: 'Letters <no-reply@letters.example.org>', connections: 5, dkim });
 
   const compose = createMailComposer({ publicUrl: PUBLIC_URL, messageIdDomain: 'letters.example.org' });
   const jobs = Array.from({ length: mails }, (_, i) => job(i));

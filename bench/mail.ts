@@ -36,8 +36,8 @@ interface MailScenario {
 
 const SCENARIOS: MailScenario[] = [
   { name: 'no mail (log mailer)', tag: 'Log' },
-  { name: 'SMTP (smtp-server, own process)', tag: 'Smtp', server: 'smtp' },
-  { name: 'SMTP, sent by undersigned mailer (web: MAIL_SENDER=off)', tag: 'Mailer', server: 'smtp', mailer: true },
+  { name: 'SMTP (smtp-server, own process; 40 connections)', tag: 'Smtp', server: 'smtp' },
+  { name: 'SMTP, sent by undersigned mailer (web: MAIL_SENDER=off; 40 connections)', tag: 'Mailer', server: 'smtp', mailer: true },
   { name: 'HTTP mail API (Resend-shaped, own process)', tag: 'Api', server: 'http-api' },
 ];
 
@@ -47,7 +47,8 @@ const SAMPLE_MS = 100;
 
 /** The server's settings that send its mail to `server`. */
 function mailEnv(server: MailScenario['server'], port: number | undefined): Record<string, string> {
-  if (server === 'smtp') return { SMTP_URL: `smtp://127.0.0.1:${port}` };
+  // A relay that takes 40 connections from us at once, as mail services for senders of bulk mail do.
+  if (server === 'smtp') return { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_CONNECTIONS: '40' };
   if (server === 'http-api') {
     return { MAIL_API_URL: `http://127.0.0.1:${port}/emails`, MAIL_API_BATCH_URL: `http://127.0.0.1:${port}/emails/batch`, MAIL_API_KEY };
   }

@@ -46,6 +46,11 @@ export const Config = z
       .default('0')
       .transform((value) => value === '1'),
     SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
+    /**
+     * Connections to the SMTP server at once, each carrying one mail at a time: how fast a backlog
+     * drains (docs/performance.md, "Mail"). Many relays cap it; ask yours before raising it.
+     */
+    SMTP_CONNECTIONS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
     /** An HTTP mail API (for Workers, where SMTP is blocked): POST { from, to, subject, text, html, headers }. */
     MAIL_API_URL: url(['https:', 'http:'], 'https://api.resend.com/emails').optional(),
     MAIL_API_KEY: z.string().optional(),

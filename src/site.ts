@@ -19,6 +19,7 @@ import { loggedMailer } from './mail/logged-mailer.ts';
 import { createMailComposer } from './mail/messages.ts';
 import { createCardDrawer, type CardKit } from './views/link-card.ts';
 import type { EditionPdfMaker } from './views/edition.tsx';
+import type { SmtpMailerOptions } from './mail/smtp-mailer.node.ts';
 
 /** The longest a send may take: the SMTP mailer's and the HTTP mailer's waits both end within it. */
 const MAIL_SEND_TIMEOUT_MS = 60_000;
@@ -38,7 +39,7 @@ export interface Runtime {
   /** gzip, where the platform does not compress responses itself. */
   gzip?: (text: string) => Uint8Array<ArrayBuffer>;
   /** Opens an SMTP mailer, where the runtime may open SMTP connections (Node; Workers may not). */
-  smtpMailer?: (url: string, from: string, dkim: Config['DKIM']) => Mailer & { close(): void; connections: number };
+  smtpMailer?: (options: SmtpMailerOptions) => Mailer & { close(): void; connections: number };
   /** A signing has queued mail: send it soon. */
   onMailQueued: (c: Context) => void;
   /** Runs after each purge, e.g. to empty a write-ahead log that may still hold purged rows. */
@@ -153,7 +154,7 @@ function chooseMailer(
 ): { mailer: Mailer; concurrency: number; devOutbox?: () => readonly MailMessage[]; close(): void } {
   const { logger } = runtime;
   if (config.SMTP_URL && runtime.smtpMailer) {
-    const smtp = runtime.smtpMailer(config.SMTP_URL, config.MAIL_FROM, config.DKIM);
+    const smtp = runtime.smtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM, connections: config.SMTP_CONNECTIONS, dkim: config.DKIM });
     return { mailer: loggedMailer(smtp, logger, 'smtp'), concurrency: smtp.connections, close: () => smtp.close() };
   }
   if (config.SMTP_URL) logger.warn('SMTP_URL is set, but this runtime cannot open SMTP connections: use MAIL_API_URL');

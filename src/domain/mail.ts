@@ -67,8 +67,12 @@ export interface DeliveryDeps {
 }
 
 const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
-/** Jobs claimed by one delivery pass at most. */
-export const MAIL_PASS_SIZE = 200;
+/**
+ * Jobs claimed by one delivery pass at most. A pass costs two commits and ends with its slowest
+ * send, so under a backlog larger passes keep more connections busy (docs/performance.md, "Mail");
+ * a sender that dies mid-pass may send again at most a pass of mails already sent.
+ */
+export const MAIL_PASS_SIZE = 500;
 
 type Outcome = { kind: 'sent' | 'skipped' | 'failed' } | { kind: 'misconfigured'; reason: string };
 

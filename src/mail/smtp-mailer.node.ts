@@ -4,9 +4,6 @@ import { MailMisconfigured, MailRejected, type Mailer } from '../domain/mail.ts'
 import { maskAddresses } from '../domain/mask-addresses.ts';
 import { mimeMessage, senderOf } from './mime-message.node.ts';
 
-/** Connections in the pool, and so the sends under way at once without queueing. */
-const MAX_CONNECTIONS = 5;
-
 /** A DKIM signing key, as nodemailer takes it (docs/deploying.md, "Mail that arrives"). */
 export interface DkimKey {
   domainName: string;
@@ -14,17 +11,25 @@ export interface DkimKey {
   privateKey: string;
 }
 
+export interface SmtpMailerOptions {
+  url: string;
+  from: string;
+  /** Connections in the pool, and so the sends under way at once without queueing. */
+  connections: number;
+  dkim?: DkimKey | undefined;
+}
+
 /**
- * Sends through an SMTP server over a small pool of reused connections, each message handed over
+ * Sends through an SMTP server over a pool of reused connections, each message handed over
  * ready-made, and DKIM-signed by nodemailer when a key is given.
  */
-export function createSmtpMailer(smtpUrl: string, from: string, dkim?: DkimKey): Mailer & { close(): void; connections: number } {
+export function createSmtpMailer({ url, from, connections, dkim }: SmtpMailerOptions): Mailer & { close(): void; connections: number } {
   const sender = senderOf(from);
   // Bounded waits, so a send ends well within the outbox's claim on its job (MAIL_CLAIM_SECONDS).
   const transport = nodemailer.createTransport({
-    url: smtpUrl,
+    url,
     pool: true,
-    maxConnections: MAX_CONNECTIONS,
+    maxConnections: connections,
     // A connection carries many messages before it is opened afresh: a new one costs a handshake.
     maxMessages: 1000,
     connectionTimeout: 10_000,
@@ -42,7 +47,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, dkim?: DkimKey):
       }
     },
     close: () => transport.close(),
-    connections: MAX_CONNECTIONS,
+    connections,
   };
 }
 

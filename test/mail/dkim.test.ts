@@ -51,7 +51,7 @@ describe('DKIM', () => {
 
   it('stops the start when the key is PEM in form but no key Node can sign with', () => {
     const garbled = '-----BEGIN PRIVATE KEY-----\nAAAAAAAA\n-----END PRIVATE KEY-----';
-    expect(() => createSmtpMailer('smtp://127.0.0.1:1', 'no-reply@letters.test', { domainName: 'letters.test', keySelector: 'mail2026', privateKey: garbled })).toThrow(
+    expect(() => createSmtpMailer({ url: 'smtp://127.0.0.1:1', from: 'no-reply@letters.test', connections: 1, dkim: { domainName: 'letters.test', keySelector: 'mail2026', privateKey: garbled } })).toThrow(
       /^DKIM_PRIVATE_KEY cannot be read as a private key/,
     );
   });

@@ -22,7 +22,7 @@ describe('the SMTP mailer', () => {
   // Closed after each test, passed or failed: an open connection would hold up stopping the server.
   const mailers: ReturnType<typeof createSmtpMailer>[] = [];
   const mailerFor = (url: string, from = 'letters@letters.test') => {
-    const mailer = createSmtpMailer(url, from);
+    const mailer = createSmtpMailer({ url, from, connections: 5 });
     mailers.push(mailer);
     return mailer;
   };
