@@ -18,6 +18,8 @@ export interface LoadOptions {
   durationSeconds: number;
   /** Send exactly this many requests instead of running for the duration: every one is answered. */
   amount?: number;
+  /** Requests a second offered, over all connections together; as fast as answers come, without it. */
+  rate?: number;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   /** Builds each request's path and body, for requests that must differ (distinct signers, tokens). */
@@ -53,6 +55,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds }),
+    ...(options.rate && { overallRate: options.rate }),
     method: options.method ?? 'GET',
     headers: options.headers ?? {},
     ...(requests && { requests: requests as autocannon.Request[] }),

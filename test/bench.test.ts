@@ -24,10 +24,11 @@ describe('the benchmark', () => {
       'viral mix: 90% reads, 10% signing, 5 SSE',
       'POST /confirm/:token (distinct), 5 SSE watching',
       'export 500 rows to CSV (CLI)',
-      'signing for 0.3 s with mail: no mail (log mailer)',
-      'signing for 0.3 s with mail: SMTP (smtp-server, own process)',
-      'signing for 0.3 s with mail: SMTP, sent by undersigned mailer (web: MAIL_SENDER=off)',
-      'signing for 0.3 s with mail: HTTP mail API (Resend-shaped, own process)',
+      'signing for 0.3 s at full speed with mail: no mail (log mailer)',
+      'signing for 0.3 s at 2,000/s offered with mail: SMTP (smtp-server, own process; 40 connections)',
+      'signing for 0.3 s at 2,000/s offered with mail: SMTP, sent by undersigned mailer (web: MAIL_SENDER=off; 40 connections)',
+      'signing for 0.3 s at 4,000/s offered with mail: HTTP mail API (Resend-shaped, own process; batch endpoint)',
+      'signing for 0.3 s at 4,000/s offered with mail: HTTP mail API, sent by undersigned mailer (web: MAIL_SENDER=off)',
     ]);
     for (const row of rows.filter((r) => r.rps !== undefined)) expect(row.errors, row.scenario).toBe(0);
     expect(rows.find((r) => r.scenario.startsWith('POST signatures'))!.note).toBe('rows added 40, 202 answers 40');
