@@ -48,7 +48,7 @@ describe('after signing, in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(m.checkEmailTitle);
     expect(await page.getByText(m.noMailTips[0]!).isVisible()).toBe(true);
     expect(await networks(page)).toEqual(NETWORKS);
-    expect(await page.locator('#share-url').inputValue()).toBe(LETTER_URL);
+    expect(await page.locator('#share-url').inputValue()).toBe(`${LETTER_URL}?src=share-link`);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, `check-email-${lang}`);
 
@@ -89,7 +89,7 @@ describe('after signing, in the browser', () => {
       context.drawImage(img, 0, 0, 400, 400);
       return Array.from(context.getImageData(0, 0, 400, 400).data);
     });
-    expect(jsQR(new Uint8ClampedArray(image), 400, 400)?.data).toBe(LETTER_URL);
+    expect(jsQR(new Uint8ClampedArray(image), 400, 400)?.data).toBe(`${LETTER_URL}?src=share-qr`);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: messagesFor('en').qrDownload }).click();
     expect((await download).suggestedFilename()).toBe(`${SLUG}-qr.svg`);
@@ -107,11 +107,11 @@ describe('after signing, in the browser', () => {
     await page.goto(`${ctx.site.url}/l/${SLUG}/check-email?lang=en`);
     await page.getByRole('button', { name: 'Share…' }).click();
     expect(await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared)).toEqual([
-      { title: 'Code does not grow in fear', text: 'Open letter: Code does not grow in fear', url: LETTER_URL },
+      { title: 'Code does not grow in fear', text: 'Open letter: Code does not grow in fear', url: `${LETTER_URL}?src=share-native` },
     ]);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(LETTER_URL);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${LETTER_URL}?src=share-link`);
     await page.close();
   });
 
@@ -137,7 +137,7 @@ describe('after signing, in the browser', () => {
       await expect.poll(() => page.locator('h1').textContent()).toBe(m.checkEmailTitle);
       expect(page.url()).toBe(`${ctx.site.url}/l/${SLUG}/check-email`);
       expect(await networks(page)).toEqual(NETWORKS);
-      expect(await page.locator('#share-url').inputValue()).toBe(LETTER_URL);
+      expect(await page.locator('#share-url').inputValue()).toBe(`${LETTER_URL}?src=share-link`);
       expect(await page.getByRole('link', { name: m.signAgainHint }).isVisible()).toBe(true);
       expect(await page.getByRole('button').count()).toBe(0);
       await screenshots(page, 'check-email-noscript-en');
