@@ -34,7 +34,7 @@ export class MailRejected extends Error {
 /**
  * The mail server refused us, not the recipient: bad credentials, relay denied, a TLS certificate
  * that does not check. Retried like an outage, since the links must survive until someone fixes it,
- * and raised as an alarm for organizers.
+ * and raised as an alarm for organizers when no other mail of its pass went.
  */
 export class MailMisconfigured extends Error {
   override name = 'MailMisconfigured';
@@ -100,9 +100,12 @@ export async function deliverDueMail(deps: DeliveryDeps, batchSize = MAIL_PASS_S
   await Promise.all(Array.from({ length: Math.min(deps.concurrency, units.length) }, work));
 
   const ids = (kind: Outcome['kind']) => [...outcomes].filter(([, o]) => o.kind === kind).map(([id]) => id);
+  const sent = ids('sent');
   // One statement batch for the pass, not one commit per mail; it clears the alarm if a mail went.
-  await deps.store.mailSent(ids('sent'), ids('skipped'), deps.now());
-  const misconfigured = [...outcomes.values()].find((o) => o.kind === 'misconfigured');
+  await deps.store.mailSent(sent, ids('skipped'), deps.now());
+  // A mail that went in this pass shows the server takes our configuration: a refusal of another
+  // (a relay's spam filter reading what a signer typed, say) is about that mail, and no alarm.
+  const misconfigured = sent.length === 0 && [...outcomes.values()].find((o) => o.kind === 'misconfigured');
   if (misconfigured) await deps.store.raiseMailAlarm({ since: deps.now(), reason: misconfigured.reason });
   return jobs.length;
 }

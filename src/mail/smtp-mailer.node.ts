@@ -62,7 +62,8 @@ interface SmtpError {
 
 /**
  * Whose fault a failed send is. Only the recipient's own server saying no to the address for good
- * (550/551/553 on RCPT TO: mailbox unavailable, user unknown, bad address) ends the job. A refusal
+ * (550/551/553 on RCPT TO: mailbox unavailable, user unknown, bad address; or any 5xx there whose
+ * enhanced status names a bad destination address, 5.1.x) ends the job. A refusal
  * of us (authentication, relay or access denied, policy: enhanced status 5.7.x, a rejected sender,
  * a TLS failure, any other 5xx) is our configuration; everything else (4xx, a full mailbox,
  * timeouts, a connection that drops) is an outage. The errors made here carry codes only: the
@@ -72,8 +73,10 @@ export function classifySmtpError(error: unknown): unknown {
   const { code, originalCode, responseCode, command, response } = (error ?? {}) as SmtpError;
   const step = command ? ` on ${command}` : '';
   const said = `SMTP ${responseCode ?? code ?? 'error'}${step}${originalCode ? ` (${originalCode})` : ''}`;
-  const policy = refusesUs(response ?? '');
-  if (command === 'RCPT TO' && (responseCode === 550 || responseCode === 551 || responseCode === 553) && !policy) {
+  const status = enhancedStatus(response ?? '');
+  const policy = status ? status.subject === 7 : /relay|access denied|authenticat/i.test(maskAddresses(response ?? ''));
+  const badAddress = responseCode === 550 || responseCode === 551 || responseCode === 553 || (status?.subject === 1 && DESTINATION.has(status.detail));
+  if (command === 'RCPT TO' && responseCode !== undefined && responseCode >= 500 && badAddress && !policy) {
     return new MailRejected(said, { cause: error });
   }
   if (code === 'EAUTH' || code === 'ETLS' || /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(originalCode ?? '')) {
@@ -89,15 +92,18 @@ export function classifySmtpError(error: unknown): unknown {
 }
 
 /**
- * Whether a refusal is about us rather than the address: its enhanced status code says so where it
- * has one (5.7.x: security or policy, RFC 3463), else its words, read without the addresses in it
- * (a recipient named relay@… is still a recipient).
+ * The enhanced status code of a reply (RFC 3463), where it has one. Its subject says whose the
+ * refusal is: 7 (security or policy) is about us, 1 (addressing) with a destination detail about
+ * the address. Without one, the reply's words decide whether it is about us, read without the
+ * addresses in it (a recipient named relay@… is still a recipient).
  */
-function refusesUs(response: string): boolean {
-  const enhanced = /^\d{3}[ -](\d)\.(\d{1,3})\.\d{1,3}\b/.exec(response);
-  if (enhanced) return enhanced[2] === '7';
-  return /relay|access denied|authenticat/i.test(maskAddresses(response));
+function enhancedStatus(response: string): { subject: number; detail: number } | undefined {
+  const enhanced = /^\d{3}[ -]\d\.(\d{1,3})\.(\d{1,3})\b/.exec(response);
+  return enhanced ? { subject: Number(enhanced[1]), detail: Number(enhanced[2]) } : undefined;
 }
+
+/** X.1.y details about the destination: bad mailbox, bad system, bad syntax, ambiguous, moved, null MX. */
+const DESTINATION: ReadonlySet<number> = new Set([1, 2, 3, 4, 6, 10]);
 
 /** The key to sign with; stops the start when DKIM_PRIVATE_KEY is PEM but no key Node can sign with. */
 function readableKey(pem: string): KeyObject {

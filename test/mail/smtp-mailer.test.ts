@@ -130,6 +130,20 @@ describe('the SMTP mailer', () => {
     expect(await failureOf(mailerFor(`smtp://127.0.0.1:${plain}`), 'relay-denied@example.org')).toBeInstanceOf(MailRejected);
   });
 
+  it("takes a bad destination (5.1.x on RCPT TO) as the recipient's refusal, whatever the reply's first code", async () => {
+    // Servers differ in the basic code they give an address they refuse; its enhanced status names the address.
+    for (const [reply, code] of [
+      ['5.1.1 <ada@example.org>: Recipient address rejected: User unknown', 554],
+      ['5.1.3 Bad recipient address syntax', 501],
+      ['5.1.2 <ada@example.org>: Recipient address rejected: Domain not found', 554],
+    ] as const) {
+      const port = await refusingRecipient(reply, code);
+      const failure = await failureOf(mailerFor(`smtp://127.0.0.1:${port}`));
+      expect(failure, reply).toBeInstanceOf(MailRejected);
+      expect((failure as Error).message).toBe(`SMTP ${code} on RCPT TO`);
+    }
+  });
+
   it("takes a certificate that does not check as our configuration", async () => {
     // smtp-server's own self-signed certificate: nodemailer checks certificates by default.
     const port = await serverWith({ secure: true });
