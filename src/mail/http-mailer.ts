@@ -44,9 +44,12 @@ export function createHttpMailer(options: HttpMailerOptions): Mailer {
         await post(batchUrl, messages.map((message) => ({ from: options.from, ...message })));
         return messages.map(() => undefined);
       } catch (error) {
-        // A batch is refused as a whole for one bad message: each goes alone, so it holds back no other.
+        // A batch is refused as a whole for one bad message: each goes alone, so it holds back no
+        // other; one after another, so that one bad message costs the API's rate limit no burst.
         if (!(error instanceof MailRejected)) throw error;
-        return Promise.all(messages.map((message) => send(message).then(() => undefined, (single: Error) => single)));
+        const errors: (Error | undefined)[] = [];
+        for (const message of messages) errors.push(await send(message).then(() => undefined, (single: Error) => single));
+        return errors;
       }
     },
   };
