@@ -1,8 +1,8 @@
 import type { GrowthKind, Letter, SourceCount } from './entities.ts';
 import type { GrowthStore } from './store.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
 /** The recent hours the dashboard shows one by one. */
 export const RECENT_HOURS = 48;
 /** The most days the dashboard shows: a page of a few hundred bars and rows at most. */

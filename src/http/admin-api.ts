@@ -3,6 +3,7 @@ import { nameDomain } from '../domain/affiliation.ts';
 import { anyLetter, createLetter, translationsOf, updateLetter } from '../domain/letters.ts';
 import { letterGrowth, type GrowthBucket, type LetterGrowth } from '../domain/growth.ts';
 import { moderate } from '../domain/moderation.ts';
+import { utcDay } from '../domain/signing-source.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { actorOf } from '../domain/organizers.ts';
 import type { Letter, MailDelivery } from '../domain/entities.ts';
@@ -100,7 +101,7 @@ async function fullLetterJson(store: Store, letter: Letter) {
 /** The dashboard's figures (see docs/organizers.md#see-it-grow). */
 function growthJson(growth: LetterGrowth, mail: MailDelivery) {
   const bucket = ({ start, ...kinds }: GrowthBucket, key: 'start' | 'day') => ({
-    [key]: key === 'day' ? start.toISOString().slice(0, 10) : start.toISOString(),
+    [key]: key === 'day' ? utcDay(start) : start.toISOString(),
     ...kinds,
   });
   return {

@@ -1,12 +1,10 @@
 import { desc, asc, eq, sql } from 'drizzle-orm';
 import type { GrowthKind } from '../../domain/entities.ts';
+import { DAY_MS, HOUR_MS } from '../../domain/growth.ts';
 import type { SigningSource } from '../../domain/signing-source.ts';
 import type { GrowthStore } from '../../domain/store.ts';
 import type { Database } from '../database.ts';
 import { expiredSignings, signatures, signingSources } from '../schema.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** What became of a signature; a withdrawn one is withdrawn, hidden or not. */
 const KIND = sql<GrowthKind>`CASE WHEN ${signatures.status} = 'withdrawn' THEN 'withdrawn' WHEN ${signatures.hidden} = 1 THEN 'hidden'
