@@ -229,8 +229,8 @@ export const en = {
     },
     mail: {
       alarmTitle: 'No mail is going out',
-      alarm: (since: string, reason: string) =>
-        `Since ${since} the mail server refuses this site's mail settings (${reason}). Signers' mails wait and are sent once the settings are fixed: check SMTP_URL (its user and password), the relay's permission to send from MAIL_FROM, or MAIL_API_KEY.`,
+      alarm:
+        "Since {since} the mail server refuses this site's mail settings ({reason}). Signers' mails wait and are sent once the settings are fixed: check SMTP_URL (its user and password), the relay's permission to send from MAIL_FROM, or MAIL_API_KEY.",
       title: 'Mail',
       sent: 'Sent',
       retrying: 'Retrying',
