@@ -225,6 +225,7 @@ export const be: Messages = {
       what: 'Што',
       letter: 'Ліст',
       details: 'Падрабязнасці',
+      commandLine: 'камандны радок',
     },
     mail: {
       alarmTitle: 'Пошта не адпраўляецца',

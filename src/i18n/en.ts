@@ -226,6 +226,7 @@ export const en = {
       what: 'What',
       letter: 'Letter',
       details: 'Details',
+      commandLine: 'command line',
     },
     mail: {
       alarmTitle: 'No mail is going out',

@@ -225,6 +225,7 @@ export const ru: Messages = {
       what: 'Что',
       letter: 'Письмо',
       details: 'Подробности',
+      commandLine: 'командная строка',
     },
     mail: {
       alarmTitle: 'Почта не уходит',

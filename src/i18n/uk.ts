@@ -225,6 +225,7 @@ export const uk: Messages = {
       what: 'Що',
       letter: 'Лист',
       details: 'Подробиці',
+      commandLine: 'командний рядок',
     },
     mail: {
       alarmTitle: 'Пошта не відправляється',

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../domain/entities.ts';
+import { COMMAND_LINE } from '../../domain/organizers.ts';
 import type { PageLanguage } from '../page-language.ts';
 
 /** The audit log: a table on a wide screen, a card per entry on a phone (each cell names its column). */
@@ -22,9 +23,11 @@ export function AuditTable(props: { entries: AuditEntry[]; language: PageLanguag
             <td data-label={t.when}>
               <time datetime={entry.at.toISOString()}>{entry.at.toISOString().replace('T', ' ').slice(0, 19)}</time>
             </td>
-            <td data-label={t.who}>{entry.actor}</td>
-            <td data-label={t.what}>{entry.action}</td>
-            <td data-label={t.letter}>{entry.letter ?? ''}</td>
+            <td data-label={t.who}>{entry.actor === COMMAND_LINE.name ? t.commandLine : entry.actor}</td>
+            <td data-label={t.what}>
+              <code>{entry.action}</code>
+            </td>
+            <td data-label={t.letter}>{entry.letter && <code>{entry.letter}</code>}</td>
             <td data-label={t.details}>
               <code>{JSON.stringify(entry.detail)}</code>
             </td>
