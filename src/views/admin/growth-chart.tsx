@@ -104,7 +104,7 @@ export function GrowthChart(props: { id: string; title: string; buckets: GrowthB
 /** The chart's figures, one row per hour or day, for screen readers and for anyone who wants the numbers. */
 export function GrowthTable(props: { caption: string; heading: string; buckets: GrowthBucket[]; name: (bucket: GrowthBucket) => string; kinds: Record<string, string> }) {
   return (
-    <table class="growth-table cards">
+    <table class="growth-table">
       <caption>{props.caption}</caption>
       <thead>
         <tr>
@@ -119,7 +119,7 @@ export function GrowthTable(props: { caption: string; heading: string; buckets: 
           <tr>
             <th scope="row">{props.name(bucket)}</th>
             {GROWTH_KINDS.map((kind) => (
-              <td data-label={props.kinds[kind]}>{bucket[kind]}</td>
+              <td>{bucket[kind]}</td>
             ))}
           </tr>
         ))}
