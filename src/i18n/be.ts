@@ -379,7 +379,7 @@ export const be: Messages = {
       noSources: 'Пакуль нічога не палічана.',
       source: 'Крыніца',
       signings: 'Подпісы',
-      byDay: (days: number) => `Па днях, апошнія дні з подпісамі: ${days}`,
+      byDay: (days: number) => `Па днях (дзён з подпісамі: ${days})`,
       total: 'Усяго',
       sourceNames: {
         direct: 'Напрамую (без меткі)',

@@ -379,7 +379,7 @@ export const ru: Messages = {
       noSources: 'Пока ничего не подсчитано.',
       source: 'Источник',
       signings: 'Подписи',
-      byDay: (days: number) => `По дням, последние дни с подписями: ${days}`,
+      byDay: (days: number) => `По дням (дней с подписями: ${days})`,
       total: 'Всего',
       sourceNames: {
         direct: 'Напрямую (без метки)',

@@ -379,7 +379,7 @@ export const uk: Messages = {
       noSources: 'Поки нічого не пораховано.',
       source: 'Джерело',
       signings: 'Підписи',
-      byDay: (days: number) => `По днях, останні дні з підписами: ${days}`,
+      byDay: (days: number) => `По днях (днів із підписами: ${days})`,
       total: 'Усього',
       sourceNames: {
         direct: 'Напряму (без мітки)',

@@ -25,7 +25,7 @@ export function DashboardPage(props: AdminPageProps & { letters: Letter[]; audit
         <tbody>
           {props.letters.map((letter) => (
             <tr>
-              <td data-label={t.letter}>
+              <td class="name">
                 <a href={`/admin/letters/${letter.slug}`}>{letter.title}</a>
               </td>
               <td data-label={t.status}>{a.statuses[letter.status] ?? letter.status}</td>
