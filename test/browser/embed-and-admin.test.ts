@@ -93,7 +93,8 @@ describe('embeds and organizers in the browser', () => {
 
     await page.goto(`${ctx.site.url}/admin/letters/${SLUG}`);
     expect(await seriousViolations(page)).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    await page.getByRole('link', { name: 'Export and print' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true }) as { name: string; status: string }[];
     expect(rows.find((r) => r.name === 'Spam Spammer')!.status).toBe('hidden');
     expect(rows.some((r) => r.name === 'Embedded Reader')).toBe(true);
