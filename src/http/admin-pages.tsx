@@ -151,7 +151,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   admin.get('/letters/:slug/preview', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
     const { admin: a } = messagesFor(languageOf(c));
-    return letterPage(deps, c, letter, { banner: a.letterForm.previewBanner(a.statuses[letter.status] ?? letter.status) });
+    return letterPage(deps, c, letter, { banner: a.letterForm.previewBanner(a.statuses[letter.status]) });
   });
 
   admin.get('/letters/:slug/growth', async (c) => {
@@ -176,7 +176,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
       const input = { action: form.action?.at(-1), ids, ...(note && { note }) };
       const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), input, deps.now());
       const t = messagesFor(languageOf(c)).admin.signatures;
-      return signaturesPage(c, { message: t.changed(t.actions[action] ?? action, changed) });
+      return signaturesPage(c, { message: t.changed(t.actions[action], changed) });
     } catch (error) {
       return showFormAgain(error, (errors) => signaturesPage(c, { errors }));
     }

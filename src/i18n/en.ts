@@ -193,10 +193,10 @@ export const en = {
     signOut: 'Sign out',
     /** A moment as the admin pages show them: UTC, to the second. */
     utc: 'UTC',
-    statuses: { draft: 'draft', open: 'open', closed: 'closed' } as Record<string, string>,
-    listingStatuses: { pending: 'pending', verified: 'verified', hidden: 'hidden', withdrawn: 'withdrawn' } as Record<string, string>,
-    fieldUses: { off: 'off', optional: 'optional', required: 'required' } as Record<string, string>,
-    optionalFields: { title: 'Title or position', organisation: 'Organisation', city: 'City' } as Record<string, string>,
+    statuses: { draft: 'draft', open: 'open', closed: 'closed' },
+    listingStatuses: { pending: 'pending', verified: 'verified', hidden: 'hidden', withdrawn: 'withdrawn' },
+    fieldUses: { off: 'off', optional: 'optional', required: 'required' },
+    optionalFields: { title: 'Title or position', organisation: 'Organisation', city: 'City' },
     checkTheForm: 'Please check the form',
     backToLetter: 'Back to the letter',
     login: {
@@ -312,7 +312,7 @@ export const en = {
       notableNote: (note: string) => `yes: ${note}`,
       none: 'No signatures match.',
       withSelected: 'With the selected:',
-      actions: { hide: 'hide', unhide: 'unhide', notable: 'mark notable', unnotable: 'unmark notable' } as Record<string, string>,
+      actions: { hide: 'hide', unhide: 'unhide', notable: 'mark notable', unnotable: 'unmark notable' },
       note: 'How the organizers verified them (needed to mark notable; shown publicly)',
       notePlaceholder: 'e.g. work email at company.by; public statement: https://…',
       apply: 'Apply',
@@ -357,7 +357,7 @@ export const en = {
     },
     growth: {
       title: (letter: string) => `How “${letter}” grows`,
-      kinds: { confirmed: 'Confirmed', pending: 'Pending', withdrawn: 'Withdrawn', hidden: 'Hidden' } as Record<string, string>,
+      kinds: { confirmed: 'Confirmed', pending: 'Pending', withdrawn: 'Withdrawn', hidden: 'Hidden' },
       overTime: 'Signatures over time',
       overTimeHint:
         'Each bar is the signatures made in that hour or day, split by what has become of them since. Times are UTC. Pending signatures whose confirmation link expired are deleted, so they leave the bars.',

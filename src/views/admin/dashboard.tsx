@@ -28,7 +28,7 @@ export function DashboardPage(props: AdminPageProps & { letters: Letter[]; audit
               <td class="name">
                 <a href={`/admin/letters/${letter.slug}`}>{letter.title}</a>
               </td>
-              <td data-label={t.status}>{a.statuses[letter.status] ?? letter.status}</td>
+              <td data-label={t.status}>{a.statuses[letter.status]}</td>
               <td data-label={t.count}>{letter.signatureCount}</td>
               <td data-label={t.manage} class="actions">
                 <a href={`/admin/letters/${letter.slug}/growth`}>{t.growth}</a> ·{' '}

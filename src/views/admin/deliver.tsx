@@ -23,7 +23,7 @@ export function DeliverPage(props: AdminPageProps & { letter: Letter; languages:
             <select id="export-status" name="status">
               <option value="">{t.allStatuses}</option>
               {LISTING_STATUSES.map((status) => (
-                <option value={status}>{a.listingStatuses[status] ?? status}</option>
+                <option value={status}>{a.listingStatuses[status]}</option>
               ))}
             </select>
           </div>

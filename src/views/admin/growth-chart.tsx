@@ -102,7 +102,7 @@ export function GrowthChart(props: { id: string; title: string; buckets: GrowthB
 }
 
 /** The chart's figures, one row per hour or day, for screen readers and for anyone who wants the numbers. */
-export function GrowthTable(props: { caption: string; heading: string; buckets: GrowthBucket[]; name: (bucket: GrowthBucket) => string; kinds: Record<string, string> }) {
+export function GrowthTable(props: { caption: string; heading: string; buckets: GrowthBucket[]; name: (bucket: GrowthBucket) => string; kinds: Record<GrowthKind, string> }) {
   return (
     <table class="growth-table">
       <caption>{props.caption}</caption>
@@ -132,5 +132,5 @@ export function GrowthTable(props: { caption: string; heading: string; buckets: 
 export function totalsSentence(buckets: GrowthBucket[], m: Messages['admin']['growth']): string {
   const sums = GROWTH_KINDS.map((kind) => [kind, buckets.reduce((sum, b) => sum + b[kind], 0)] as const);
   const all = sums.reduce((sum, [, n]) => sum + n, 0);
-  return m.totals(all, sums.map(([kind, n]) => `${m.kinds[kind]!.toLowerCase()} ${n}`).join(', '));
+  return m.totals(all, sums.map(([kind, n]) => `${m.kinds[kind].toLowerCase()} ${n}`).join(', '));
 }

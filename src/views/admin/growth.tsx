@@ -28,7 +28,7 @@ export function GrowthPage(props: AdminPageProps & { letter: Letter; growth: Let
       <section aria-labelledby="over-time">
         <h2 id="over-time">{t.overTime}</h2>
         <p class="hint">{t.overTimeHint}</p>
-        <Legend id="hours" m={t} />
+        <Legend id="hours" text={t} />
         <figure class="growth">
           <figcaption>{hoursTitle}</figcaption>
           <GrowthChart
@@ -60,11 +60,11 @@ export function GrowthPage(props: AdminPageProps & { letter: Letter; growth: Let
       </section>
       <section aria-labelledby="confirmation">
         <h2 id="confirmation">{t.confirmation}</h2>
-        <Rate confirmation={growth.confirmation} m={t} />
+        <Rate confirmation={growth.confirmation} text={t} />
         <p class="hint">{t.rateHint}</p>
       </section>
       <MailDeliverySection delivery={props.mailDelivery} language={language} />
-      <Sources sources={growth.sources} m={t} />
+      <Sources sources={growth.sources} text={t} />
     </AdminLayout>
   );
 }
@@ -72,8 +72,8 @@ export function GrowthPage(props: AdminPageProps & { letter: Letter; growth: Let
 /** What each fill stands for, drawn with the same patterns as the bars and named in words. */
 type GrowthMessages = Messages['admin']['growth'];
 
-function Legend(props: { id: string; m: GrowthMessages }) {
-  const t = props.m;
+function Legend(props: { id: string; text: GrowthMessages }) {
+  const t = props.text;
   return (
     <ul class="growth-legend" aria-label={t.legend}>
       {GROWTH_KINDS.map((kind) => (
@@ -85,8 +85,8 @@ function Legend(props: { id: string; m: GrowthMessages }) {
   );
 }
 
-function Rate(props: { confirmation: LetterGrowth['confirmation']; m: GrowthMessages }) {
-  const t = props.m;
+function Rate(props: { confirmation: LetterGrowth['confirmation']; text: GrowthMessages }) {
+  const t = props.text;
   const { confirmed, pending, withdrawnUnconfirmed, expired, rate } = props.confirmation;
   if (rate === null) return <p>{t.noRate}</p>;
   return (
@@ -99,8 +99,8 @@ function Rate(props: { confirmation: LetterGrowth['confirmation']; m: GrowthMess
 /** Days of the by-day table; the JSON API has them all. */
 const SOURCE_DAYS_SHOWN = 30;
 
-function Sources(props: { sources: SourceCount[]; m: GrowthMessages }) {
-  const t = props.m;
+function Sources(props: { sources: SourceCount[]; text: GrowthMessages }) {
+  const t = props.text;
   const shownDays = new Set([...new Set(props.sources.map((s) => s.day))].slice(0, SOURCE_DAYS_SHOWN));
   const totals = new Map<string, number>();
   for (const { source, signings } of props.sources) totals.set(source, (totals.get(source) ?? 0) + signings);

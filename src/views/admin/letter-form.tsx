@@ -102,7 +102,7 @@ export function LetterFormPage(props: Props) {
         <div class="field">
           <label for="field-status">{t.status}</label>
           <select id="field-status" name="status">
-            {['draft', 'open', 'closed'].map((status) => (
+            {(['draft', 'open', 'closed'] as const).map((status) => (
               <option value={status} selected={values.status === status}>
                 {a.statuses[status]}
               </option>
@@ -118,9 +118,9 @@ export function LetterFormPage(props: Props) {
           <legend>{t.optionalFields}</legend>
           {OPTIONAL_FIELDS.map((field) => (
             <div class="field">
-              <label for={`field-field_${field}`}>{a.optionalFields[field] ?? field}</label>
+              <label for={`field-field_${field}`}>{a.optionalFields[field]}</label>
               <select id={`field-field_${field}`} name={`field_${field}`}>
-                {['off', 'optional', 'required'].map((use) => (
+                {(['off', 'optional', 'required'] as const).map((use) => (
                   <option value={use} selected={(values[`field_${field}`] ?? 'optional') === use}>
                     {a.fieldUses[use]}
                   </option>

@@ -17,7 +17,7 @@ export function SignaturesPage(props: Props) {
   const { letter, filter, language } = props;
   const a = language.m.admin;
   const t = a.signatures;
-  const status = (s: string) => a.listingStatuses[s] ?? s;
+  const status = (s: ListingStatus) => a.listingStatuses[s];
   const base = `/admin/letters/${letter.slug}/signatures`;
   const nextQuery = new URLSearchParams({
     ...(filter.status && { status: filter.status }),
