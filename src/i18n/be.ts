@@ -194,7 +194,7 @@ export const be: Messages = {
     utc: 'UTC',
     statuses: { draft: 'чарнавік', open: 'адкрыты', closed: 'закрыты' },
     listingStatuses: { pending: 'чакае пацверджання', verified: 'пацверджаны', hidden: 'схаваны', withdrawn: 'адкліканы' },
-    fieldUses: { off: 'няма', optional: 'неабавязкова', required: 'абавязкова' },
+    fieldUses: { off: 'не пытаць', optional: 'неабавязкова', required: 'абавязкова' },
     optionalFields: { title: 'Пасада або роля', organisation: 'Арганізацыя', city: 'Горад' },
     checkTheForm: 'Калі ласка, праверце форму',
     backToLetter: 'Назад да ліста',

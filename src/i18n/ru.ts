@@ -194,7 +194,7 @@ export const ru: Messages = {
     utc: 'UTC',
     statuses: { draft: 'черновик', open: 'открыто', closed: 'закрыто' },
     listingStatuses: { pending: 'ждёт подтверждения', verified: 'подтверждена', hidden: 'скрыта', withdrawn: 'отозвана' },
-    fieldUses: { off: 'нет', optional: 'необязательно', required: 'обязательно' },
+    fieldUses: { off: 'не спрашивать', optional: 'необязательно', required: 'обязательно' },
     optionalFields: { title: 'Должность или роль', organisation: 'Организация', city: 'Город' },
     checkTheForm: 'Пожалуйста, проверьте форму',
     backToLetter: 'Назад к письму',

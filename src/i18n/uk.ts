@@ -194,7 +194,7 @@ export const uk: Messages = {
     utc: 'UTC',
     statuses: { draft: 'чернетка', open: 'відкритий', closed: 'закритий' },
     listingStatuses: { pending: 'чекає підтвердження', verified: 'підтверджений', hidden: 'прихований', withdrawn: 'відкликаний' },
-    fieldUses: { off: 'немає', optional: 'необовʼязково', required: 'обовʼязково' },
+    fieldUses: { off: 'не питати', optional: 'необовʼязково', required: 'обовʼязково' },
     optionalFields: { title: 'Посада або роль', organisation: 'Організація', city: 'Місто' },
     checkTheForm: 'Будь ласка, перевірте форму',
     backToLetter: 'Назад до листа',
