@@ -6,11 +6,13 @@ import * as schema from '../src/db/schema.ts';
 import { storedCountKey } from '../src/db/settings.ts';
 import { en, LANGUAGES, messagesFor, type Language } from '../src/i18n/index.ts';
 import { staticCopyFiles } from '../src/mirror/static-copy.tsx';
+import { AdminBrowser } from './support/admin-browser.ts';
 import { startMailSink, linkPath, type MailSink } from './support/smtp.ts';
 import { PUBLIC_URL, startSite, type Site } from './support/site.ts';
 
 // Story: Алеся, Ольга and Оксана read a letter in their own languages and must never meet the
 // interface's English on the way: not on a page, not in a mail, not in the widget or the mirror.
+// Nor when they organize one: every admin page speaks the organizer's language too.
 
 const READERS = ['be', 'ru', 'uk'] as const;
 const SLUG = 'library';
@@ -183,6 +185,30 @@ describe('every word in the reader’s language', () => {
       see(lang, 'withdrawn', visibleText((await fetchIn(lang, withdrawPath, { method: 'POST' })).html));
     }
 
+    // The organizer's pages, in the language the organizer's browser asks for. The letters' titles on
+    // the list are the organizers' own words; field errors come from the shared validation, in English.
+    const organizerToken = await site.organizerToken('Алеся');
+    const ownWords = (text: string) => text.replaceAll(LETTER.title, ' ').replaceAll(SAMPLE_LETTER.title, ' ');
+    for (const lang of ['en', ...READERS] as const) {
+      const slug = lang === 'en' ? SLUG : `letter-${lang}`;
+      const organizer = new AdminBrowser(site, { 'accept-language': lang });
+      const signIn = await organizer.get('/admin');
+      expect(signIn.status).toBe(401);
+      see(lang, 'the admin sign-in', visibleText(await signIn.text()));
+      await organizer.login(organizerToken);
+      const letterPath = `/admin/letters/${slug}`;
+      for (const path of ['/admin', '/admin/new-letter', '/admin/domains', letterPath, `${letterPath}/growth`, `${letterPath}/signatures`, `${letterPath}/deliver`, `${letterPath}/preview`]) {
+        const res = await organizer.get(path);
+        expect(res.status, path).toBe(200);
+        see(lang, path, ownWords(visibleText(await res.text())));
+      }
+      const moderated = await organizer.post(`${letterPath}/signatures`, { action: 'unhide', ids: ['1'] });
+      see(lang, 'a moderation done', visibleText(await moderated.text()));
+      const named = await organizer.post('/admin/domains', { domain: 'company.by', organisation: 'Кампанія' });
+      expect(named.status).toBe(200);
+      see(lang, 'a domain named', visibleText(await named.text()));
+    }
+
     // The mirror writes the letter, and how to check it, in each of its languages; the list in its own.
     const key = await storedCountKey(drizzle(site.db, { schema }));
     for (const slug of [SLUG, ...READERS.map((lang) => `letter-${lang}`)]) {
@@ -211,7 +237,8 @@ describe('every word in the reader’s language', () => {
 
   it('walked every page and mail in English too, which is where the check’s words come from', () => {
     const english = (seen.get('en') ?? []).map(([, text]) => text).join('\n');
-    for (const text of [en.checkEmailTitle, en.thankYou, en.withdrawnTitle, en.errors.not_found![0], en.errors.token_gone![0], en.signTheLetter]) {
+    const { admin } = en;
+    for (const text of [en.checkEmailTitle, en.thankYou, en.withdrawnTitle, en.errors.not_found![0], en.errors.token_gone![0], en.signTheLetter, admin.login.token, admin.dashboard.newLetter, admin.letterForm.optionalFields, admin.growth.overTime, admin.deliver.exportHeading, admin.signatures.apply]) {
       expect(english).toContain(text);
     }
     expect(english).toContain(en.mail.confirmSubject(LETTER.title));

@@ -1,7 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Child } from 'hono/jsx';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { nameDomain } from '../domain/affiliation.ts';
 import { ServiceError } from '../domain/errors.ts';
 import { OPTIONAL_FIELDS, type LetterInput } from '../domain/letter-input.ts';
@@ -11,6 +9,7 @@ import { anyLetter, createLetter, letterLanguages, setTranslation, updateLetter 
 import { moderate } from '../domain/moderation.ts';
 import { actorOf, endSession, SESSION_TTL_MS, startSession } from '../domain/organizers.ts';
 import type { Letter } from '../domain/entities.ts';
+import { messagesFor } from '../i18n/index.ts';
 import { listSignatures } from '../domain/signature-list.ts';
 import { DashboardPage } from '../views/admin/dashboard.tsx';
 import { DeliverPage, PdfUnavailablePage } from '../views/admin/deliver.tsx';
@@ -28,13 +27,14 @@ import { exportRoutes } from './download.ts';
 import { showFormAgain } from './form-again.ts';
 import { letterPage, type LetterPageDeps } from './letter-page.tsx';
 import { perAddress, type AddressLimitDeps } from './rate-limit.ts';
-import { page } from './render.tsx';
+import { languageOf, page, rememberLanguage } from './render.tsx';
 import { formBody, formLists } from './request-body.ts';
 
 /** The admin pages under /admin: log in with the organizer token, then a session cookie. */
 export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps & LetterPageDeps & Pick<RouteDeps, 'countKey' | 'editionPdf'>) {
   const admin = new Hono<AdminEnv>();
   const cookies = adminCookies(deps.publicUrl);
+  admin.use(rememberLanguage);
 
   // Nothing reads a body before its sender is known: a sign-in is counted against its address first,
   // every other page needs a session first.
@@ -46,7 +46,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
       return c.redirect('/admin', 303);
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
-      return english(c, <LoginPage csrf={c.get('csrf')} failed />, 401);
+      return page(c, (language) => <LoginPage csrf={c.get('csrf')} language={language} failed />, 401);
     }
   });
 
@@ -56,7 +56,8 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
       c.set('organizer', await sessionOf(deps, c));
     } catch (error) {
       if (!(error instanceof ServiceError && error.code === 'unauthorized')) throw error;
-      return english(c, <LoginPage csrf={await signInToken(deps, c)} />, 401);
+      const csrf = await signInToken(deps, c);
+      return page(c, (language) => <LoginPage csrf={csrf} language={language} />, 401);
     }
     await next();
   });
@@ -74,11 +75,11 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
 
   admin.get('/', async (c) => {
     const [letters, audit, mailAlarm] = await Promise.all([deps.store.allLetters(), deps.store.auditLog({ limit: 50 }), deps.store.mailAlarm()]);
-    return english(c, <DashboardPage {...common(c)} letters={letters} audit={audit} mailAlarm={mailAlarm} />);
+    return page(c, (language) => <DashboardPage {...common(c)} language={language} letters={letters} audit={audit} mailAlarm={mailAlarm} />);
   });
 
   admin.get('/new-letter', (c) =>
-    english(c, <LetterFormPage {...common(c)} now={deps.now()} values={{ lang: 'en', status: 'draft' }} errors={{}} />),
+    page(c, (language) => <LetterFormPage {...common(c)} language={language} now={deps.now()} values={{ lang: 'en', status: 'draft' }} errors={{}} />),
   );
 
   admin.post('/letters', async (c) => {
@@ -87,7 +88,9 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
       const letter = await createLetter(deps.store, actor(c), letterFromForm(values), deps.now());
       return c.redirect(`/admin/letters/${letter.slug}`, 303);
     } catch (error) {
-      return showFormAgain(error, (errors) => english(c, <LetterFormPage {...common(c)} now={deps.now()} values={values} errors={errors} />, 400));
+      return showFormAgain(error, (errors) =>
+        page(c, (language) => <LetterFormPage {...common(c)} language={language} now={deps.now()} values={values} errors={errors} />, 400),
+      );
     }
   });
 
@@ -98,9 +101,21 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
       deps.store.mailDelivery(letter.id),
     ]);
     const status = Object.keys(errors).length > 0 ? 400 : 200;
-    return english(
+    return page(
       c,
-      <LetterFormPage {...common(c)} now={deps.now()} letter={letter} values={values} errors={errors} translations={translations} audit={audit} mailDelivery={mailDelivery} />,
+      (language) => (
+        <LetterFormPage
+          {...common(c)}
+          language={language}
+          now={deps.now()}
+          letter={letter}
+          values={values}
+          errors={errors}
+          translations={translations}
+          audit={audit}
+          mailDelivery={mailDelivery}
+        />
+      ),
       status,
     );
   };
@@ -135,22 +150,19 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
 
   admin.get('/letters/:slug/preview', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
-    return letterPage(deps, c, letter, { banner: `Preview for organizers. This letter is ${letter.status}.` });
+    const { admin: a } = messagesFor(languageOf(c));
+    return letterPage(deps, c, letter, { banner: a.letterForm.previewBanner(a.statuses[letter.status]) });
   });
 
   admin.get('/letters/:slug/growth', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
     const [growth, mailDelivery] = await Promise.all([letterGrowth(deps.store, letter, deps.now()), deps.store.mailDelivery(letter.id)]);
-    return english(c, <GrowthPage {...common(c)} letter={letter} growth={growth} mailDelivery={mailDelivery} />);
+    return page(c, (language) => <GrowthPage {...common(c)} language={language} letter={letter} growth={growth} mailDelivery={mailDelivery} />);
   });
 
   const signaturesPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) => {
     const list = await listSignatures(deps.store, c.req.param('slug')!, c.req.query());
-    return english(
-      c,
-      <SignaturesPage {...common(c)} {...list} {...outcome} />,
-      outcome.errors ? 400 : 200,
-    );
+    return page(c, (language) => <SignaturesPage {...common(c)} language={language} {...list} {...outcome} />, outcome.errors ? 400 : 200);
   };
 
   admin.get('/letters/:slug/signatures', (c) => signaturesPage(c));
@@ -163,14 +175,18 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
     try {
       const input = { action: form.action?.at(-1), ids, ...(note && { note }) };
       const { action, changed } = await moderate(deps.store, actor(c), c.req.param('slug'), input, deps.now());
-      return signaturesPage(c, { message: `${action}: ${changed} signature${changed === 1 ? '' : 's'} changed.` });
+      const t = messagesFor(languageOf(c)).admin.signatures;
+      return signaturesPage(c, { message: t.changed(t.actions[action], changed) });
     } catch (error) {
       return showFormAgain(error, (errors) => signaturesPage(c, { errors }));
     }
   });
 
   const domainsPage = async (c: Context<AdminEnv>, outcome: ActionOutcome = {}) =>
-    english(c, <DomainsPage {...common(c)} domains={await deps.store.domainOrganisations()} {...outcome} />, outcome.errors ? 400 : 200);
+    {
+    const domains = await deps.store.domainOrganisations();
+    return page(c, (language) => <DomainsPage {...common(c)} language={language} domains={domains} {...outcome} />, outcome.errors ? 400 : 200);
+  };
 
   admin.get('/domains', (c) => domainsPage(c));
 
@@ -178,7 +194,8 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
     const { domain = '', organisation = '' } = await formBody(c);
     try {
       const named = await nameDomain(deps.store, actor(c), { domain, organisation }, deps.now());
-      return domainsPage(c, { message: named.organisation ? `@${named.domain} is ${named.organisation}.` : `@${named.domain} is no longer named.` });
+      const t = messagesFor(languageOf(c)).admin.domains;
+      return domainsPage(c, { message: named.organisation ? t.named(named.domain, named.organisation) : t.unnamed(named.domain) });
     } catch (error) {
       return showFormAgain(error, (errors) => domainsPage(c, { errors }));
     }
@@ -189,7 +206,7 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   admin.get('/letters/:slug/deliver', async (c) => {
     const letter = await anyLetter(deps.store, c.req.param('slug'));
     const languages = letterLanguages(letter, await deps.store.translations(letter.id));
-    return english(c, <DeliverPage {...common(c)} letter={letter} languages={languages} />);
+    return page(c, (language) => <DeliverPage {...common(c)} language={language} letter={letter} languages={languages} />);
   });
 
   const edition = async (c: Context<AdminEnv>) =>
@@ -205,7 +222,8 @@ export function adminPageRoutes(deps: AddressLimitDeps & SessionDeps & CsrfDeps 
   admin.get('/letters/:slug/edition.pdf', async (c) => {
     if (!deps.editionPdf) {
       const letter = await anyLetter(deps.store, c.req.param('slug'));
-      return english(c, <PdfUnavailablePage {...common(c)} letter={letter} lang={c.req.query('lang') ?? letter.lang} />, 501);
+      const lang = c.req.query('lang') ?? letter.lang;
+      return page(c, (language) => <PdfUnavailablePage {...common(c)} language={language} letter={letter} lang={lang} />, 501);
     }
     const made = await edition(c);
     const pdf = await deps.editionPdf(made);
@@ -244,9 +262,4 @@ function letterFromForm(form: Record<string, string>): Partial<Record<keyof Lett
 /** The form's datetime-local value ("2026-03-25T18:00", seconds optional) as the UTC moment its label says it is. */
 function utcMoment(local: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00Z` : /T[\d:.]+$/.test(local) ? `${local}Z` : local;
-}
-
-/** An admin page: these are in English only. */
-function english(c: Context, node: Child, status: ContentfulStatusCode = 200) {
-  return page(c, () => node, status, 'en');
 }

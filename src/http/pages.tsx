@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { isLanguage, messagesFor } from '../i18n/index.ts';
 import type { RouteDeps } from './deps.ts';
 import { confirmSignature, inspectConfirmation, type ConfirmChoices, type Confirmation } from '../domain/confirm.ts';
@@ -22,7 +21,7 @@ import { HONEYPOT_FIELD, PROOF_FIELD, SOURCE_FIELD, STAMP_FIELD } from '../views
 import { showFormAgain } from './form-again.ts';
 import { perAddress, takeForAddress, type AddressLimitDeps } from './rate-limit.ts';
 import { sameSiteOnly } from './same-site.ts';
-import { LANGUAGE_COOKIE, page } from './render.tsx';
+import { page, rememberLanguage } from './render.tsx';
 import { checkbox, formBody, isForm } from './request-body.ts';
 
 type PageDeps = SignDeps &
@@ -34,15 +33,7 @@ type PageDeps = SignDeps &
 export function pageRoutes(deps: PageDeps) {
   const pages = new Hono();
 
-  // A language picked with ?lang= (the switcher's links) is remembered for the next pages.
-  // Not async: an await of its own would cost every page request a promise and a turn.
-  pages.use((c, next) => {
-    const lang = c.req.query('lang');
-    if (isLanguage(lang)) {
-      setCookie(c, LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
-    }
-    return next();
-  });
+  pages.use(rememberLanguage);
 
   pages.get('/', async (c) => {
     const letters = await Promise.all((await deps.store.openLetters(deps.now())).map((letter) => letterFor(deps.store, c, letter)));

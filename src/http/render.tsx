@@ -1,13 +1,25 @@
-import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import type { Context, Next } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Language } from '../i18n/index.ts';
+import { isLanguage, type Language } from '../i18n/index.ts';
 import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
 import { interfaceLanguage } from './request-language.ts';
 
 export const LANGUAGE_COOKIE = 'lang';
+
+/**
+ * Remembers a language picked with ?lang= (the switcher's links) for the next pages. Not async: an
+ * await of its own would cost every page request a promise and a turn.
+ */
+export function rememberLanguage(c: Context, next: Next) {
+  const lang = c.req.query('lang');
+  if (isLanguage(lang)) {
+    setCookie(c, LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+  }
+  return next();
+}
 
 /** The interface language of a request: `?lang=`, the remembered choice, Accept-Language, English. */
 export function languageOf(c: Context): Language {

@@ -14,6 +14,7 @@ import { LetterMeta } from '../views/letter-meta.tsx';
 import { pageLanguage, type PageLanguage } from '../views/page-language.ts';
 import { renderPage } from '../views/render-page.tsx';
 import { DomainCounts, Others, SignatureList, Waiting } from '../views/letter.tsx';
+import { fillTemplate } from '../views/fill-template.ts';
 
 /** Names per page of the copied list. */
 export const MIRROR_PAGE_SIZE = 1000;
@@ -210,10 +211,10 @@ function MirrorVerify(props: { language: PageLanguage; verify: string; title: st
   return (
     <MirrorLayout language={props.language} verify={props.verify} title={`${m.mirror.howToCheck} · ${props.title}`}>
       <h1>{m.mirror.howToCheck}</h1>
-      <p>{fill(m.mirror.about, { original: props.original })}</p>
+      <p>{fillTemplate(m.mirror.about, { original: props.original })}</p>
       <h2>{m.mirror.whatIsSigned}</h2>
       <p>
-        {fill(m.mirror.signed, {
+        {fillTemplate(m.mirror.signed, {
           countFile,
           time: proof.updatedAt,
           slug: <code>{proof.slug}</code>,
@@ -226,21 +227,16 @@ function MirrorVerify(props: { language: PageLanguage; verify: string; title: st
       </p>
       <h2>{m.mirror.checkTitle}</h2>
       <ol>
-        <li>{fill(m.mirror.checkText, { command: <code>sha256sum letter.md</code>, sha, letterFile: <a href="letter.md">letter.md</a> })}</li>
+        <li>{fillTemplate(m.mirror.checkText, { command: <code>sha256sum letter.md</code>, sha, letterFile: <a href="letter.md">letter.md</a> })}</li>
         <li>
-          {fill(m.mirror.checkCount, {
+          {fillTemplate(m.mirror.checkCount, {
             command: <code>{`npx undersigned verify-count count.json --key-id ${proof.keyId}`}</code>,
             keyId,
             keyOption: <code>--key</code>,
           })}
         </li>
-        <li>{fill(m.mirror.checkByHand, { version: <code>{COUNT_MESSAGE_VERSION}</code>, countFile: 'count.json' })}</li>
+        <li>{fillTemplate(m.mirror.checkByHand, { version: <code>{COUNT_MESSAGE_VERSION}</code>, countFile: 'count.json' })}</li>
       </ol>
     </MirrorLayout>
   );
-}
-
-/** A sentence of the dictionary with these parts in its `{name}` places, in the language's own word order. */
-function fill(template: string, parts: Record<string, Child>): Child[] {
-  return template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? parts[piece] : piece));
 }

@@ -1,35 +1,38 @@
-import type { AuditEntry, Letter, MailAlarm, Organizer } from '../../domain/entities.ts';
+import type { AuditEntry, Letter, MailAlarm } from '../../domain/entities.ts';
 import { AuditTable } from './audit.tsx';
-import { AdminLayout } from './layout.tsx';
+import { AdminLayout, type AdminPageProps } from './layout.tsx';
 import { MailAlarmNotice } from './mail-delivery.tsx';
 
-export function DashboardPage(props: { organizer: Organizer; csrf: string; letters: Letter[]; audit: AuditEntry[]; mailAlarm: MailAlarm | undefined }) {
+export function DashboardPage(props: AdminPageProps & { letters: Letter[]; audit: AuditEntry[]; mailAlarm: MailAlarm | undefined }) {
+  const { language } = props;
+  const a = language.m.admin;
+  const t = a.dashboard;
   return (
-    <AdminLayout title="Letters" organizer={props.organizer} csrf={props.csrf}>
-      <MailAlarmNotice alarm={props.mailAlarm} />
+    <AdminLayout title={t.title} organizer={props.organizer} csrf={props.csrf} language={language}>
+      <MailAlarmNotice alarm={props.mailAlarm} language={language} />
       <p>
-        <a href="/admin/new-letter">Write a new letter</a> · <a href="/admin/domains">Organisations of email domains</a>
+        <a href="/admin/new-letter">{t.newLetter}</a> · <a href="/admin/domains">{t.domains}</a>
       </p>
-      <table>
+      <table class="letters cards">
         <thead>
           <tr>
-            <th scope="col">Letter</th>
-            <th scope="col">Status</th>
-            <th scope="col">Count</th>
-            <th scope="col">Manage</th>
+            <th scope="col">{t.letter}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.count}</th>
+            <th scope="col">{t.manage}</th>
           </tr>
         </thead>
         <tbody>
           {props.letters.map((letter) => (
             <tr>
-              <td>
+              <td class="name">
                 <a href={`/admin/letters/${letter.slug}`}>{letter.title}</a>
               </td>
-              <td>{letter.status}</td>
-              <td>{letter.signatureCount}</td>
-              <td>
-                <a href={`/admin/letters/${letter.slug}/growth`}>dashboard</a> ·{' '}
-                <a href={`/admin/letters/${letter.slug}/signatures`}>signatures</a> ·{' '}
+              <td data-label={t.status}>{a.statuses[letter.status]}</td>
+              <td data-label={t.count}>{letter.signatureCount}</td>
+              <td data-label={t.manage} class="actions">
+                <a href={`/admin/letters/${letter.slug}/growth`}>{t.growth}</a> ·{' '}
+                <a href={`/admin/letters/${letter.slug}/signatures`}>{t.signatures}</a> ·{' '}
                 <a href={`/admin/letters/${letter.slug}/export.csv`}>CSV</a> ·{' '}
                 <a href={`/admin/letters/${letter.slug}/export.jsonl`}>JSON Lines</a>
               </td>
@@ -37,8 +40,8 @@ export function DashboardPage(props: { organizer: Organizer; csrf: string; lette
           ))}
         </tbody>
       </table>
-      <h2>Audit log</h2>
-      <AuditTable entries={props.audit} />
+      <h2>{t.auditLog}</h2>
+      <AuditTable entries={props.audit} language={language} />
     </AdminLayout>
   );
 }

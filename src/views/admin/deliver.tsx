@@ -1,85 +1,59 @@
-import type { Letter, Organizer } from '../../domain/entities.ts';
+import type { Letter } from '../../domain/entities.ts';
 import { LISTING_STATUSES } from '../../domain/listing-status.ts';
 import { languageName } from '../language-name.ts';
-import { AdminLayout } from './layout.tsx';
+import { AdminLayout, type AdminPageProps } from './layout.tsx';
 
-/** The page's words, in one place for a later translation of the admin pages. */
-const TEXT = {
-  title: (title: string) => `Deliver: ${title}`,
-  back: 'Back to the letter',
-  exportHeading: 'Export the signatures',
-  exportHint:
-    'The same export as the command line’s and the API’s: every export, and whether it holds email addresses, is written to the audit log.',
-  status: 'Status',
-  allStatuses: 'all',
-  from: 'Signed from (UTC)',
-  to: 'Signed before (UTC)',
-  includeEmail: 'With email addresses',
-  forExcel: 'For Excel (UTF-8 with a byte order mark)',
-  forExcelHint:
-    'Rows end in CRLF and cells that a spreadsheet would run as a formula start with an apostrophe, in every CSV. Excel splits a double-clicked CSV by the system’s list separator: where that is a semicolon, open it with Data › From Text/CSV.',
-  csv: 'Download CSV',
-  jsonl: 'Download JSON Lines',
-  editionHeading: 'The edition to hand over',
-  editionHint:
-    'The letter, its date, its signed count with a QR code to check it, and the listed signatories (notable first), as the public list shows them: names waiting for a threshold, hidden and unlisted ones stay out.',
-  language: 'Language',
-  page: 'Print page',
-  pdf: 'PDF',
-  pdfUnavailable: 'No PDF here',
-  pdfOnNode:
-    'This server runs on Cloudflare Workers, where the PDF library cannot run: the PDF is made only by the Node server. Open the print page and use the browser’s Print, which can save it as a PDF.',
-};
-
-export function DeliverPage(props: { organizer: Organizer; csrf: string; letter: Letter; languages: string[] }) {
-  const { letter } = props;
+export function DeliverPage(props: AdminPageProps & { letter: Letter; languages: string[] }) {
+  const { letter, language } = props;
+  const a = language.m.admin;
+  const t = a.deliver;
   const base = `/admin/letters/${letter.slug}`;
   return (
-    <AdminLayout title={TEXT.title(letter.title)} organizer={props.organizer} csrf={props.csrf}>
+    <AdminLayout title={t.title(letter.title)} organizer={props.organizer} csrf={props.csrf} language={language} path={`${base}/deliver`}>
       <p>
-        <a href={base}>{TEXT.back}</a>
+        <a href={base}>{a.backToLetter}</a>
       </p>
       <section aria-labelledby="export-heading">
-        <h2 id="export-heading">{TEXT.exportHeading}</h2>
-        <p class="hint">{TEXT.exportHint}</p>
+        <h2 id="export-heading">{t.exportHeading}</h2>
+        <p class="hint">{t.exportHint}</p>
         {/* GET, as the export only reads: the session cookie is SameSite=Strict, so no other site's page can start it. */}
         <form method="get" action={`${base}/export.csv`} class="export">
           <div class="field">
-            <label for="export-status">{TEXT.status}</label>
+            <label for="export-status">{t.status}</label>
             <select id="export-status" name="status">
-              <option value="">{TEXT.allStatuses}</option>
+              <option value="">{t.allStatuses}</option>
               {LISTING_STATUSES.map((status) => (
-                <option value={status}>{status}</option>
+                <option value={status}>{a.listingStatuses[status]}</option>
               ))}
             </select>
           </div>
           <div class="field">
-            <label for="export-from">{TEXT.from}</label>
+            <label for="export-from">{t.from}</label>
             <input id="export-from" name="from" type="date" />
           </div>
           <div class="field">
-            <label for="export-to">{TEXT.to}</label>
+            <label for="export-to">{t.to}</label>
             <input id="export-to" name="to" type="date" />
           </div>
           <div class="field checkbox">
-            <input id="export-email" name="includeEmail" type="checkbox" value="true" /> <label for="export-email">{TEXT.includeEmail}</label>
+            <input id="export-email" name="includeEmail" type="checkbox" value="true" /> <label for="export-email">{t.includeEmail}</label>
           </div>
           <div class="field checkbox">
             <input id="export-bom" name="bom" type="checkbox" value="true" aria-describedby="export-bom-hint" />{' '}
-            <label for="export-bom">{TEXT.forExcel}</label>
+            <label for="export-bom">{t.forExcel}</label>
             <p class="hint" id="export-bom-hint">
-              {TEXT.forExcelHint}
+              {t.forExcelHint}
             </p>
           </div>
-          <button type="submit">{TEXT.csv}</button> <button type="submit" formaction={`${base}/export.jsonl`}>{TEXT.jsonl}</button>
+          <button type="submit">{t.csv}</button> <button type="submit" formaction={`${base}/export.jsonl`}>{t.jsonl}</button>
         </form>
       </section>
       <section aria-labelledby="edition-heading">
-        <h2 id="edition-heading">{TEXT.editionHeading}</h2>
-        <p class="hint">{TEXT.editionHint}</p>
+        <h2 id="edition-heading">{t.editionHeading}</h2>
+        <p class="hint">{t.editionHint}</p>
         <form method="get" action={`${base}/edition`} class="edition">
           <div class="field">
-            <label for="edition-lang">{TEXT.language}</label>
+            <label for="edition-lang">{t.language}</label>
             <select id="edition-lang" name="lang">
               {props.languages.map((lang) => (
                 <option value={lang} selected={lang === letter.lang}>
@@ -88,22 +62,22 @@ export function DeliverPage(props: { organizer: Organizer; csrf: string; letter:
               ))}
             </select>
           </div>
-          <button type="submit">{TEXT.page}</button> <button type="submit" formaction={`${base}/edition.pdf`}>{TEXT.pdf}</button>
+          <button type="submit">{t.page}</button> <button type="submit" formaction={`${base}/edition.pdf`}>{t.pdf}</button>
         </form>
       </section>
     </AdminLayout>
   );
 }
 
-
 /** The answer to a PDF asked of a runtime that cannot make one (Workers): where to print instead. */
-export function PdfUnavailablePage(props: { organizer: Organizer; csrf: string; letter: Letter; lang: string }) {
+export function PdfUnavailablePage(props: AdminPageProps & { letter: Letter; lang: string }) {
+  const t = props.language.m.admin.deliver;
   const page = `/admin/letters/${props.letter.slug}/edition?lang=${encodeURIComponent(props.lang)}`;
   return (
-    <AdminLayout title={TEXT.pdfUnavailable} organizer={props.organizer} csrf={props.csrf}>
-      <p>{TEXT.pdfOnNode}</p>
+    <AdminLayout title={t.pdfUnavailable} organizer={props.organizer} csrf={props.csrf} language={props.language} path={`/admin/letters/${props.letter.slug}/deliver`}>
+      <p>{t.pdfOnNode}</p>
       <p>
-        <a href={page}>{TEXT.page}</a>
+        <a href={page}>{t.page}</a>
       </p>
     </AdminLayout>
   );

@@ -1,49 +1,46 @@
-import type { DomainOrganisation, Organizer } from '../../domain/entities.ts';
+import type { DomainOrganisation } from '../../domain/entities.ts';
 import { ONE_LINE_MAX } from '../../domain/one-line-text.ts';
-import { AdminLayout, CsrfField, Outcome, type ActionOutcome } from './layout.tsx';
+import { AdminLayout, CsrfField, Outcome, type ActionOutcome, type AdminPageProps } from './layout.tsx';
 
-interface Props extends ActionOutcome {
-  organizer: Organizer;
-  csrf: string;
+interface Props extends ActionOutcome, AdminPageProps {
   domains: DomainOrganisation[];
 }
 
 /** Which organisation stands behind an email domain, for "verified at Company, @company.by". */
 export function DomainsPage(props: Props) {
+  const { language } = props;
+  const t = language.m.admin.domains;
   return (
-    <AdminLayout title="Organisations of email domains" organizer={props.organizer} csrf={props.csrf}>
+    <AdminLayout title={t.title} organizer={props.organizer} csrf={props.csrf} language={language} path="/admin/domains">
       <p>
-        <a href="/admin">Back to the letters</a>
+        <a href="/admin">{t.back}</a>
       </p>
-      <p>
-        Signers may show that their email domain was verified. Name the organisation behind a domain to show it with the
-        domain; leave the organisation empty to stop naming it. Free-mail domains are never an affiliation.
-      </p>
-      <Outcome message={props.message} errors={props.errors} />
+      <p>{t.about}</p>
+      <Outcome message={props.message} errors={props.errors} language={language} />
       <form method="post" action="/admin/domains" class="sign">
         <CsrfField value={props.csrf} />
         <div class="field">
-          <label for="field-domain">Domain</label>
+          <label for="field-domain">{t.domain}</label>
           <input id="field-domain" name="domain" type="text" placeholder="company.by" />
         </div>
         <div class="field">
-          <label for="field-organisation">Organisation</label>
+          <label for="field-organisation">{t.organisation}</label>
           <input id="field-organisation" name="organisation" type="text" maxlength={ONE_LINE_MAX.detail} />
         </div>
-        <button type="submit">Save</button>
+        <button type="submit">{t.save}</button>
       </form>
-      <table>
+      <table class="domains cards">
         <thead>
           <tr>
-            <th scope="col">Domain</th>
-            <th scope="col">Organisation</th>
+            <th scope="col">{t.domain}</th>
+            <th scope="col">{t.organisation}</th>
           </tr>
         </thead>
         <tbody>
           {props.domains.map((d) => (
             <tr>
-              <td>@{d.domain}</td>
-              <td>{d.organisation}</td>
+              <td data-label={t.domain}>@{d.domain}</td>
+              <td data-label={t.organisation}>{d.organisation}</td>
             </tr>
           ))}
         </tbody>

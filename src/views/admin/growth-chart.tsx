@@ -1,13 +1,6 @@
 import type { GrowthKind } from '../../domain/entities.ts';
 import { GROWTH_KINDS, type GrowthBucket } from '../../domain/growth.ts';
-
-/** What the chart calls each kind: its legend, its table's columns and its description. */
-export const KIND_LABELS: Record<GrowthKind, string> = {
-  confirmed: 'Confirmed',
-  pending: 'Pending',
-  withdrawn: 'Withdrawn',
-  hidden: 'Hidden',
-};
+import type { Messages } from '../../i18n/index.ts';
 
 // Drawn in the viewBox's units; the chart scales to its column, about one unit a pixel on a phone.
 const WIDTH = 320;
@@ -109,7 +102,7 @@ export function GrowthChart(props: { id: string; title: string; buckets: GrowthB
 }
 
 /** The chart's figures, one row per hour or day, for screen readers and for anyone who wants the numbers. */
-export function GrowthTable(props: { caption: string; heading: string; buckets: GrowthBucket[]; name: (bucket: GrowthBucket) => string }) {
+export function GrowthTable(props: { caption: string; heading: string; buckets: GrowthBucket[]; name: (bucket: GrowthBucket) => string; kinds: Record<GrowthKind, string> }) {
   return (
     <table class="growth-table">
       <caption>{props.caption}</caption>
@@ -117,7 +110,7 @@ export function GrowthTable(props: { caption: string; heading: string; buckets: 
         <tr>
           <th scope="col">{props.heading}</th>
           {GROWTH_KINDS.map((kind) => (
-            <th scope="col">{KIND_LABELS[kind]}</th>
+            <th scope="col">{props.kinds[kind]}</th>
           ))}
         </tr>
       </thead>
@@ -135,9 +128,9 @@ export function GrowthTable(props: { caption: string; heading: string; buckets: 
   );
 }
 
-/** A sentence of a chart's totals, for its description. */
-export function totalsSentence(buckets: GrowthBucket[]): string {
+/** A sentence of a chart's totals, for its description, in the words of `m`. */
+export function totalsSentence(buckets: GrowthBucket[], m: Messages['admin']['growth']): string {
   const sums = GROWTH_KINDS.map((kind) => [kind, buckets.reduce((sum, b) => sum + b[kind], 0)] as const);
   const all = sums.reduce((sum, [, n]) => sum + n, 0);
-  return `${all} in all: ${sums.map(([kind, n]) => `${KIND_LABELS[kind].toLowerCase()} ${n}`).join(', ')}.`;
+  return m.totals(all, sums.map(([kind, n]) => `${m.kinds[kind].toLowerCase()} ${n}`).join(', '));
 }

@@ -1,20 +1,49 @@
 import type { Child } from 'hono/jsx';
 import type { Organizer } from '../../domain/entities.ts';
+import { LANGUAGES, messagesFor } from '../../i18n/index.ts';
 import { Head } from '../head.ts';
+import type { PageLanguage } from '../page-language.ts';
 
-export function AdminLayout(props: { title: string; organizer?: Organizer; csrf: string; children: Child }) {
+/** What every admin page is given: who is signed in, the form token, the organizer's language. */
+export interface AdminPageProps {
+  organizer: Organizer;
+  csrf: string;
+  language: PageLanguage;
+}
+
+export function AdminLayout(props: {
+  title: string;
+  language: PageLanguage;
+  organizer?: Organizer;
+  csrf: string;
+  /** The page's own address for the language links, where the page answers a form posted elsewhere. */
+  path?: string;
+  children: Child;
+}) {
+  const { lang, m } = props.language;
   return (
-    <html lang="en">
-      <Head title={`${props.title} · Undersigned admin`} stylesheet="/style.css" meta={[{ name: 'robots', content: 'noindex' }]} />
+    <html lang={lang}>
+      <Head title={`${props.title} · ${m.admin.brand}`} stylesheet="/style.css" meta={[{ name: 'robots', content: 'noindex' }]} />
       <body class="admin">
         <header class="site">
           <a href="/admin" class="brand">
-            Undersigned admin
+            {m.admin.brand}
           </a>
+          <nav class="interface-languages" aria-label={m.languages}>
+            {LANGUAGES.map((code) =>
+              code === lang ? (
+                <strong lang={code}>{messagesFor(code).languageName}</strong>
+              ) : (
+                <a href={`${props.path ?? ''}?lang=${code}`} lang={code} hreflang={code}>
+                  {messagesFor(code).languageName}
+                </a>
+              ),
+            )}
+          </nav>
           {props.organizer && (
-            <form method="post" action="/admin/logout" class="inline">
+            <form method="post" action="/admin/logout" class="inline sign-out">
               <CsrfField value={props.csrf} />
-              <span>{props.organizer.name}</span> <button type="submit">Sign out</button>
+              <span>{props.organizer.name}</span> <button type="submit">{m.admin.signOut}</button>
             </form>
           )}
         </header>
@@ -37,7 +66,7 @@ export interface ActionOutcome {
   errors?: Record<string, string> | undefined;
 }
 
-export function Outcome(props: ActionOutcome) {
+export function Outcome(props: ActionOutcome & { language: PageLanguage }) {
   return (
     <>
       {props.message && (
@@ -45,17 +74,17 @@ export function Outcome(props: ActionOutcome) {
           {props.message}
         </p>
       )}
-      <FieldErrors errors={props.errors ?? {}} />
+      <FieldErrors errors={props.errors ?? {}} language={props.language} />
     </>
   );
 }
 
-export function FieldErrors(props: { errors: Record<string, string> }) {
+export function FieldErrors(props: { errors: Record<string, string>; language: PageLanguage }) {
   const problems = Object.entries(props.errors);
   if (problems.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
-      <h2>Please check the form</h2>
+      <h2>{props.language.m.admin.checkTheForm}</h2>
       <ul>
         {problems.map(([field, message]) => (
           <li>
@@ -66,3 +95,6 @@ export function FieldErrors(props: { errors: Record<string, string> }) {
     </div>
   );
 }
+
+/** A moment as the admin pages show them: UTC, to the second. */
+export const utc = (at: Date) => `${at.toISOString().replace('T', ' ').slice(0, 19)} UTC`;

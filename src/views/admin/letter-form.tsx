@@ -1,7 +1,8 @@
 import { OPTIONAL_FIELDS } from '../../domain/letter-input.ts';
-import type { AuditEntry, Letter, MailDelivery, Organizer } from '../../domain/entities.ts';
+import type { AuditEntry, Letter, MailDelivery } from '../../domain/entities.ts';
+import type { PageLanguage } from '../page-language.ts';
 import { AuditTable } from './audit.tsx';
-import { AdminLayout, CsrfField, FieldErrors } from './layout.tsx';
+import { AdminLayout, CsrfField, FieldErrors, type AdminPageProps } from './layout.tsx';
 import { MailDeliverySection } from './mail-delivery.tsx';
 
 /** The letter form's fields as strings, the way the form posts them. */
@@ -29,9 +30,7 @@ export function letterFormValues(letter: Letter): LetterFormValues {
   };
 }
 
-interface Props {
-  organizer: Organizer;
-  csrf: string;
+interface Props extends AdminPageProps {
   /** Absent for a new letter. */
   letter?: Letter;
   values: LetterFormValues;
@@ -45,7 +44,9 @@ interface Props {
 }
 
 export function LetterFormPage(props: Props) {
-  const { values, letter } = props;
+  const { values, letter, language } = props;
+  const a = language.m.admin;
+  const t = a.letterForm;
   const text = (name: string, label: string, hint?: string, type = 'text') => (
     <div class="field">
       <label for={`field-${name}`}>{label}</label>
@@ -55,114 +56,98 @@ export function LetterFormPage(props: Props) {
   );
   const deadlinePassed = letter?.deadline && letter.deadline <= props.now && letter.status === 'open';
   return (
-    <AdminLayout title={letter ? `Edit: ${letter.title}` : 'New letter'} organizer={props.organizer} csrf={props.csrf}>
+    <AdminLayout
+      title={letter ? t.editTitle(letter.title) : t.newTitle}
+      organizer={props.organizer}
+      csrf={props.csrf}
+      language={language}
+      path={letter ? `/admin/letters/${letter.slug}` : '/admin/new-letter'}
+    >
       {letter && (
         <p>
-          <a href={`/admin/letters/${letter.slug}/preview`}>Preview</a> ·{' '}
-          <a href={`/admin/letters/${letter.slug}/growth`}>Dashboard</a> ·{' '}
-          <a href={`/admin/letters/${letter.slug}/signatures`}>Signatures ({letter.signatureCount})</a> ·{' '}
-          <a href={`/admin/letters/${letter.slug}/deliver`}>Export and print</a>
+          <a href={`/admin/letters/${letter.slug}/preview`}>{t.preview}</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/growth`}>{t.growth}</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/signatures`}>{t.signatures(letter.signatureCount)}</a> ·{' '}
+          <a href={`/admin/letters/${letter.slug}/deliver`}>{t.deliver}</a>
           {letter.status !== 'draft' && (
             <>
               {' '}
-              · <a href={`/l/${letter.slug}`}>Public page</a>
+              · <a href={`/l/${letter.slug}`}>{t.publicPage}</a>
             </>
           )}
         </p>
       )}
-      {props.mailDelivery && <MailDeliverySection delivery={props.mailDelivery} />}
-      <FieldErrors errors={props.errors} />
+      {props.mailDelivery && <MailDeliverySection delivery={props.mailDelivery} language={language} />}
+      <FieldErrors errors={props.errors} language={language} />
       <form method="post" action={letter ? `/admin/letters/${letter.slug}` : '/admin/letters'} class="sign">
         <CsrfField value={props.csrf} />
-        {text('title', 'Title')}
-        {text('slug', 'Slug', 'The address of the letter: /l/slug. Links in emails and embeds use it.')}
-        {text('summary', 'Summary (for link previews)')}
-        {text('organisedBy', 'Organised by (optional)', 'Who is behind the letter, on one line: shown under the title as “Organised by …”.')}
-        {text('addressee', 'Addressed to (optional)', 'To whom the letter is addressed, on one line: shown as “To …”.')}
-        {text('publishedOn', 'Date of the letter (optional)', 'The day the letter is dated, shown under the title.', 'date')}
-        {text(
-          'deadline',
-          'Deadline, in UTC (optional)',
-          deadlinePassed
-            ? 'Passed: the letter is closed and takes no signatures. Move the deadline, or clear it, to open it again.'
-            : 'From this moment the letter takes no signatures, without anyone closing it; the page counts down to it.',
-          'datetime-local',
-        )}
+        {text('title', t.title)}
+        {text('slug', t.slug, t.slugHint)}
+        {text('summary', t.summary)}
+        {text('organisedBy', t.organisedBy, t.organisedByHint)}
+        {text('addressee', t.addressee, t.addresseeHint)}
+        {text('publishedOn', t.publishedOn, t.publishedOnHint, 'date')}
+        {text('deadline', t.deadline, deadlinePassed ? t.deadlinePassed : t.deadlineHint, 'datetime-local')}
         <div class="field">
-          <label for="field-body">Text (Markdown)</label>
+          <label for="field-body">{t.body}</label>
           <textarea id="field-body" name="body" rows={18}>
             {values.body ?? ''}
           </textarea>
         </div>
-        {text('lang', 'Language of this text (e.g. en, be, ru, uk)')}
-        {text('goal', 'Signature goal (optional)')}
-        {text(
-          'listThresholds',
-          'Listing thresholds (optional)',
-          'Counts a signer may choose to wait for before their name is listed, digits only, e.g. 100 1000 10000.',
-        )}
-        {text(
-          'listDelayHours',
-          'Hours a threshold must hold before waiting names are listed',
-          'Time to find and hide made-up signatures that push the count over a threshold before anyone’s name is released. Default 24.',
-        )}
-        {text(
-          'anonymiseAfterDays',
-          'Delete signers’ email addresses this many days after the letter closes (optional)',
-          'Names, the count and the public list stay; no one can then be written to or found by email.',
-        )}
+        {text('lang', t.lang)}
+        {text('goal', t.goal)}
+        {text('listThresholds', t.listThresholds, t.listThresholdsHint)}
+        {text('listDelayHours', t.listDelayHours, t.listDelayHoursHint)}
+        {text('anonymiseAfterDays', t.anonymiseAfterDays, t.anonymiseAfterDaysHint)}
         <div class="field">
-          <label for="field-status">Status</label>
+          <label for="field-status">{t.status}</label>
           <select id="field-status" name="status">
-            {['draft', 'open', 'closed'].map((status) => (
+            {(['draft', 'open', 'closed'] as const).map((status) => (
               <option value={status} selected={values.status === status}>
-                {status}
+                {a.statuses[status]}
               </option>
             ))}
           </select>
         </div>
         <div class="field checkbox">
           <input id="field-proofOfWork" name="proofOfWork" type="checkbox" value="true" checked={values.proofOfWork === 'true'} />
-          <label for="field-proofOfWork">Ask every signer for a proof of work</label>
-          <p class="hint">
-            Their browser works for a second or two before the form is sent, which makes signing in bulk costly. It is asked anyway
-            while the letter gets more signings a minute than the site allows; without JavaScript, fewer signings per address are
-            taken.
-          </p>
+          <label for="field-proofOfWork">{t.proofOfWork}</label>
+          <p class="hint">{t.proofOfWorkHint}</p>
         </div>
         <fieldset>
-          <legend>Optional fields of the sign form</legend>
+          <legend>{t.optionalFields}</legend>
           {OPTIONAL_FIELDS.map((field) => (
             <div class="field">
-              <label for={`field-field_${field}`}>{field}</label>
+              <label for={`field-field_${field}`}>{a.optionalFields[field]}</label>
               <select id={`field-field_${field}`} name={`field_${field}`}>
-                {['off', 'optional', 'required'].map((use) => (
+                {(['off', 'optional', 'required'] as const).map((use) => (
                   <option value={use} selected={(values[`field_${field}`] ?? 'optional') === use}>
-                    {use}
+                    {a.fieldUses[use]}
                   </option>
                 ))}
               </select>
             </div>
           ))}
         </fieldset>
-        <button type="submit">{letter ? 'Save' : 'Create'}</button>
+        <button type="submit">{letter ? t.save : t.create}</button>
       </form>
-      {letter && props.translations && <Translations letter={letter} csrf={props.csrf} translations={props.translations} />}
+      {letter && props.translations && <Translations letter={letter} csrf={props.csrf} translations={props.translations} language={language} />}
       {props.audit && (
         <>
-          <h2>Audit log of this letter</h2>
-          <AuditTable entries={props.audit} />
+          <h2>{t.auditLog}</h2>
+          <AuditTable entries={props.audit} language={language} />
         </>
       )}
     </AdminLayout>
   );
 }
 
-function Translations(props: { letter: Letter; csrf: string; translations: NonNullable<Props['translations']> }) {
+function Translations(props: { letter: Letter; csrf: string; translations: NonNullable<Props['translations']>; language: PageLanguage }) {
+  const m = props.language.m.admin.letterForm;
   const action = `/admin/letters/${props.letter.slug}/translations`;
   return (
     <section>
-      <h2>Other languages</h2>
+      <h2>{m.otherLanguages}</h2>
       {props.translations.map((t) => (
         <form method="post" action={action} class="translation">
           <CsrfField value={props.csrf} />
@@ -175,49 +160,51 @@ function Translations(props: { letter: Letter; csrf: string; translations: NonNu
             summary={t.summary ?? ''}
             organisedBy={t.organisedBy ?? ''}
             addressee={t.addressee ?? ''}
+            language={props.language}
           />
-          <button type="submit">Save {t.lang}</button>{' '}
+          <button type="submit">{m.saveLanguage(t.lang)}</button>{' '}
           <button type="submit" name="remove" value="1" class="danger">
-            Remove {t.lang}
+            {m.removeLanguage(t.lang)}
           </button>
         </form>
       ))}
       <form method="post" action={action} class="translation">
         <CsrfField value={props.csrf} />
-        <h3>Add a language</h3>
+        <h3>{m.addLanguage}</h3>
         <div class="field">
-          <label for="field-new-lang">Language tag</label>
+          <label for="field-new-lang">{m.languageTag}</label>
           <input id="field-new-lang" name="lang" type="text" />
         </div>
-        <TranslationFields lang="new" title="" body="" summary="" organisedBy="" addressee="" />
-        <button type="submit">Add</button>
+        <TranslationFields lang="new" title="" body="" summary="" organisedBy="" addressee="" language={props.language} />
+        <button type="submit">{m.add}</button>
       </form>
     </section>
   );
 }
 
-function TranslationFields(props: { lang: string; title: string; body: string; summary: string; organisedBy: string; addressee: string }) {
+function TranslationFields(props: { lang: string; title: string; body: string; summary: string; organisedBy: string; addressee: string; language: PageLanguage }) {
+  const m = props.language.m.admin.letterForm;
   const id = (name: string) => `field-${props.lang}-${name}`;
   return (
     <>
       <div class="field">
-        <label for={id('title')}>Title</label>
+        <label for={id('title')}>{m.title}</label>
         <input id={id('title')} name="title" type="text" value={props.title} />
       </div>
       <div class="field">
-        <label for={id('summary')}>Summary</label>
+        <label for={id('summary')}>{m.translationSummary}</label>
         <input id={id('summary')} name="summary" type="text" value={props.summary} />
       </div>
       <div class="field">
-        <label for={id('organisedBy')}>Organised by (empty: as in the letter)</label>
+        <label for={id('organisedBy')}>{m.translationOrganisedBy}</label>
         <input id={id('organisedBy')} name="organisedBy" type="text" value={props.organisedBy} />
       </div>
       <div class="field">
-        <label for={id('addressee')}>Addressed to (empty: as in the letter)</label>
+        <label for={id('addressee')}>{m.translationAddressee}</label>
         <input id={id('addressee')} name="addressee" type="text" value={props.addressee} />
       </div>
       <div class="field">
-        <label for={id('body')}>Text (Markdown)</label>
+        <label for={id('body')}>{m.body}</label>
         <textarea id={id('body')} name="body" rows={10}>
           {props.body}
         </textarea>

@@ -1,49 +1,55 @@
 import type { MailAlarm, MailDelivery } from '../../domain/entities.ts';
+import { fillTemplate } from '../fill-template.ts';
+import type { PageLanguage } from '../page-language.ts';
+import { utc } from './layout.tsx';
 
 /** Shown while the mail server refuses our configuration: no mail goes until someone fixes it. */
-export function MailAlarmNotice(props: { alarm: MailAlarm | undefined }) {
+export function MailAlarmNotice(props: { alarm: MailAlarm | undefined; language: PageLanguage }) {
   if (!props.alarm) return null;
+  const t = props.language.m.admin.mail;
   return (
     <div class="error-summary" role="alert">
-      <h2>No mail is going out</h2>
+      <h2>{t.alarmTitle}</h2>
       <p>
-        Since <time datetime={props.alarm.since.toISOString()}>{utc(props.alarm.since)}</time> the mail server refuses this site's mail settings ({props.alarm.reason}). Signers'
-        mails wait and are sent once the settings are fixed: check SMTP_URL (its user and password), the relay's permission to send
-        from MAIL_FROM, or MAIL_API_KEY.
+        {fillTemplate(t.alarm, {
+          since: <time datetime={props.alarm.since.toISOString()}>{utc(props.alarm.since)}</time>,
+          reason: props.alarm.reason,
+        })}
       </p>
     </div>
   );
 }
 
 /** A letter's mail: sent, waiting for another attempt, refused by the recipient, and the latest failure. */
-export function MailDeliverySection(props: { delivery: MailDelivery }) {
+export function MailDeliverySection(props: { delivery: MailDelivery; language: PageLanguage }) {
   const { sent, retrying, refused, lastError } = props.delivery;
+  const t = props.language.m.admin.mail;
   return (
     <section>
-      <h2>Mail</h2>
+      <h2>{t.title}</h2>
       <table class="mail-delivery">
         <tbody>
           <tr>
-            <th scope="row">Sent</th>
+            <th scope="row">{t.sent}</th>
             <td>{sent}</td>
           </tr>
           <tr>
-            <th scope="row">Retrying</th>
+            <th scope="row">{t.retrying}</th>
             <td>{retrying}</td>
           </tr>
           <tr>
-            <th scope="row">Refused by the recipient</th>
+            <th scope="row">{t.refused}</th>
             <td>{refused}</td>
           </tr>
           <tr>
-            <th scope="row">Last error</th>
+            <th scope="row">{t.lastError}</th>
             <td>
               {lastError ? (
                 <>
                   {lastError.reason} (<time datetime={lastError.at.toISOString()}>{utc(lastError.at)}</time>)
                 </>
               ) : (
-                'none'
+                t.none
               )}
             </td>
           </tr>
@@ -52,6 +58,3 @@ export function MailDeliverySection(props: { delivery: MailDelivery }) {
     </section>
   );
 }
-
-/** A moment as the admin pages show them: UTC, to the second. */
-const utc = (at: Date) => `${at.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
