@@ -235,7 +235,7 @@ export const en = {
       title: 'Mail',
       sent: 'Sent',
       retrying: 'Retrying',
-      refused: 'Refused by the recipient',
+      refused: 'Not sent (refused by the recipient, or its links expired)',
       lastError: 'Last error',
       none: 'none',
     },

@@ -20,7 +20,7 @@ export function MailAlarmNotice(props: { alarm: MailAlarm | undefined; language:
   );
 }
 
-/** A letter's mail: sent, waiting for another attempt, refused by the recipient, and the latest failure. */
+/** A letter's mail: sent, waiting for another attempt, given up (refused, or its links expired), and the latest failure. */
 export function MailDeliverySection(props: { delivery: MailDelivery; language: PageLanguage }) {
   const { sent, retrying, refused, lastError } = props.delivery;
   const t = props.language.m.admin.mail;
