@@ -37,17 +37,7 @@ export function Layout(props: {
           <a href="/" class="brand">
             Undersigned
           </a>
-          <nav class="interface-languages" aria-label={m.languages}>
-            {LANGUAGES.map((code) =>
-              code === lang ? (
-                <strong lang={code}>{messagesFor(code).languageName}</strong>
-              ) : (
-                <a href={`${props.path ?? ''}?lang=${code}`} lang={code} hreflang={code}>
-                  {messagesFor(code).languageName}
-                </a>
-              ),
-            )}
-          </nav>
+          <InterfaceLanguages language={props.language} path={props.path} />
         </header>
         <main class={props.wide ? 'wide' : undefined}>{props.children}</main>
         <footer class="site">
@@ -67,5 +57,23 @@ export function MessagePage(props: { language: PageLanguage; title: string; desc
         {props.children}
       </section>
     </Layout>
+  );
+}
+
+/** The interface's languages, each a link to this page in it, the one shown named without a link. */
+export function InterfaceLanguages(props: { language: PageLanguage; path?: string | undefined }) {
+  const { lang, m } = props.language;
+  return (
+    <nav class="interface-languages" aria-label={m.languages}>
+      {LANGUAGES.map((code) =>
+        code === lang ? (
+          <strong lang={code}>{messagesFor(code).languageName}</strong>
+        ) : (
+          <a href={`${props.path ?? ''}?lang=${code}`} lang={code} hreflang={code}>
+            {messagesFor(code).languageName}
+          </a>
+        ),
+      )}
+    </nav>
   );
 }

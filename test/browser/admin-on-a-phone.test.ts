@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/i18n/index.ts';
-import { openBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { openBrowser, screenshot, seriousViolations, signInAdmin } from '../support/browser.ts';
 import { SLUG, siteWithMail } from '../support/site.ts';
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
@@ -45,9 +45,7 @@ describe('the admin pages on a phone and a desktop, in every interface language'
 
     for (const [width, browser] of browsers) {
       const page = await browser.page();
-      await page.goto(`${ctx.site.url}/admin`);
-      await page.getByLabel('Organizer token').fill(token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAdmin(page, ctx.site.url, token);
       await expect.poll(() => page.locator('h1').textContent()).toBe('Letters');
       if (width === 375) {
         await page.goto(`${ctx.site.url}/admin/domains`);

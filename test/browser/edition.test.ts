@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, SCREENSHOTS, seriousViolations } from '../support/browser.ts';
+import { openBrowser, screenshot, SCREENSHOTS, seriousViolations, signInAdmin } from '../support/browser.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { addVerifiedSignatures, SLUG, signAndConfirm, siteWithMail } from '../support/site.ts';
 
@@ -36,9 +36,7 @@ describe('the edition of a letter in a browser', () => {
     for (const [i, browser] of browsers.entries()) {
       const width = i === 0 ? 375 : 1280;
       const page = await browser.page();
-      await page.goto(`${ctx.site.url}/admin`);
-      await page.getByLabel('Organizer token').fill(token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAdmin(page, ctx.site.url, token);
       await page.waitForURL(/\/admin$/);
 
       await page.goto(`${ctx.site.url}/admin/letters/${SLUG}`);

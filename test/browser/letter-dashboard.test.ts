@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { openBrowser, screenshot, seriousViolations, signInAdmin } from '../support/browser.ts';
 import { rows, SLUG, siteWithMail } from '../support/site.ts';
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
@@ -48,9 +48,7 @@ describe("a letter's dashboard in a browser", () => {
     for (const [i, browser] of browsers.entries()) {
       const width = i === 0 ? 375 : 1280;
       const page = await browser.page();
-      await page.goto(`${ctx.site.url}/admin`);
-      await page.getByLabel('Organizer token').fill(token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAdmin(page, ctx.site.url, token);
       await page.getByRole('link', { name: 'dashboard' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('grows');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, seriousViolations } from '../support/browser.ts';
+import { openBrowser, screenshot, seriousViolations, signInAdmin } from '../support/browser.ts';
 import { rows, SLUG, siteWithMail } from '../support/site.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -26,9 +26,7 @@ describe("the mail on organizers' pages", () => {
     for (const [i, browser] of browsers.entries()) {
       const width = i === 0 ? 375 : 1280;
       const page = await browser.page();
-      await page.goto(`${ctx.site.url}/admin`);
-      await page.getByLabel('Organizer token').fill(token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAdmin(page, ctx.site.url, token);
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('No mail is going out');
       expect(await page.getByRole('alert').textContent()).toContain('SMTP 535 on AUTH PLAIN');
       expect(await seriousViolations(page)).toEqual([]);

@@ -77,3 +77,10 @@ export async function screenshot(page: Page, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Signs an organizer in with a token on the admin sign-in page, as a person would. */
+export async function signInAdmin(page: Page, siteUrl: string, token: string) {
+  await page.goto(`${siteUrl}/admin`);
+  await page.getByLabel('Organizer token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Organizer } from '../../domain/entities.ts';
-import { LANGUAGES, messagesFor } from '../../i18n/index.ts';
 import { Head } from '../head.ts';
+import { InterfaceLanguages } from '../layout.tsx';
 import type { PageLanguage } from '../page-language.ts';
 
 /** What every admin page is given: who is signed in, the form token, the organizer's language. */
@@ -29,17 +29,7 @@ export function AdminLayout(props: {
           <a href="/admin" class="brand">
             {m.admin.brand}
           </a>
-          <nav class="interface-languages" aria-label={m.languages}>
-            {LANGUAGES.map((code) =>
-              code === lang ? (
-                <strong lang={code}>{messagesFor(code).languageName}</strong>
-              ) : (
-                <a href={`${props.path ?? ''}?lang=${code}`} lang={code} hreflang={code}>
-                  {messagesFor(code).languageName}
-                </a>
-              ),
-            )}
-          </nav>
+          <InterfaceLanguages language={props.language} path={props.path} />
           {props.organizer && (
             <form method="post" action="/admin/logout" class="inline sign-out">
               <CsrfField value={props.csrf} />
